@@ -1,0 +1,1 @@
+"""ANP numerics: pairwise priorities, consistency, supermatrices, limit matrices, synthesis."""
