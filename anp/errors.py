@@ -1,0 +1,56 @@
+"""Exceptions raised by the ANP core.
+
+Every exception derives from :class:`ANPError`, which is also a :class:`ValueError`, so callers
+may catch either. Messages name entries by 0-based ``[row, col]``; for a stack of matrices they
+start with the matrix index (``"matrix 3: entry [1, 2] = -2 is not positive"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class ANPError(ValueError):
+    """Root of all ANP errors."""
+
+
+class NotSquareError(ANPError):
+    """A matrix (or each matrix of a stack) is not n x n."""
+
+
+class InvalidEntryError(ANPError):
+    """An entry is non-positive (pairwise matrices), negative (supermatrices) or non-finite."""
+
+
+class NotReciprocalError(ANPError):
+    """A pairwise matrix breaks A[j, i] = 1 / A[i, j], has a diagonal entry other than 1, or has
+    a missing (NaN) entry whose mirror is present."""
+
+
+class NotColumnStochasticError(ANPError):
+    """A supermatrix column neither sums to 1 nor is all zero."""
+
+
+class DisconnectedComparisonsError(ANPError):
+    """The known judgments of an incomplete matrix do not connect all items.
+
+    ``unreachable`` lists the items (labels if given, else 0-based indices) that no chain of
+    known comparisons links to the first item.
+    """
+
+    def __init__(self, message: str, unreachable: Sequence[int | str]) -> None:
+        super().__init__(message)
+        self.unreachable = list(unreachable)
+
+
+class ConvergenceError(ANPError):
+    """An iterative or linear-algebra computation did not reach the requested accuracy."""
+
+    def __init__(self, message: str, iterations: int, residual: float) -> None:
+        super().__init__(message)
+        self.iterations = iterations
+        self.residual = residual
+
+
+class NetworkError(ANPError):
+    """Misuse of a :class:`anp.Network`: unknown or duplicate names, wrong vector length, etc."""

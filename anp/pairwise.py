@@ -1,0 +1,229 @@
+"""Priority vectors of pairwise comparison matrices, complete or with missing judgments.
+
+``A[i, j]`` says how much more important item i is than item j; ``A[j, i] = 1 / A[i, j]``
+(checked with relative tolerance ``RECIPROCAL_RTOL``) and ``A[i, i] = 1``. NaN marks a missing
+judgment and must be missing on both sides. Every function takes one n x n matrix or a stack
+shaped (..., n, n) and processes the whole stack with array operations.
+
+Methods of :func:`priority`:
+
+* ``"eigen"`` -- principal right eigenvector (Saaty 1977, J. Math. Psych. 15:234-281). Missing
+  judgments are handled by Harker's method (Harker 1987, "Incomplete pairwise comparisons in the
+  analytic hierarchy process", Math. Modelling 9(11):837-848): each gap becomes 0 and the
+  diagonal entry of its row becomes 1 + the number of gaps in that row.
+* ``"geometric"`` -- row geometric mean, i.e. the logarithmic least squares solution (Crawford &
+  Williams 1985, J. Math. Psych. 29:387-405). Missing judgments: least squares fit of
+  ``log w_i - log w_j`` to the known ``log A[i, j]`` (Kwiesielewicz 1996, EJOR 93:611-619); for a
+  complete matrix this is exactly the row geometric mean.
+
+If the known judgments do not connect all items the priorities are not determined and
+:class:`~anp.errors.DisconnectedComparisonsError` names the items not linked to the first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+
+from anp.errors import (
+    ANPError,
+    DisconnectedComparisonsError,
+    InvalidEntryError,
+    NotReciprocalError,
+    NotSquareError,
+)
+
+RECIPROCAL_RTOL = 1e-6
+_POWER_STEPS = 60  # iterations of B^4 before falling back to numpy.linalg.eig
+_RESIDUAL_TOL = 1e-12
+
+Method = Literal["eigen", "geometric"]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def _where(pos: tuple[int, ...], labels: Sequence[str] | None) -> tuple[str, int, int]:
+    """Split an ``argwhere`` row into (stack prefix, i, j)."""
+    *lead, i, j = (int(p) for p in pos)
+    prefix = ""
+    if lead:
+        prefix = f"matrix {lead[0] if len(lead) == 1 else tuple(lead)}: "
+    return prefix, i, j
+
+
+def _entry(i: int, j: int, labels: Sequence[str] | None) -> str:
+    name = f"[{i}, {j}]"
+    if labels is not None:
+        name += f" ({labels[i]} vs {labels[j]})"
+    return name
+
+
+def _item(i: int, labels: Sequence[str] | None) -> int | str:
+    return labels[i] if labels is not None else i
+
+
+def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | None = None) -> (
+    np.ndarray
+):
+    """Return the matrix (or stack) as a float array, raising a specific ANPError if invalid."""
+    a = np.asarray(matrix, dtype=float)
+    if a.ndim < 2 or a.shape[-1] != a.shape[-2] or a.shape[-1] == 0:
+        raise NotSquareError(f"pairwise matrix must be n x n (or a stack ..., n, n); "
+                             f"got shape {a.shape}")
+    n = a.shape[-1]
+    if labels is not None and len(labels) != n:
+        raise ANPError(f"{len(labels)} labels given for a {n} x {n} matrix")
+    bad = np.argwhere(np.isinf(a))
+    if bad.size:
+        p, i, j = _where(tuple(bad[0]), labels)
+        raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {a[tuple(bad[0])]} "
+                                "is not finite")
+    bad = np.argwhere(a <= 0)
+    if bad.size:
+        p, i, j = _where(tuple(bad[0]), labels)
+        raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {_fmt(a[tuple(bad[0])])} "
+                                "is not positive")
+    diag = np.diagonal(a, axis1=-2, axis2=-1)
+    bad = np.argwhere(~(np.abs(diag - 1.0) <= RECIPROCAL_RTOL))
+    if bad.size:
+        *lead, i = (int(x) for x in bad[0])
+        p, _, _ = _where((*lead, i, i), labels)
+        raise NotReciprocalError(f"{p}diagonal entry [{i}, {i}] = {_fmt(diag[tuple(bad[0])])} "
+                                 "must be 1")
+    t = np.swapaxes(a, -1, -2)
+    miss = np.isnan(a)
+    bad = np.argwhere(miss & ~np.isnan(t))
+    if bad.size:
+        p, i, j = _where(tuple(bad[0]), labels)
+        raise NotReciprocalError(f"{p}entry {_entry(i, j, labels)} is missing but "
+                                 f"[{j}, {i}] = {_fmt(t[tuple(bad[0])])} is not")
+    with np.errstate(invalid="ignore"):
+        off = np.abs(a * t - 1.0) > RECIPROCAL_RTOL
+    bad = np.argwhere(np.triu(off, 1))
+    if bad.size:
+        p, i, j = _where(tuple(bad[0]), labels)
+        x, y = a[tuple(bad[0])], t[tuple(bad[0])]
+        raise NotReciprocalError(f"{p}entries {_entry(i, j, labels)} = {_fmt(x)} and "
+                                 f"[{j}, {i}] = {_fmt(y)} are not reciprocal "
+                                 f"(expected [{j}, {i}] = {_fmt(1 / x)})")
+    return a
+
+
+def _check_connected(a: np.ndarray, labels: Sequence[str] | None) -> None:
+    """Raise if the known judgments of any matrix in the stack (K, n, n) leave items unlinked."""
+    n = a.shape[-1]
+    reach = (~np.isnan(a)).astype(float)
+    for _ in range(int(np.ceil(np.log2(max(n, 2))))):
+        reach = ((reach @ reach) > 0).astype(float)
+    cut = reach[:, 0, :] == 0
+    if cut.any():
+        k = int(np.argmax(cut.any(axis=1)))
+        items = [_item(int(i), labels) for i in np.flatnonzero(cut[k])]
+        prefix = f"matrix {k}: " if a.shape[0] > 1 else ""
+        first = _item(0, labels)
+        raise DisconnectedComparisonsError(
+            f"{prefix}the known judgments do not connect items {items} to item {first!r}; "
+            "add a comparison linking them", items)
+
+
+def _harker(a: np.ndarray) -> np.ndarray:
+    """Harker's auxiliary matrix: gaps -> 0, diagonal -> 1 + number of gaps in the row."""
+    miss = np.isnan(a)
+    b = np.where(miss, 0.0, a)
+    idx = np.arange(a.shape[-1])
+    b[..., idx, idx] += miss.sum(axis=-1)
+    return b
+
+
+def _log_least_squares(a: np.ndarray) -> np.ndarray:
+    """Normalised exp of the least-squares log priorities of a stack (K, n, n)."""
+    miss = np.isnan(a)
+    logs = np.where(miss, 0.0, np.log(np.where(miss, 1.0, a)))
+    if miss.any():
+        n = a.shape[-1]
+        known = (~miss).astype(float)
+        lap = -known
+        idx = np.arange(n)
+        lap[:, idx, idx] = known.sum(axis=-1) - 1.0  # degree without the diagonal self-loop
+        lap += 1.0  # gauge: sum of log priorities = 0 (b sums to 0, so this is exact)
+        v = np.linalg.solve(lap, logs.sum(axis=-1)[..., None])[..., 0]
+    else:
+        v = logs.mean(axis=-1)
+    w = np.exp(v - v.max(axis=-1, keepdims=True))
+    return w / w.sum(axis=-1, keepdims=True)
+
+
+def _principal(b: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Principal eigenpair of a stack (K, n, n) of positive-diagonal irreducible non-negative
+    matrices, starting from x (K, n): power iteration on B^4, eig fallback for stragglers."""
+    b4 = b @ b
+    b4 = b4 @ b4
+    for _ in range(_POWER_STEPS):
+        y = np.matmul(b4, x[..., None])[..., 0]
+        y /= y.sum(axis=-1, keepdims=True)
+        done = np.abs(y - x).max() <= 1e-15
+        x = y
+        if done:
+            break
+    bx = np.matmul(b, x[..., None])[..., 0]
+    lam = bx.sum(axis=-1)
+    res = np.abs(bx - lam[:, None] * x).max(axis=-1) / lam
+    slow = np.flatnonzero(~(res <= _RESIDUAL_TOL))
+    if slow.size:
+        vals, vecs = np.linalg.eig(b[slow])
+        k = np.argmax(vals.real, axis=-1)
+        v = np.abs(np.take_along_axis(vecs, k[:, None, None], axis=-1)[..., 0].real)
+        x[slow] = v / v.sum(axis=-1, keepdims=True)
+        lam[slow] = np.take_along_axis(vals.real, k[:, None], axis=-1)[:, 0]
+    return x, lam
+
+
+def _eigen(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Harker/Saaty eigen priorities and principal eigenvalue of a validated stack (K, n, n)."""
+    if np.isnan(a).any():
+        b = _harker(a)
+        x0 = b.sum(axis=-1)
+        x0 /= x0.sum(axis=-1, keepdims=True)
+    else:
+        b = a
+        x0 = _log_least_squares(a)
+    return _principal(b, x0)
+
+
+def _prepare(matrix: np.ndarray | Sequence, labels: Sequence[str] | None) -> np.ndarray:
+    """Validate and reshape to (K, n, n); check connectivity when judgments are missing."""
+    a = validate_pairwise(matrix, labels)
+    n = a.shape[-1]
+    flat = a.reshape(-1, n, n)
+    if np.isnan(flat).any():
+        _check_connected(flat, labels)
+    return flat
+
+
+def priority(matrix: np.ndarray | Sequence, method: Method = "eigen",
+             labels: Sequence[str] | None = None) -> np.ndarray:
+    """Priority vector(s) summing to 1 of a pairwise matrix (n, n) or stack (..., n, n)."""
+    a = np.asarray(matrix, dtype=float)
+    if method not in ("eigen", "geometric"):
+        raise ANPError(f"unknown method {method!r}; use 'eigen' or 'geometric'")
+    flat = _prepare(a, labels)
+    w = _eigen(flat)[0] if method == "eigen" else _log_least_squares(flat)
+    return w.reshape(a.shape[:-1])
+
+
+def complete_matrix(matrix: np.ndarray | Sequence,
+                    labels: Sequence[str] | None = None) -> np.ndarray:
+    """Copy of the matrix (or stack) with each missing entry set to w_i / w_j, where w are the
+    Harker eigen priorities; known entries are unchanged."""
+    a = np.asarray(matrix, dtype=float)
+    flat = _prepare(a, labels).copy()
+    miss = np.isnan(flat)
+    if miss.any():
+        w = _eigen(flat)[0]
+        ratio = w[:, :, None] / w[:, None, :]
+        flat[miss] = ratio[miss]
+    return flat.reshape(a.shape)
