@@ -1,0 +1,332 @@
+"""Sensitivity of priorities: one-way weight sweeps, rank-reversal points, Monte Carlo.
+
+Pure numpy/scipy. A *one-way sweep* sets one weight of a vector to each value of a grid in
+[0, 1] and rescales the others in proportion (:func:`rescale_weights`); the priorities of the
+alternatives along the grid are series ``y`` (k, m). :func:`crossings` finds where two series
+change order, refined by root finding when an exact evaluator is given. The Monte Carlo helpers
+perturb reciprocal judgment stacks (:func:`perturb_lognormal`, :func:`perturb_saaty_steps`) and
+weight vectors (:func:`perturb_weights`); :func:`rank_statistics` summarises sampled priorities.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import brentq
+
+from anp.errors import ANPError
+from anp.pairwise import validate_pairwise
+
+#: Saaty's 17-point scale 1/9, 1/8, ..., 1/2, 1, 2, ..., 9 in increasing order.
+SAATY_STEPS = np.array([1 / v for v in range(9, 1, -1)] + [float(v) for v in range(1, 10)])
+
+#: Absolute tolerance below which two series are taken as equal on the grid.
+TIE_ATOL = 1e-12
+
+_ROOT_XTOL = 1e-12
+
+
+class SensitivityError(ANPError):
+    """Invalid input to a sensitivity or Monte Carlo function."""
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Two series change order at ``x``: ``i`` leads just below ``x``, ``j`` just above.
+
+    ``value`` is their common value at ``x``; ``top_change`` is true when the two are the
+    leading pair there, i.e. the crossing changes which series is first.
+    """
+
+    x: float
+    i: int
+    j: int
+    value: float
+    top_change: bool
+
+
+@dataclass(frozen=True)
+class OneWay:
+    """A one-way sweep: grid ``x`` (k,), weight rows (k, n), priorities (k, m), crossings."""
+
+    x: np.ndarray
+    weights: np.ndarray
+    priorities: np.ndarray
+    crossings: list[Crossing]
+
+
+@dataclass(frozen=True)
+class RankStats:
+    """Summary of sampled priorities of m alternatives.
+
+    ``rank_probabilities[s, r]``: probability that alternative s has rank r (0 = first);
+    ``p_first`` = its column 0; ``quantiles`` (m, 3): 5th, 50th and 95th percentiles;
+    ``mean`` (m,): mean priorities; ``samples``: number of samples.
+    """
+
+    rank_probabilities: np.ndarray
+    p_first: np.ndarray
+    quantiles: np.ndarray
+    mean: np.ndarray
+    samples: int
+
+
+def _weight_vector(weights: np.ndarray | Sequence[float], name: str = "weights") -> np.ndarray:
+    w = np.asarray(weights, dtype=float)
+    if w.ndim != 1 or w.size == 0:
+        raise SensitivityError(f"{name} must be a non-empty 1-d vector; got shape {w.shape}")
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise SensitivityError(f"{name} must be finite and non-negative; got {w.tolist()}")
+    if w.sum() <= 0:
+        raise SensitivityError(f"{name} must have a positive sum")
+    return w / w.sum()
+
+
+def rescale_weights(weights: np.ndarray | Sequence[float], index: int,
+                    values: np.ndarray | Sequence[float] | float) -> np.ndarray:
+    """Weight rows (k, n): weight ``index`` set to each value, the others scaled to sum 1 - value.
+
+    The others keep their proportions (``weights`` is normalised first). If they are all zero,
+    ``1 - value`` is split equally among them. Values must lie in [0, 1].
+    """
+    w = _weight_vector(weights)
+    n = w.size
+    if not -n <= index < n:
+        raise SensitivityError(f"index {index} out of range for {n} weights")
+    if n < 2:
+        raise SensitivityError("a one-way sweep needs at least two weights")
+    x = np.atleast_1d(np.asarray(values, dtype=float))
+    if x.ndim != 1 or not np.all((x >= 0) & (x <= 1)):
+        raise SensitivityError(f"swept values must lie in [0, 1]; got {x.tolist()}")
+    others = np.delete(w, index)
+    share = others / others.sum() if others.sum() > 0 else np.full(n - 1, 1.0 / (n - 1))
+    rows = np.empty((x.size, n))
+    rows[:, np.arange(n) != index % n] = (1.0 - x)[:, None] * share
+    rows[:, index] = x
+    return rows
+
+
+def _sign(d: np.ndarray, atol: float) -> np.ndarray:
+    return np.where(np.abs(d) <= atol, 0, np.sign(d)).astype(int)
+
+
+def crossings(x: np.ndarray | Sequence[float], y: np.ndarray | Sequence,
+              func: Callable[[float], np.ndarray] | None = None,
+              atol: float = TIE_ATOL) -> list[Crossing]:
+    """Points where two of the series ``y`` (k, m) over the grid ``x`` (k,) change order.
+
+    For every pair, each change of sign of ``y_i - y_j`` between grid points gives one crossing.
+    With ``func`` (x -> (m,) values, exact at any x) the crossing is the root of
+    ``func(x)[i] - func(x)[j]`` found by Brent's method to 1e-12; without it, linear
+    interpolation. A difference within ``atol`` of 0 on the grid is a tie: a run of ties between
+    opposite signs is one crossing at the first tied grid point; a tie between equal signs (a
+    touch) is none. Two crossings of one pair inside one grid interval are not seen. The result
+    is sorted by x, then i, then j.
+    """
+    xs = np.asarray(x, dtype=float)
+    ys = np.asarray(y, dtype=float)
+    if xs.ndim != 1 or xs.size < 2:
+        raise SensitivityError(f"grid x must be 1-d with at least 2 points; got shape {xs.shape}")
+    if ys.ndim != 2 or ys.shape[0] != xs.size:
+        raise SensitivityError(f"y must be (k, m) with k = {xs.size}; got shape {ys.shape}")
+    if not np.all(np.diff(xs) > 0):
+        raise SensitivityError("grid x must be strictly increasing")
+    if not np.all(np.isfinite(ys)):
+        raise SensitivityError("y contains non-finite values")
+    m = ys.shape[1]
+    found: list[tuple[float, int, int]] = []
+    for i in range(m - 1):
+        for j in range(i + 1, m):
+            s = _sign(ys[:, i] - ys[:, j], atol)
+            nz = np.flatnonzero(s)
+            for a, b in itertools.pairwise(nz):
+                if s[a] == s[b]:
+                    continue
+                lead, lag = (i, j) if s[a] > 0 else (j, i)
+                if b > a + 1:
+                    found.append((float(xs[a + 1]), lead, lag))
+                    continue
+                found.append((_root(xs, ys, a, i, j, func), lead, lag))
+    return [_crossing(xs, ys, func, xc, lead, lag, atol) for xc, lead, lag in sorted(found)]
+
+
+def _root(xs: np.ndarray, ys: np.ndarray, a: int, i: int, j: int,
+          func: Callable[[float], np.ndarray] | None) -> float:
+    """Root of y_i - y_j in the grid interval [x_a, x_{a+1}] where it changes sign."""
+    d0 = ys[a, i] - ys[a, j]
+    d1 = ys[a + 1, i] - ys[a + 1, j]
+    if func is None:
+        return float(xs[a] + (xs[a + 1] - xs[a]) * d0 / (d0 - d1))
+
+    def diff(t: float) -> float:
+        v = np.asarray(func(t), dtype=float)
+        return float(v[i] - v[j])
+
+    lo, hi = float(xs[a]), float(xs[a + 1])
+    f_lo, f_hi = diff(lo), diff(hi)
+    if f_lo == 0.0:
+        return lo
+    if f_hi == 0.0:
+        return hi
+    if np.sign(f_lo) == np.sign(f_hi):
+        raise SensitivityError(
+            f"func disagrees with y at x = {lo:.6g}..{hi:.6g} for series {i} and {j}")
+    return float(brentq(diff, lo, hi, xtol=_ROOT_XTOL, rtol=4 * np.finfo(float).eps))
+
+
+def _crossing(xs: np.ndarray, ys: np.ndarray, func: Callable[[float], np.ndarray] | None,
+              xc: float, lead: int, lag: int, atol: float) -> Crossing:
+    if func is not None:
+        v = np.asarray(func(xc), dtype=float)
+    else:
+        v = np.array([np.interp(xc, xs, ys[:, c]) for c in range(ys.shape[1])])
+    pair = min(v[lead], v[lag])
+    rest = np.delete(v, [lead, lag])
+    top = rest.size == 0 or bool(pair >= rest.max() - max(atol, 1e-9))
+    return Crossing(x=xc, i=lead, j=lag, value=float((v[lead] + v[lag]) / 2), top_change=top)
+
+
+def one_way(evaluate: Callable[[np.ndarray], np.ndarray], weights: np.ndarray | Sequence[float],
+            index: int, points: int = 101) -> OneWay:
+    """Sweep weight ``index`` of ``weights`` over ``points`` values from 0 to 1.
+
+    ``evaluate`` maps weight rows (k, n) to priorities (k, m) in one batched call; the whole
+    grid is evaluated at once, and each crossing is refined with single-row calls.
+    """
+    if points < 2:
+        raise SensitivityError(f"a sweep needs at least 2 points; got {points}")
+    x = np.linspace(0.0, 1.0, points)
+    rows = rescale_weights(weights, index, x)
+    y = np.asarray(evaluate(rows), dtype=float)
+    if y.ndim != 2 or y.shape[0] != points:
+        raise SensitivityError(f"evaluate must return ({points}, m) priorities; got {y.shape}")
+
+    def at(t: float) -> np.ndarray:
+        return np.asarray(evaluate(rescale_weights(weights, index, [t])), dtype=float)[0]
+
+    return OneWay(x=x, weights=rows, priorities=y, crossings=crossings(x, y, at))
+
+
+def _rng(rng: np.random.Generator | int | None) -> np.random.Generator:
+    return rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+
+
+def _check_size(size: int) -> int:
+    if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
+        raise SensitivityError(f"size must be a positive integer; got {size!r}")
+    return int(size)
+
+
+def _reciprocal_from_upper(n: int, upper: np.ndarray) -> np.ndarray:
+    """Stack (size, ..., n, n) with the given upper triangles, reciprocals below, diagonal 1."""
+    iu, ju = np.triu_indices(n, 1)
+    out = np.empty((*upper.shape[:-1], n, n))
+    out[..., iu, ju] = upper
+    out[..., ju, iu] = 1.0 / upper
+    idx = np.arange(n)
+    out[..., idx, idx] = 1.0
+    return out
+
+
+def perturb_lognormal(matrix: np.ndarray | Sequence, sigma: float, size: int,
+                      rng: np.random.Generator | int | None = None) -> np.ndarray:
+    """``size`` perturbed copies (size, ..., n, n) of a pairwise matrix or stack (..., n, n).
+
+    Each upper judgment a_ij becomes ``a_ij * exp(sigma * Z)`` with Z standard normal, drawn
+    independently (shape (size, ..., n(n-1)/2), row-major upper triangle); the lower triangle
+    holds the reciprocals, the diagonal is 1, a missing judgment (NaN) stays missing. ``sigma``
+    = 0 gives exact copies.
+    """
+    a = validate_pairwise(matrix)
+    size = _check_size(size)
+    if not np.isfinite(sigma) or sigma < 0:
+        raise SensitivityError(f"sigma must be finite and >= 0; got {sigma!r}")
+    n = a.shape[-1]
+    iu, ju = np.triu_indices(n, 1)
+    upper = a[..., iu, ju]
+    z = _rng(rng).standard_normal((size, *upper.shape))
+    return _reciprocal_from_upper(n, upper * np.exp(sigma * z))
+
+
+def snap_to_saaty(values: np.ndarray | Sequence[float] | float) -> np.ndarray:
+    """Index (0..16) in :data:`SAATY_STEPS` of the scale value nearest to each positive value
+    in log terms; values beyond 1/9 or 9 go to the ends. NaN gives -1."""
+    v = np.asarray(values, dtype=float)
+    out = np.full(v.shape, -1, dtype=int)
+    ok = ~np.isnan(v)
+    logs = np.log(SAATY_STEPS)
+    out[ok] = np.abs(np.log(v[ok])[..., None] - logs).argmin(axis=-1)
+    return out
+
+
+def perturb_saaty_steps(matrix: np.ndarray | Sequence, k: int, size: int,
+                        rng: np.random.Generator | int | None = None) -> np.ndarray:
+    """``size`` copies (size, ..., n, n) with each upper judgment moved up to ``k`` scale steps.
+
+    Every upper judgment is first snapped to the nearest value of Saaty's 17-point scale
+    1/9..1/2, 1, 2..9 (:func:`snap_to_saaty`), then moved by a uniform random integer step in
+    [-k, k] (drawn like :func:`perturb_lognormal`) and clamped at 1/9 and 9. Reciprocals below,
+    diagonal 1, NaN stays NaN. With k = 0 every copy is the snapped matrix.
+    """
+    a = validate_pairwise(matrix)
+    size = _check_size(size)
+    if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 0:
+        raise SensitivityError(f"k (steps) must be a non-negative integer; got {k!r}")
+    n = a.shape[-1]
+    iu, ju = np.triu_indices(n, 1)
+    upper = a[..., iu, ju]
+    pos = snap_to_saaty(upper)
+    steps = _rng(rng).integers(-int(k), int(k) + 1, size=(size, *upper.shape))
+    moved = np.clip(pos + steps, 0, SAATY_STEPS.size - 1)
+    values = np.where(pos < 0, np.nan, SAATY_STEPS[moved])
+    return _reciprocal_from_upper(n, values)
+
+
+def perturb_weights(weights: np.ndarray | Sequence, sigma: float, size: int,
+                    rng: np.random.Generator | int | None = None) -> np.ndarray:
+    """``size`` perturbed copies (size, ..., n) of weight vectors (..., n), each summing to 1.
+
+    Each weight is multiplied by ``exp(sigma * Z)`` (Z standard normal) and each vector is then
+    renormalised; zero weights stay zero. ``sigma`` = 0 gives the normalised weights.
+    """
+    w = np.asarray(weights, dtype=float)
+    if w.ndim < 1 or w.shape[-1] == 0:
+        raise SensitivityError(f"weights must have a last axis of length >= 1; got {w.shape}")
+    if not np.all(np.isfinite(w)) or np.any(w < 0) or np.any(w.sum(axis=-1) <= 0):
+        raise SensitivityError("weights must be finite, non-negative, with a positive sum")
+    size = _check_size(size)
+    if not np.isfinite(sigma) or sigma < 0:
+        raise SensitivityError(f"sigma must be finite and >= 0; got {sigma!r}")
+    z = _rng(rng).standard_normal((size, *w.shape))
+    logs = np.where(w > 0, np.log(np.where(w > 0, w, 1.0)) + sigma * z, -np.inf)
+    p = np.exp(logs - logs.max(axis=-1, keepdims=True))
+    return p / p.sum(axis=-1, keepdims=True)
+
+
+def ranks(priorities: np.ndarray | Sequence) -> np.ndarray:
+    """Ranks (..., m) of priorities (..., m): 0 = highest; ties go to the lower index first."""
+    p = np.asarray(priorities, dtype=float)
+    order = np.argsort(-p, axis=-1, kind="stable")
+    out = np.empty(p.shape, dtype=int)
+    np.put_along_axis(out, order, np.broadcast_to(np.arange(p.shape[-1]), p.shape), axis=-1)
+    return out
+
+
+def rank_statistics(priorities: np.ndarray | Sequence) -> RankStats:
+    """Rank acceptability, probability of being first, 5/50/95 % quantiles and mean of
+    sampled priorities (N, m). Ties are ranked by :func:`ranks` (lower index first)."""
+    p = np.asarray(priorities, dtype=float)
+    if p.ndim != 2 or p.shape[0] < 1 or p.shape[1] < 1:
+        raise SensitivityError(f"priorities must be (N, m) with N, m >= 1; got shape {p.shape}")
+    if not np.all(np.isfinite(p)):
+        raise SensitivityError("priorities contain non-finite values")
+    n, m = p.shape
+    r = ranks(p)
+    counts = np.bincount((np.arange(m) * m + r).ravel(), minlength=m * m).reshape(m, m)
+    probs = counts / n
+    quant = np.quantile(p, [0.05, 0.5, 0.95], axis=0).T
+    return RankStats(rank_probabilities=probs, p_first=probs[:, 0].copy(), quantiles=quant,
+                     mean=p.mean(axis=0), samples=n)
