@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
+from anp.consistency import SAATY_SCALE
 from anp.errors import ANPError
 from anp.pairwise import validate_pairwise
 
-#: Saaty's 17-point scale 1/9, 1/8, ..., 1/2, 1, 2, ..., 9 in increasing order.
-SAATY_STEPS = np.array([1 / v for v in range(9, 1, -1)] + [float(v) for v in range(1, 10)])
+_SCALE = np.array(SAATY_SCALE)
 
 #: Absolute tolerance below which two series are taken as equal on the grid.
 TIE_ATOL = 1e-12
@@ -252,12 +252,12 @@ def perturb_lognormal(matrix: np.ndarray | Sequence, sigma: float, size: int,
 
 
 def snap_to_saaty(values: np.ndarray | Sequence[float] | float) -> np.ndarray:
-    """Index (0..16) in :data:`SAATY_STEPS` of the scale value nearest to each positive value
+    """Index (0..16) in :data:`anp.SAATY_SCALE` of the scale value nearest to each positive value
     in log terms; values beyond 1/9 or 9 go to the ends. NaN gives -1."""
     v = np.asarray(values, dtype=float)
     out = np.full(v.shape, -1, dtype=int)
     ok = ~np.isnan(v)
-    logs = np.log(SAATY_STEPS)
+    logs = np.log(_SCALE)
     out[ok] = np.abs(np.log(v[ok])[..., None] - logs).argmin(axis=-1)
     return out
 
@@ -280,8 +280,8 @@ def perturb_saaty_steps(matrix: np.ndarray | Sequence, k: int, size: int,
     upper = a[..., iu, ju]
     pos = snap_to_saaty(upper)
     steps = _rng(rng).integers(-int(k), int(k) + 1, size=(size, *upper.shape))
-    moved = np.clip(pos + steps, 0, SAATY_STEPS.size - 1)
-    values = np.where(pos < 0, np.nan, SAATY_STEPS[moved])
+    moved = np.clip(pos + steps, 0, _SCALE.size - 1)
+    values = np.where(pos < 0, np.nan, _SCALE[moved])
     return _reciprocal_from_upper(n, values)
 
 
