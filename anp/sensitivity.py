@@ -10,16 +10,20 @@ weight vectors (:func:`perturb_weights`); :func:`rank_statistics` summarises sam
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from scipy.optimize import brentq
 
 from anp.consistency import SAATY_SCALE
 from anp.errors import ANPError
+from anp.network import Network
 from anp.pairwise import validate_pairwise
+from anp.synthesis import synthesize
 
 _SCALE = np.array(SAATY_SCALE)
 
@@ -208,6 +212,45 @@ def one_way(evaluate: Callable[[np.ndarray], np.ndarray], weights: np.ndarray | 
         return np.asarray(evaluate(rescale_weights(weights, index, [t])), dtype=float)[0]
 
     return OneWay(x=x, weights=rows, priorities=y, crossings=crossings(x, y, at))
+
+
+def cluster_sweep(network: Network, source_cluster: str, target_cluster: str,
+                  alternatives: Sequence[str], column: str, points: int = 101,
+                  mode: Literal["normal", "ideal", "raw"] = "normal") -> OneWay:
+    """Sweep the weight of ``target_cluster`` in the column of ``source_cluster`` of the cluster
+    matrix from 0 to 1, the other target clusters rescaled in proportion.
+
+    At each point the network's limit supermatrix is recomputed and the priorities of the
+    ``alternatives`` (node names) are read from the column of node ``column`` with
+    :func:`anp.synthesize`. The weight vector is the source's column of
+    :meth:`Network.cluster_matrix` (one weight per cluster); the network is not modified.
+    """
+    clusters = network.clusters
+    if source_cluster not in clusters or target_cluster not in clusters:
+        raise SensitivityError(f"unknown cluster in {source_cluster!r} -> {target_cluster!r}; "
+                               f"clusters: {list(clusters)}")
+    unweighted = network.unweighted_supermatrix()
+    block = np.array(unweighted.clusters)
+    src = block == source_cluster
+    linked = [c for c in clusters if unweighted.matrix[np.ix_(block == c, src)].any()]
+    if target_cluster not in linked:
+        raise SensitivityError(f"cluster {source_cluster!r} has no link to {target_cluster!r}")
+    if len(linked) < 2:
+        raise SensitivityError(f"cluster {source_cluster!r} links only to {target_cluster!r}; "
+                               "its weight is always 1")
+    rows = [unweighted.index(a) for a in alternatives]
+    col = unweighted.index(column)
+    current = network.cluster_matrix().matrix[:, clusters.index(source_cluster)]
+
+    def evaluate(weights: np.ndarray) -> np.ndarray:
+        out = np.empty((weights.shape[0], len(rows)))
+        for r, w in enumerate(weights):
+            net = copy.deepcopy(network)
+            net.set_cluster_weights(source_cluster, dict(zip(clusters, w, strict=True)))
+            out[r] = synthesize(net.limit_supermatrix().matrix, rows, col, mode)
+        return out
+
+    return one_way(evaluate, current, clusters.index(target_cluster), points)
 
 
 def _rng(rng: np.random.Generator | int | None) -> np.random.Generator:

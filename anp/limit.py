@@ -1,0 +1,151 @@
+"""Limit supermatrix: the Cesàro limit ``lim (1/N) sum_{k<N} W^k`` of a column-stochastic W.
+
+Convention (docs/design.md): ``W[i, j]`` is the influence of node i on node j, so probability
+mass flows j -> i and each column sums to 1. An all-zero column is a *sink*: the node is treated
+as absorbing (as if ``W[j, j] = 1``), so it keeps whatever weight reaches it.
+
+Reading the limit (Cesàro sense, so it exists for every stochastic matrix):
+
+* irreducible W, primitive or cyclic with any period: every column is the stationary vector
+  (never one phase of the cycle);
+* reducible W: the closed (recurrent) classes each have a stationary vector pi_c; column j of the
+  limit is ``sum_c P(j is absorbed in class c) * pi_c``;
+* a hierarchy (goal -> criteria -> alternatives, the alternatives being sinks): the goal's column
+  of the limit is the hierarchical composition, i.e. the alternatives' global priorities.
+
+``method="exact"`` computes this with linear algebra: strongly connected components
+(``scipy.sparse.csgraph``), one linear solve per closed class for its stationary vector and one
+linear solve for the absorption probabilities of the transient nodes. ``method="power"`` raises
+the lazy matrix ``(I + W) / 2`` to powers 2, 4, 8, ... (repeated squaring): its powers are
+binomial averages of the powers of W, whose limit is the same Cesàro limit, so it works for cyclic
+W as well; it is an independent cross-check of the exact method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import connected_components
+
+from anp.errors import (
+    ANPError,
+    ConvergenceError,
+    InvalidEntryError,
+    NotColumnStochasticError,
+    NotSquareError,
+)
+
+_CHECK_TOL = 1e-8  # accepted error of the exact result (stationarity, mass conservation)
+
+
+def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a column-stochastic supermatrix; return it as floats and the sink-column mask."""
+    a = np.asarray(w, dtype=float)
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
+        raise NotSquareError(f"supermatrix must be n x n, got shape {a.shape}")
+    bad = np.argwhere(~np.isfinite(a))
+    if bad.size:
+        i, j = bad[0]
+        raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]} is not finite")
+    bad = np.argwhere(a < 0)
+    if bad.size:
+        i, j = bad[0]
+        raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]:.6g} is negative")
+    sums = a.sum(axis=0)
+    sink = ~a.any(axis=0)
+    off = np.flatnonzero(~sink & (np.abs(sums - 1.0) > max(tol * a.shape[0], 1e-12)))
+    if off.size:
+        j = off[0]
+        raise NotColumnStochasticError(f"column {j} sums to {sums[j]:.12g}; each column must "
+                                       "sum to 1 or be all zero (a sink)")
+    return a, sink
+
+
+def _stochastic(a: np.ndarray, sink: np.ndarray) -> np.ndarray:
+    """Columns renormalised to sum exactly 1, sinks made absorbing."""
+    p = a / np.where(sink, 1.0, a.sum(axis=0))
+    idx = np.flatnonzero(sink)
+    p[idx, idx] = 1.0
+    return p
+
+
+def _stationary(p: np.ndarray) -> np.ndarray:
+    """Stationary vector of an irreducible column-stochastic matrix by one linear solve."""
+    m = len(p)
+    if m == 1:
+        return np.ones(1)
+    lhs = p - np.eye(m)
+    lhs[-1] = 1.0  # replace one (redundant) balance equation by sum(pi) = 1
+    rhs = np.zeros(m)
+    rhs[-1] = 1.0
+    return np.linalg.solve(lhs, rhs)
+
+
+def _exact(p: np.ndarray) -> np.ndarray:
+    n = len(p)
+    ncomp, label = connected_components(csr_array(p != 0), directed=True, connection="strong")
+    # A class is closed when no column of it has mass outside the class.
+    leaks = np.zeros(ncomp, dtype=bool)
+    rows, cols = np.nonzero(p)
+    leaks[label[cols[label[rows] != label[cols]]]] = True
+    closed = np.flatnonzero(~leaks)
+    pis = np.zeros((n, len(closed)))
+    residual = 0.0
+    for c, comp in enumerate(closed):
+        idx = np.flatnonzero(label == comp)
+        pi = _stationary(p[np.ix_(idx, idx)])
+        residual = max(residual, float(np.abs(p[np.ix_(idx, idx)] @ pi - pi).sum()),
+                       float(-pi.min(initial=0.0)))
+        pis[idx, c] = pi
+    limit = pis[:, np.searchsorted(closed, label)] if len(closed) == ncomp else np.empty((n, n))
+    if len(closed) < ncomp:
+        recurrent = np.isin(label, closed)
+        trans = np.flatnonzero(~recurrent)
+        rec = np.flatnonzero(recurrent)
+        limit[:, rec] = pis[:, np.searchsorted(closed, label[rec])]
+        # one-step mass from each transient node into each closed class
+        into = np.zeros((len(closed), len(trans)))
+        np.add.at(into, np.searchsorted(closed, label[rec]), p[np.ix_(rec, trans)])
+        q = p[np.ix_(trans, trans)]
+        # absorption probabilities B = R (I - Q)^{-1}, i.e. (I - Q)^T B^T = R^T
+        absorb = np.linalg.solve((np.eye(len(trans)) - q).T, into.T).T
+        residual = max(residual, float(np.abs(absorb.sum(axis=0) - 1).max()),
+                       float(-absorb.min(initial=0.0)))
+        limit[:, trans] = pis @ absorb
+    if not residual <= _CHECK_TOL:
+        raise ConvergenceError(f"exact limit is numerically unreliable (residual {residual:.3g});"
+                               " try method='power'", iterations=0, residual=residual)
+    np.clip(limit, 0.0, None, out=limit)
+    return limit / limit.sum(axis=0)
+
+
+def _power(p: np.ndarray, tol: float, max_iter: int) -> np.ndarray:
+    m = 0.5 * (p + np.eye(len(p)))
+    diff = np.inf
+    for _ in range(max_iter):
+        nxt = m @ m
+        nxt /= nxt.sum(axis=0)
+        diff = float(np.abs(nxt - m).max())
+        m = nxt
+        if diff <= tol:
+            return m
+    raise ConvergenceError(f"limit did not converge in {max_iter} squarings "
+                           f"(last change {diff:.3g} > tol {tol:g})", iterations=max_iter,
+                           residual=diff)
+
+
+def limit_matrix(w: np.ndarray | Sequence, tol: float = 1e-9, max_iter: int = 10_000,
+                 method: Literal["exact", "power"] = "exact") -> np.ndarray:
+    """Cesàro limit of a column-stochastic supermatrix (zero columns = absorbing sinks).
+
+    ``tol`` is the column-sum tolerance (times n) of the input and, for ``method="power"``, the
+    convergence tolerance on successive squarings; ``max_iter`` bounds the squarings.
+    """
+    if method not in ("exact", "power"):
+        raise ANPError(f"unknown method {method!r}; use 'exact' or 'power'")
+    a, sink = as_supermatrix(w, tol)
+    p = _stochastic(a, sink)
+    return _exact(p) if method == "exact" else _power(p, tol, max_iter)

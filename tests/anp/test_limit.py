@@ -1,0 +1,129 @@
+"""Limit supermatrix: primitive, cyclic, hierarchy, reducible with sinks; exact vs power."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import anp
+
+METHODS = ["exact", "power"]
+
+
+def col_stochastic(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
+    m = rng.random((rows, cols)) + 0.01
+    return m / m.sum(axis=0)
+
+
+def stationary_by_solve(w: np.ndarray) -> np.ndarray:
+    """Independent reference: least-squares solve of (W - I) pi = 0 with sum(pi) = 1."""
+    n = len(w)
+    lhs = np.vstack([w - np.eye(n), np.ones(n)])
+    rhs = np.append(np.zeros(n), 1.0)
+    return np.linalg.lstsq(lhs, rhs, rcond=None)[0]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_primitive_reference(method):
+    # 3 x 3 regular chain; its stationary vector is (10, 13, 11) / 34 =
+    # (0.29411765, 0.38235294, 0.32352941) (balance equations solved by hand; issue reference).
+    w = np.array([[.3, .2, .4], [.1, .5, .5], [.6, .3, .1]])
+    lim = anp.limit_matrix(w, method=method)
+    np.testing.assert_allclose(lim, np.tile([[10 / 34], [13 / 34], [11 / 34]], 3), atol=1e-9)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_period_two_is_cesaro_average_not_a_phase(method):
+    # Bipartite network {a, b} <-> {x, y}: W^2k and W^(2k+1) alternate forever. Some widely
+    # used ANP software returns one of these phases; the Cesàro limit is their average, whose
+    # columns are all the stationary vector.
+    w = np.array([[0, 0, .5, .2], [0, 0, .5, .8], [.3, .6, 0, 0], [.7, .4, 0, 0]])
+    lim = anp.limit_matrix(w, method=method)
+    pi = stationary_by_solve(w)
+    np.testing.assert_allclose(lim, np.tile(pi[:, None], 4), atol=1e-9)
+    even = np.linalg.matrix_power(w, 200)
+    odd = even @ w
+    for phase in (even, odd):
+        assert np.abs(phase - lim).max() > 0.1
+    np.testing.assert_allclose((even + odd) / 2, lim, atol=1e-9)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_hierarchy_goal_column_is_composition(method):
+    # goal -> criteria (0.6, 0.4) -> alternatives; alternatives are sinks (zero columns).
+    crit = np.array([0.6, 0.4])
+    local = np.array([[0.7, 0.2], [0.3, 0.8]])  # alternatives w.r.t. each criterion
+    w = np.zeros((5, 5))
+    w[1:3, 0] = crit
+    w[3:5, 1:3] = local
+    assert not np.linalg.matrix_power(w, 3).any()  # W^n = 0 apart from the sinks
+    lim = anp.limit_matrix(w, method=method)
+    np.testing.assert_allclose(lim[3:, 0], local @ crit, atol=1e-9)  # hierarchical composition
+    np.testing.assert_allclose(lim[3:, 3:], np.eye(2), atol=1e-9)  # sinks keep their weight
+    np.testing.assert_allclose(lim[:3], 0, atol=1e-9)
+
+
+def test_reducible_two_closed_classes_and_transients_agree():
+    rng = np.random.default_rng(11)
+    n = 9
+    w = np.zeros((n, n))
+    w[0:3, 0:3] = col_stochastic(rng, 3, 3)  # closed class A
+    w[3:5, 3:5] = [[0, 1], [1, 0]]  # closed class B, period 2
+    w[:, 5:8] = col_stochastic(rng, n, 3)  # transient nodes leaking everywhere
+    # node 8 is a sink
+    exact = anp.limit_matrix(w)
+    power = anp.limit_matrix(w, method="power")
+    np.testing.assert_allclose(exact, power, atol=1e-8)
+    np.testing.assert_allclose(exact.sum(axis=0), 1, atol=1e-12)
+    np.testing.assert_allclose(exact[3:5, 3], [0.5, 0.5], atol=1e-12)
+    assert exact[8, 8] == pytest.approx(1)
+    np.testing.assert_allclose(exact[5:8], 0, atol=1e-12)  # transients carry no limit weight
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(1, 6), min_size=2, max_size=4, unique=True),
+       st.integers(0, 2**32 - 1))
+def test_random_cyclic_networks_limit_is_stationary_vector(sizes, seed):
+    # clusters C0 -> C1 -> ... -> C0 (period = number of clusters), unequal sizes
+    rng = np.random.default_rng(seed)
+    starts = np.cumsum([0, *sizes])
+    w = np.zeros((starts[-1], starts[-1]))
+    for c in range(len(sizes)):
+        d = (c + 1) % len(sizes)
+        w[starts[d]:starts[d + 1], starts[c]:starts[c + 1]] = col_stochastic(
+            rng, sizes[d], sizes[c])
+    pi = stationary_by_solve(w)
+    for method in METHODS:
+        lim = anp.limit_matrix(w, method=method)
+        np.testing.assert_allclose(lim, np.tile(pi[:, None], len(w)), atol=1e-8)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(1, 12), st.floats(0, 0.9), st.integers(0, 2**32 - 1))
+def test_limit_columns_sum_to_one_and_methods_agree(n, sparsity, seed):
+    rng = np.random.default_rng(seed)
+    m = rng.random((n, n)) * (rng.random((n, n)) > sparsity)
+    m[:, rng.random(n) < 0.2] = 0  # some sinks
+    sums = m.sum(axis=0)
+    w = m / np.where(sums > 0, sums, 1)
+    exact = anp.limit_matrix(w)
+    np.testing.assert_allclose(exact.sum(axis=0), 1, atol=1e-10)
+    assert (exact >= 0).all()
+    np.testing.assert_allclose(exact, anp.limit_matrix(w, method="power"), atol=1e-7)
+
+
+def test_errors():
+    with pytest.raises(anp.NotColumnStochasticError, match=r"column 1 sums to 0\.9"):
+        anp.limit_matrix([[1, 0.5], [0, 0.4]])
+    with pytest.raises(anp.InvalidEntryError, match=r"entry \[1, 0\] = -0.5 is negative"):
+        anp.limit_matrix([[1.5, 0], [-0.5, 1]])
+    with pytest.raises(anp.InvalidEntryError, match=r"entry \[0, 0\] = nan is not finite"):
+        anp.limit_matrix([[np.nan, 0], [1, 1]])
+    with pytest.raises(anp.NotSquareError, match=r"shape \(2, 3\)"):
+        anp.limit_matrix(np.ones((2, 3)) / 2)
+    w = np.array([[0.999, 0.001], [0.001, 0.999]])  # slowly mixing
+    with pytest.raises(anp.ConvergenceError, match="did not converge in 2 squarings") as exc:
+        anp.limit_matrix(w, method="power", max_iter=2)
+    assert exc.value.iterations == 2 and exc.value.residual > 1e-9
