@@ -1,9 +1,138 @@
-"""The ``swot-anp`` command line."""
+"""The ``swot-anp`` command line.
+
+Exit codes: 0 ok, 1 invalid model or unreadable input/output file, 2 usage error. Problems go
+to stderr, one readable line each, prefixed with the file name; never a traceback.
+
+A subcommand is one ``_add_<name>(subparsers)`` function that builds its parser and sets
+``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from anp import ANPError
+from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
+from swot.export import factor_weights_csv, ranking_csv
+from swot.io import ModelFileError, atomic_write, load_model
+from swot.model import LANGS, SwotModel
+
+
+class CliError(Exception):
+    """A failure to report as readable lines on stderr (exit code 1)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def load(path: str) -> SwotModel:
+    """Load a model file for a subcommand (problems become a :class:`CliError`)."""
+    try:
+        return load_model(path)
+    except ModelFileError as exc:
+        raise CliError(exc.lines()) from None
+
+
+def evaluate_file(path: str, model: SwotModel) -> Evaluation:
+    """Evaluate a loaded model for a subcommand (problems become a :class:`CliError`)."""
+    try:
+        return evaluate(model)
+    except EvaluationError as exc:
+        raise CliError([f"{path}: {p}" for p in exc.problems]) from None
+
+
+def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``df`` with one ``label`` column in ``lang`` instead of label_en/label_fa."""
+    first, other = ("label_en", "label_fa") if lang == "en" else ("label_fa", "label_en")
+    out = df.drop(columns=["label_en", "label_fa"])
+    out.insert(out.columns.get_loc("id") + 1, "label",
+               [a or b for a, b in zip(df[first], df[other], strict=True)])
+    return out
+
+
+def _table(df: pd.DataFrame) -> str:
+    return df.to_string(index=False, float_format=lambda x: f"{x:.4f}")
+
+
+def _rank(args: argparse.Namespace) -> int:
+    model = load(args.model)
+    result = evaluate_file(args.model, model)
+    ranks, weights = result.strategies, result.factors
+    if args.csv:
+        target = Path(args.csv)
+        beside = target.with_name(f"{target.stem}-factors{target.suffix or '.csv'}")
+        for path, data in ((target, ranking_csv(ranks, args.lang)),
+                           (beside, factor_weights_csv(weights, args.lang))):
+            try:
+                atomic_write(path, data)
+            except OSError as exc:
+                raise CliError([f"{path}: cannot write the file: {exc.strerror or exc}"]) from None
+    if args.format == "json":
+        out: dict[str, object] = {"strategies": ranks.to_dict(orient="records")}
+        if args.weights:
+            out["factors"] = weights.to_dict(orient="records")
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        texts = [ranking_csv(ranks, args.lang)]
+        if args.weights:
+            texts.append(factor_weights_csv(weights, args.lang))
+        sys.stdout.write("\n".join(t.decode("utf-8-sig") for t in texts))
+    else:
+        print(model.title[args.lang] or model.title["en"] or model.title["fa"])
+        if model.illustrative_judgments:
+            print("Note: the judgments are illustrative, not survey data.")
+        print()
+        print(_table(_labelled(ranks, args.lang)))
+        if args.weights:
+            print()
+            print(_table(_labelled(weights, args.lang)))
+        failing = result.consistency[~result.consistency["passes"]]
+        print()
+        if failing.empty:
+            print(f"Consistency: all {len(result.consistency)} pairwise matrices pass.")
+        for row in failing.itertuples():
+            print(f"Warning: {row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    model = load(args.model)
+    problems = check_model(model)
+    if problems:
+        raise CliError([f"{args.model}: {p}" for p in problems])
+    print(f"{args.model}: valid")
+    return 0
+
+
+def _add_rank(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("rank", help="rank the strategies of a model",
+                              description="Rank the strategies of a model file.")
+    p.add_argument("model", metavar="MODEL.json", help="model file")
+    p.add_argument("--csv", metavar="PATH",
+                   help="also write the ranking to PATH and the factor weights to "
+                   "PATH-factors.csv (UTF-8 with BOM)")
+    p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output on stdout (default table)")
+    p.add_argument("--weights", action="store_true", help="also print the factor weights")
+    p.set_defaults(handler=_rank)
+
+
+def _add_validate(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("validate", help="check a model file and list every problem",
+                              description="Check a model file; exit 1 if it has problems.")
+    p.add_argument("model", metavar="MODEL.json", help="model file")
+    p.set_defaults(handler=_validate)
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_rank, _add_validate]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -12,15 +141,27 @@ def build_parser() -> argparse.ArgumentParser:
         prog="swot-anp",
         description="Rank SWOT strategies with the Analytic Network Process.",
     )
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 invalid input, 2 usage)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
         parser.print_usage(sys.stderr)
         return 2
-    return 0
+    try:
+        return args.handler(args)
+    except CliError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+    except (ANPError, OSError, ValueError) as exc:
+        print(f"swot-anp: {exc}", file=sys.stderr)
+    return 1

@@ -1,0 +1,95 @@
+"""CSV exports of the ranking and the factor weights, as bytes ready to save or download.
+
+The bytes are UTF-8 with a byte-order mark (so Excel shows Persian correctly), comma-separated,
+``\\r\\n`` line ends, one header row. Headers are the English column names in every language,
+so files stay machine-readable; ``lang="en"`` or ``"fa"`` writes one ``label`` column in that
+language (falling back to the other language when a label is empty), ``lang="both"`` writes
+``label_en`` and ``label_fa``.
+
+Numbers are written with Python's shortest round-trip representation (``float(cell) == value``).
+A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return could be run
+as a formula by a spreadsheet; such cells get a leading single quote ``'`` (numbers are never
+altered). :func:`unneutralise` undoes it when reading a file back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from typing import Any
+
+import pandas as pd
+
+from swot.model import LANGS, SwotError
+
+__all__ = ["FORMULA_PREFIXES", "factor_weights_csv", "ranking_csv", "unneutralise"]
+
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_LANGS: tuple[str, ...] = (*LANGS, "both")
+
+RANKING_COLUMNS = ("rank", "id", "tows", "priority", "ideal")
+FACTOR_COLUMNS = ("group", "id", "provenance", "local_weight", "global_weight")
+
+
+def _neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def unneutralise(text: str) -> str:
+    """Undo the formula neutralisation of one exported text cell."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return _neutralise(value)
+    if isinstance(value, int):
+        return str(value)
+    if hasattr(value, "item"):  # numpy scalar
+        return _cell(value.item())
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    return _neutralise(str(value))
+
+
+def _with_labels(df: pd.DataFrame, columns: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """``columns`` with the label column(s) for ``lang`` inserted after ``id``."""
+    if lang not in EXPORT_LANGS:
+        raise SwotError(f"unknown language {lang!r} (expected one of {', '.join(EXPORT_LANGS)})")
+    missing = [c for c in (*columns, "label_en", "label_fa") if c not in df.columns]
+    if missing:
+        raise SwotError(f"the table lacks the columns {', '.join(missing)}")
+    if lang == "both":
+        labels = df[["label_en", "label_fa"]]
+    else:
+        first, other = ("label_en", "label_fa") if lang == "en" else ("label_fa", "label_en")
+        chosen = [a or b for a, b in zip(df[first], df[other], strict=True)]
+        labels = pd.DataFrame({"label": chosen}, index=df.index)
+    at = columns.index("id") + 1
+    return pd.concat(
+        [df[list(columns[:at])], labels, df[list(columns[at:])]], axis=1
+    )
+
+
+def _to_csv(df: pd.DataFrame) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([str(c) for c in df.columns])
+    for row in df.itertuples(index=False, name=None):
+        writer.writerow([_cell(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def ranking_csv(strategies: pd.DataFrame, lang: str = "en") -> bytes:
+    """The ranking (``Evaluation.strategies``) as CSV bytes: rank, id, label(s), tows,
+    priority, ideal, rows in the given (rank) order."""
+    return _to_csv(_with_labels(strategies, RANKING_COLUMNS, lang))
+
+
+def factor_weights_csv(factors: pd.DataFrame, lang: str = "en") -> bytes:
+    """The factor weights (``Evaluation.factors``) as CSV bytes: group, id, label(s),
+    provenance, local_weight, global_weight."""
+    return _to_csv(_with_labels(factors, FACTOR_COLUMNS, lang))

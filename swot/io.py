@@ -1,0 +1,785 @@
+"""Model files: JSON -> validation -> :class:`~swot.model.SwotModel`, and atomic saving.
+
+The format is described in ``docs/model-format.md``. :func:`validate_data` reports every
+problem with its JSON path; loading raises :class:`ModelFileError` carrying all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from swot.model import (
+    GROUPS,
+    JUDGMENT_KINDS,
+    PROVENANCES,
+    TOWS_TYPES,
+    WEIGHTINGS,
+    Factor,
+    GroupDependence,
+    Problem,
+    Source,
+    SourceRef,
+    Strategy,
+    StrategyJudgment,
+    SwotError,
+    SwotModel,
+    valid_id,
+)
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "ModelFileError",
+    "Problem",
+    "atomic_write",
+    "dumps_model",
+    "load_model",
+    "loads_model",
+    "model_from_dict",
+    "model_to_dict",
+    "save_model",
+    "validate_data",
+]
+
+FORMAT_NAME = "swot-anp-model"
+FORMAT_VERSION = 1
+RECIPROCAL_RTOL = 1e-6
+ROOT = "(root)"
+
+
+class ModelFileError(SwotError):
+    """A model file (or dict) that cannot be read; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem], file: str | os.PathLike[str] | None = None):
+        self.problems = list(problems)
+        self.file = None if file is None else str(file)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """One readable line per problem, prefixed with the file name when known."""
+        prefix = f"{self.file}: " if self.file else ""
+        return [f"{prefix}{p}" for p in self.problems]
+
+
+# ------------------------------------------------------------------ validation
+
+
+def _show(value: object) -> str:
+    """A JSON-like rendering of a value for messages."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class _Checker:
+    """Collects problems while walking the JSON data."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path or ROOT, message))
+
+    def object(
+        self,
+        value: object,
+        path: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+    ) -> dict[str, Any] | None:
+        """Check that ``value`` is an object with the required fields and no unknown ones."""
+        if not isinstance(value, dict):
+            self.add(path, f"expected an object, got {_show(value)}")
+            return None
+        for key in required:
+            if key not in value:
+                self.add(path, f"missing required field {key!r}")
+        for key in value:
+            if key not in required and key not in optional:
+                self.add(_join(path, key), "unknown field")
+        return value
+
+    def string(self, obj: dict[str, Any], key: str, path: str) -> str | None:
+        if key not in obj:
+            return None
+        value = obj[key]
+        if not isinstance(value, str):
+            self.add(_join(path, key), f"expected a string, got {_show(value)}")
+            return None
+        return value
+
+    def choice(self, obj: dict[str, Any], key: str, path: str, choices: tuple[str, ...]) -> None:
+        if key in obj and obj[key] not in choices:
+            self.add(
+                _join(path, key),
+                f"{_show(obj[key])} is not one of {', '.join(choices)}",
+            )
+
+    def labels(self, obj: dict[str, Any], path: str) -> None:
+        en = self.string(obj, "label_en", path)
+        fa = self.string(obj, "label_fa", path)
+        if en == "" and fa == "":
+            self.add(path, "label_en and label_fa are both empty")
+
+    def text_pair(self, data: dict[str, Any], key: str) -> None:
+        if key not in data:
+            return
+        pair = self.object(data[key], key, ("en", "fa"))
+        if pair is None:
+            return
+        en = self.string(pair, "en", key)
+        fa = self.string(pair, "fa", key)
+        if en == "" and fa == "":
+            self.add(key, "en and fa are both empty")
+
+    def matrix(self, value: object, path: str, items: list[str]) -> None:
+        """A pairwise matrix over ``items``: size, entries, diagonal, reciprocity."""
+        n = len(items)
+        if not isinstance(value, list):
+            self.add(path, f"expected a {n}x{n} matrix (a list of rows), got {_show(value)}")
+            return
+        if len(value) != n:
+            self.add(path, f"expected {n} rows ({n}x{n} matrix for {', '.join(items)}), "
+                     f"got {len(value)}")
+            return
+        good = True
+        for i, row in enumerate(value):
+            if not isinstance(row, list) or len(row) != n:
+                got = len(row) if isinstance(row, list) else _show(row)
+                self.add(f"{path}[{i}]", f"expected a row of {n} entries, got {got}")
+                good = False
+        if not good:
+            return
+        ok = [[False] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(n):
+                entry, where = value[i][j], f"{path}[{i}][{j}]"
+                if entry is None:
+                    if i == j:
+                        self.add(where, "the diagonal must be 1, got null")
+                    continue
+                if not _is_number(entry):
+                    self.add(where, f"{_show(entry)} is not a number")
+                elif not math.isfinite(entry):
+                    self.add(where, f"{_show(entry)} is not a finite judgment")
+                elif entry <= 0:
+                    self.add(where, f"{_show(entry)} is not a positive judgment")
+                elif i == j and entry != 1:
+                    self.add(where, f"the diagonal must be 1, got {_show(entry)}")
+                else:
+                    ok[i][j] = True
+        for i in range(n):
+            for j in range(i + 1, n):
+                a, b = value[i][j], value[j][i]
+                if (a is None) != (b is None):
+                    blank, given = (f"[{i}][{j}]", f"[{j}][{i}]") if a is None else (
+                        f"[{j}][{i}]", f"[{i}][{j}]")
+                    self.add(f"{path}{given}",
+                             f"judgment given but its mirror {path}{blank} is null "
+                             "(a missing judgment is null in both places)")
+                elif ok[i][j] and ok[j][i] and not math.isclose(
+                    a * b, 1.0, rel_tol=RECIPROCAL_RTOL
+                ):
+                    self.add(f"{path}[{j}][{i}]",
+                             f"{_show(b)} is not the reciprocal of {path}[{i}][{j}] = "
+                             f"{_show(a)} (expected {_show(1 / a)})")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+TOP_REQUIRED = ("format", "version", "title", "goal", "factors", "strategies", "judgments")
+TOP_OPTIONAL = ("description", "illustrative_judgments", "judgments_note", "sources",
+                "weighting", "direct_weights")
+
+
+def validate_data(data: object) -> list[Problem]:
+    """Every problem of a parsed model file, each with its JSON path (empty list = valid)."""
+    check = _Checker()
+    top = check.object(data, "", TOP_REQUIRED, TOP_OPTIONAL)
+    if top is None:
+        return check.problems
+    if "version" in top:
+        version = top["version"]
+        if not (_is_number(version) and version == FORMAT_VERSION):
+            # Other versions may be laid out differently: say only this.
+            return [Problem("version", f"unsupported format version {_show(version)} "
+                                       f"(this tool reads version {FORMAT_VERSION})")]
+    if "format" in top and top["format"] != FORMAT_NAME:
+        check.add("format", f"expected {_show(FORMAT_NAME)}, got {_show(top['format'])}")
+    check.text_pair(top, "title")
+    check.text_pair(top, "goal")
+    check.string(top, "description", "")
+    check.string(top, "judgments_note", "")
+    if "illustrative_judgments" in top and not isinstance(top["illustrative_judgments"], bool):
+        check.add("illustrative_judgments",
+                  f"expected true or false, got {_show(top['illustrative_judgments'])}")
+    check.choice(top, "weighting", "", WEIGHTINGS)
+    _check_sources(check, top.get("sources", []))
+
+    ids: dict[str, str] = {}  # id -> path where it was first defined
+
+    def claim(item: dict[str, Any], path: str) -> str | None:
+        item_id = item.get("id")
+        if "id" not in item:
+            return None
+        if not valid_id(item_id):
+            check.add(_join(path, "id"), f"{_show(item_id)} is not a valid id (a non-empty "
+                      "string without spaces, dots or brackets, not S, W, O, T or Goal)")
+            return None
+        if item_id in ids:
+            check.add(_join(path, "id"), f"duplicate id {_show(item_id)} (also {ids[item_id]})")
+            return None
+        ids[item_id] = _join(path, "id")
+        return item_id
+
+    group_ids = _check_factors(check, top.get("factors"), claim) if "factors" in top else None
+    factor_ids = [fid for g in GROUPS for fid in (group_ids or {}).get(g, [])]
+    strategy_ids = None
+    if "strategies" in top:
+        strategy_ids = _check_strategies(check, top["strategies"], claim, ids, group_ids)
+    if "judgments" in top:
+        _check_judgments(check, top["judgments"], group_ids, strategy_ids)
+    if "direct_weights" in top:
+        _check_direct(check, top["direct_weights"], group_ids,
+                      top.get("weighting") == "direct")
+    elif top.get("weighting") == "direct" and factor_ids:
+        check.add("direct_weights", "required when weighting is \"direct\"")
+    return check.problems
+
+
+def _check_sources(check: _Checker, sources: object) -> None:
+    if not isinstance(sources, list):
+        check.add("sources", f"expected a list, got {_show(sources)}")
+        return
+    seen: set[str] = set()
+    for k, source in enumerate(sources):
+        path = f"sources[{k}]"
+        obj = check.object(source, path, ("id", "file"), ("title",))
+        if obj is None:
+            continue
+        sid = check.string(obj, "id", path)
+        check.string(obj, "file", path)
+        check.string(obj, "title", path)
+        if sid is not None:
+            if sid in seen:
+                check.add(_join(path, "id"), f"duplicate source id {_show(sid)}")
+            seen.add(sid)
+
+
+def _check_factors(check: _Checker, factors: object, claim: Any) -> dict[str, list[str]] | None:
+    """Check ``factors``; return the valid factor ids per group (None if unusable)."""
+    obj = check.object(factors, "factors", GROUPS)
+    if obj is None:
+        return None
+    result: dict[str, list[str]] = {}
+    usable = True
+    for group in GROUPS:
+        path = f"factors.{group}"
+        items = obj.get(group)
+        if group not in obj:
+            usable = False
+            continue
+        if not isinstance(items, list):
+            check.add(path, f"expected a list of factors, got {_show(items)}")
+            usable = False
+            continue
+        if not items:
+            check.add(path, f"group {group} has no factors (each group needs at least one)")
+        result[group] = []
+        for k, item in enumerate(items):
+            fpath = f"{path}[{k}]"
+            fobj = check.object(item, fpath, ("id", "label_en", "label_fa"),
+                                ("description", "source", "provenance"))
+            if fobj is None:
+                usable = False
+                continue
+            fid = claim(fobj, fpath)
+            if fid is None:
+                usable = False
+            else:
+                result[group].append(fid)
+            check.labels(fobj, fpath)
+            check.string(fobj, "description", fpath)
+            check.choice(fobj, "provenance", fpath, PROVENANCES)
+            if "source" in fobj:
+                spath = _join(fpath, "source")
+                src = check.object(fobj["source"], spath, ("file", "line"))
+                if src is not None:
+                    check.string(src, "file", spath)
+                    line = src.get("line")
+                    if "line" in src and not (
+                        isinstance(line, int) and not isinstance(line, bool) and line >= 1
+                    ):
+                        check.add(_join(spath, "line"),
+                                  f"expected a line number (integer >= 1), got {_show(line)}")
+    return result if usable else None
+
+
+def _check_strategies(
+    check: _Checker,
+    strategies: object,
+    claim: Any,
+    ids: dict[str, str],
+    group_ids: dict[str, list[str]] | None,
+) -> list[str] | None:
+    """Check ``strategies``; return their ids in order (None if unusable)."""
+    if not isinstance(strategies, list):
+        check.add("strategies", f"expected a list of strategies, got {_show(strategies)}")
+        return None
+    if len(strategies) < 2:
+        check.add("strategies", f"at least two strategies are needed, got {len(strategies)}")
+    factor_ids = {fid for fids in (group_ids or {}).values() for fid in fids}
+    result: list[str] | None = []
+    for k, item in enumerate(strategies):
+        path = f"strategies[{k}]"
+        obj = check.object(item, path, ("id", "label_en", "label_fa", "tows", "factors"),
+                           ("description",))
+        if obj is None:
+            result = None
+            continue
+        sid = claim(obj, path)
+        if sid is None:
+            result = None
+        elif result is not None:
+            result.append(sid)
+        check.labels(obj, path)
+        check.string(obj, "description", path)
+        check.choice(obj, "tows", path, TOWS_TYPES)
+        if "factors" not in obj:
+            continue
+        names = obj["factors"]
+        if not isinstance(names, list):
+            check.add(_join(path, "factors"), f"expected a list of factor ids, got {_show(names)}")
+            continue
+        seen: set[str] = set()
+        for i, name in enumerate(names):
+            where = f"{path}.factors[{i}]"
+            if not isinstance(name, str):
+                check.add(where, f"expected a factor id, got {_show(name)}")
+            elif name in seen:
+                check.add(where, f"factor {_show(name)} is listed twice")
+            elif group_ids is not None and name not in factor_ids:
+                what = "a strategy, not a factor" if name in ids else "unknown factor id"
+                check.add(where, f"{_show(name)}: {what}")
+            else:
+                seen.add(name)
+    return result
+
+
+def _check_judgments(
+    check: _Checker,
+    judgments: object,
+    group_ids: dict[str, list[str]] | None,
+    strategy_ids: list[str] | None,
+) -> None:
+    obj = check.object(judgments, "judgments", ("groups", "factors", "strategies"),
+                       ("group_dependence",))
+    if obj is None:
+        return
+    if "groups" in obj:
+        check.matrix(obj["groups"], "judgments.groups", list(GROUPS))
+    if "group_dependence" in obj:
+        _check_dependence(check, obj["group_dependence"])
+    if "factors" in obj:
+        fobj = check.object(obj["factors"], "judgments.factors", GROUPS)
+        if fobj is not None and group_ids is not None:
+            for group in GROUPS:
+                if group in fobj and group in group_ids:
+                    check.matrix(fobj[group], f"judgments.factors.{group}", group_ids[group])
+    if "strategies" in obj:
+        _check_strategy_judgments(check, obj["strategies"], group_ids, strategy_ids)
+
+
+def _check_dependence(check: _Checker, dependence: object) -> None:
+    base = "judgments.group_dependence"
+    if not isinstance(dependence, dict):
+        check.add(base, f"expected an object, got {_show(dependence)}")
+        return
+    for group, entry in dependence.items():
+        path = f"{base}.{group}"
+        if group not in GROUPS:
+            check.add(path, f"{_show(group)} is not a SWOT group (S, W, O or T)")
+            continue
+        obj = check.object(entry, path, ("groups", "matrix"))
+        if obj is None or "groups" not in obj:
+            continue
+        groups = obj["groups"]
+        gpath = f"{path}.groups"
+        if not isinstance(groups, list):
+            check.add(gpath, f"expected a list of groups, got {_show(groups)}")
+            continue
+        bad = [g for g in groups if g not in GROUPS]
+        if bad:
+            check.add(gpath, f"{', '.join(_show(g) for g in bad)}: not a SWOT group")
+        elif len(set(groups)) != len(groups):
+            check.add(gpath, "a group is listed twice")
+        elif len(groups) < 2:
+            check.add(gpath, "at least two groups are needed")
+        elif "matrix" in obj:
+            check.matrix(obj["matrix"], f"{path}.matrix", list(groups))
+
+
+def _check_strategy_judgments(
+    check: _Checker,
+    judgments: object,
+    group_ids: dict[str, list[str]] | None,
+    strategy_ids: list[str] | None,
+) -> None:
+    base = "judgments.strategies"
+    if not isinstance(judgments, dict):
+        check.add(base, f"expected an object, got {_show(judgments)}")
+        return
+    if group_ids is None:
+        return
+    factor_ids = [fid for g in GROUPS for fid in group_ids.get(g, [])]
+    for fid in factor_ids:
+        if fid not in judgments:
+            check.add(base, f"missing judgments for factor {_show(fid)}")
+    for fid, entry in judgments.items():
+        path = f"{base}.{fid}"
+        if fid not in factor_ids:
+            check.add(path, f"unknown factor id {_show(fid)}")
+            continue
+        if not isinstance(entry, dict) or len(entry) != 1 or next(iter(entry)) not in (
+            JUDGMENT_KINDS
+        ):
+            check.add(path, 'expected {"pairwise": matrix} or {"ratings": [numbers]}, '
+                      f"got {_show(entry)}")
+            continue
+        if strategy_ids is None:
+            continue
+        kind, values = next(iter(entry.items()))
+        if kind == "pairwise":
+            check.matrix(values, f"{path}.pairwise", strategy_ids)
+        else:
+            _check_ratings(check, values, f"{path}.ratings", len(strategy_ids))
+
+
+def _check_ratings(check: _Checker, values: object, path: str, m: int) -> None:
+    if not isinstance(values, list) or len(values) != m:
+        got = len(values) if isinstance(values, list) else _show(values)
+        check.add(path, f"expected a list of {m} ratings (one per strategy), got {got}")
+        return
+    good = True
+    for k, value in enumerate(values):
+        if value is None:
+            continue
+        if not _is_number(value):
+            check.add(f"{path}[{k}]", f"{_show(value)} is not a number")
+        elif not math.isfinite(value):
+            check.add(f"{path}[{k}]", f"{_show(value)} is not a finite rating")
+        elif value < 0:
+            check.add(f"{path}[{k}]", f"{_show(value)} is a negative rating")
+        else:
+            continue
+        good = False
+    if good and all(v is not None for v in values) and not any(v > 0 for v in values):
+        check.add(path, "at least one rating must be positive")
+
+
+def _check_direct(
+    check: _Checker,
+    direct: object,
+    group_ids: dict[str, list[str]] | None,
+    required: bool,
+) -> None:
+    obj = check.object(direct, "direct_weights", (), ("groups", "factors"))
+    if obj is None:
+        return
+    groups = _check_weights(check, obj.get("groups", {}), "direct_weights.groups", GROUPS)
+    if group_ids is None:
+        return
+    factor_ids = tuple(fid for g in GROUPS for fid in group_ids.get(g, []))
+    factors = _check_weights(check, obj.get("factors", {}), "direct_weights.factors", factor_ids)
+    if not required or groups is None or factors is None:
+        return
+    if not any(w > 0 for w in groups.values()):
+        check.add("direct_weights.groups", "at least one group weight must be positive")
+    for group in GROUPS:
+        if group_ids.get(group) and not any(factors.get(f, 0) > 0 for f in group_ids[group]):
+            check.add("direct_weights.factors",
+                      f"group {group} needs at least one positive factor weight")
+
+
+def _check_weights(
+    check: _Checker, weights: object, path: str, known: tuple[str, ...]
+) -> dict[str, float] | None:
+    if not isinstance(weights, dict):
+        check.add(path, f"expected an object of weights, got {_show(weights)}")
+        return None
+    good: dict[str, float] = {}
+    for key, value in weights.items():
+        where = f"{path}.{key}"
+        if key not in known:
+            check.add(where, f"unknown id {_show(key)}")
+        elif not _is_number(value):
+            check.add(where, f"{_show(value)} is not a number")
+        elif not math.isfinite(value) or value < 0:
+            check.add(where, f"{_show(value)} is not a non-negative finite weight")
+        else:
+            good[key] = float(value)
+    return good
+
+
+# ------------------------------------------------------------- dict <-> model
+
+
+def _array(rows: object) -> np.ndarray:
+    return np.array(
+        [[np.nan if v is None else float(v) for v in row] for row in rows],  # type: ignore[union-attr]
+        dtype=float,
+    ).reshape(len(rows), len(rows))  # type: ignore[arg-type]
+
+
+def model_from_dict(data: object, source: str | os.PathLike[str] | None = None) -> SwotModel:
+    """Validate parsed JSON and build the model (``ModelFileError`` lists every problem)."""
+    problems = validate_data(data)
+    if problems:
+        raise ModelFileError(problems, source)
+    assert isinstance(data, dict)
+    factors = {
+        g: [
+            Factor(
+                id=f["id"],
+                group=g,
+                label_en=f["label_en"],
+                label_fa=f["label_fa"],
+                description=f.get("description", ""),
+                source=SourceRef(f["source"]["file"], f["source"]["line"])
+                if "source" in f
+                else None,
+                provenance=f.get("provenance", "user"),
+            )
+            for f in data["factors"][g]
+        ]
+        for g in GROUPS
+    }
+    judgments = data["judgments"]
+    strategy_judgments = {}
+    for fid in (f.id for g in GROUPS for f in factors[g]):
+        (kind, values), = judgments["strategies"][fid].items()
+        array = _array(values) if kind == "pairwise" else np.array(
+            [np.nan if v is None else float(v) for v in values], dtype=float
+        )
+        strategy_judgments[fid] = StrategyJudgment(kind, array)
+    dependence = judgments.get("group_dependence", {})
+    direct = data.get("direct_weights", {})
+    return SwotModel(
+        title=dict(data["title"]),
+        goal=dict(data["goal"]),
+        factors=factors,
+        strategies=[
+            Strategy(
+                id=s["id"],
+                label_en=s["label_en"],
+                label_fa=s["label_fa"],
+                tows=s["tows"],
+                factors=tuple(s["factors"]),
+                description=s.get("description", ""),
+            )
+            for s in data["strategies"]
+        ],
+        group_judgments=_array(judgments["groups"]),
+        factor_judgments={g: _array(judgments["factors"][g]) for g in GROUPS},
+        strategy_judgments=strategy_judgments,
+        group_dependence={
+            g: GroupDependence(tuple(dependence[g]["groups"]), _array(dependence[g]["matrix"]))
+            for g in GROUPS
+            if g in dependence
+        },
+        weighting=data.get("weighting", "pairwise"),
+        direct_group_weights={
+            g: float(w) for g, w in direct.get("groups", {}).items()
+        },
+        direct_factor_weights={
+            f: float(w) for f, w in direct.get("factors", {}).items()
+        },
+        illustrative_judgments=data.get("illustrative_judgments", False),
+        judgments_note=data.get("judgments_note", ""),
+        description=data.get("description", ""),
+        sources=[Source(s["id"], s["file"], s.get("title", "")) for s in data.get("sources", [])],
+    )
+
+
+def _number(value: float) -> float | int | None:
+    """JSON form of a number: NaN -> null, integral values without a trailing ``.0``."""
+    value = float(value)
+    if math.isnan(value):
+        return None
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _rows(matrix: np.ndarray) -> list[Any]:
+    if matrix.ndim == 1:
+        return [_number(v) for v in matrix]
+    return [[_number(v) for v in row] for row in matrix]
+
+
+def model_to_dict(model: SwotModel) -> dict[str, Any]:
+    """The JSON-ready dict of a model (the inverse of :func:`model_from_dict`)."""
+
+    def factor_dict(f: Factor) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": f.id, "label_en": f.label_en, "label_fa": f.label_fa}
+        if f.description:
+            out["description"] = f.description
+        if f.source is not None:
+            out["source"] = {"file": f.source.file, "line": f.source.line}
+        out["provenance"] = f.provenance
+        return out
+
+    def strategy_dict(s: Strategy) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": s.id,
+            "label_en": s.label_en,
+            "label_fa": s.label_fa,
+            "tows": s.tows,
+            "factors": list(s.factors),
+        }
+        if s.description:
+            out["description"] = s.description
+        return out
+
+    judgments: dict[str, Any] = {"groups": _rows(model.group_judgments)}
+    if model.group_dependence:
+        judgments["group_dependence"] = {
+            g: {"groups": list(d.groups), "matrix": _rows(d.matrix)}
+            for g, d in model.group_dependence.items()
+        }
+    judgments["factors"] = {g: _rows(model.factor_judgments[g]) for g in GROUPS}
+    judgments["strategies"] = {
+        fid: {j.kind: _rows(j.values)} for fid, j in model.strategy_judgments.items()
+    }
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "title": dict(model.title),
+        "goal": dict(model.goal),
+        "description": model.description,
+        "illustrative_judgments": model.illustrative_judgments,
+        "judgments_note": model.judgments_note,
+        "sources": [
+            {"id": s.id, "file": s.file, "title": s.title} for s in model.sources
+        ],
+        "factors": {g: [factor_dict(f) for f in model.factors[g]] for g in GROUPS},
+        "strategies": [strategy_dict(s) for s in model.strategies],
+        "weighting": model.weighting,
+        "judgments": judgments,
+    }
+    if model.direct_group_weights or model.direct_factor_weights:
+        data["direct_weights"] = {
+            "groups": {g: _number(w) for g, w in model.direct_group_weights.items()},
+            "factors": {f: _number(w) for f, w in model.direct_factor_weights.items()},
+        }
+    return data
+
+
+# ------------------------------------------------------------------ text, files
+
+
+def _render(value: Any, level: int = 0) -> str:
+    """Indented JSON where lists of scalars (matrix rows, id lists) stay on one line."""
+    pad, inner = "  " * level, "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if all(not isinstance(v, dict | list) for v in value.values()):
+            flat = "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_render(v)}"
+                                   for k, v in value.items()) + "}"
+            if len(flat) <= 80:
+                return flat
+        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {_render(v, level + 1)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            return "[" + ", ".join(_render(v) for v in value) + "]"
+        items = [inner + _render(v, level + 1) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def dumps_model(model: SwotModel) -> str:
+    """The model file text (exactly what :func:`save_model` writes)."""
+    return _render(model_to_dict(model)) + "\n"
+
+
+def loads_model(text: str | bytes, source: str = "<upload>") -> SwotModel:
+    """Parse and validate model file text or bytes; ``source`` names it in errors."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ModelFileError(
+                [Problem(f"byte {exc.start}", f"not valid UTF-8 ({exc.reason})")], source
+            ) from None
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelFileError(
+            [Problem(f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")],
+            source,
+        ) from None
+    except RecursionError:
+        raise ModelFileError([Problem(ROOT, "invalid JSON: nested too deeply")], source) from None
+    return model_from_dict(data, source)
+
+
+def load_model(path: str | os.PathLike[str]) -> SwotModel:
+    """Read, validate and build the model in ``path`` (``ModelFileError`` names the file)."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ModelFileError([Problem(ROOT, f"cannot read the file: {exc.strerror or exc}")],
+                             path) from None
+    return loads_model(raw, str(path))
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename; on failure the old
+    file (if any) is left as it was and no temporary file remains."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = target.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_model(model: SwotModel, path: str | os.PathLike[str]) -> None:
+    """Validate and atomically write the model to ``path`` (UTF-8 JSON)."""
+    text = dumps_model(model)
+    problems = validate_data(json.loads(text))
+    if problems:
+        raise ModelFileError(problems, path)
+    atomic_write(path, text.encode("utf-8"))

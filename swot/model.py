@@ -1,0 +1,569 @@
+"""The SWOT model: groups, factors, strategies, judgments and direct weights.
+
+A :class:`SwotModel` is treated as immutable: every editing method (``add_factor``,
+``set_judgment``, ...) returns a *new* model and leaves the original untouched, so the app can
+keep an undo history by keeping old models.
+
+Judgment matrices are addressed by the JSON path used in the model file:
+``judgments.groups``, ``judgments.group_dependence.<G>``, ``judgments.factors.<G>`` and
+``judgments.strategies.<factor id>``. A missing (blank) judgment is NaN.
+
+Blanks created by editing:
+
+- ``add_factor`` adds a blank row and column to its group's factor matrix (the model cannot be
+  ranked in pairwise mode until the new factor is compared with at least one other factor; the
+  analysis names the matrix and the factor) and rates every strategy equally (ratings of 1) for
+  the new factor, so the strategy side still evaluates.
+- ``add_strategy`` adds a blank row and column to every pairwise strategy matrix and a blank
+  (NaN, ``null`` in the file) rating to every rated factor; the analysis names each judgment the
+  new strategy still needs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+GROUPS: tuple[str, ...] = ("S", "W", "O", "T")
+GROUP_NAMES: dict[str, str] = {
+    "S": "Strengths",
+    "W": "Weaknesses",
+    "O": "Opportunities",
+    "T": "Threats",
+}
+TOWS_TYPES: tuple[str, ...] = ("SO", "ST", "WO", "WT", "other")
+PROVENANCES: tuple[str, ...] = ("listed", "derived", "user")
+WEIGHTINGS: tuple[str, ...] = ("pairwise", "direct")
+JUDGMENT_KINDS: tuple[str, ...] = ("pairwise", "ratings")
+LANGS: tuple[str, ...] = ("en", "fa")
+
+Lang = Literal["en", "fa"]
+
+
+class SwotError(ValueError):
+    """Root of the errors raised by :mod:`swot` for bad models or bad edits."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a model, located by its JSON path."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a text names or implies a factor."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text that factors cite."""
+
+    id: str
+    file: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A SWOT factor of one group."""
+
+    id: str
+    group: str
+    label_en: str
+    label_fa: str
+    description: str = ""
+    source: SourceRef | None = None
+    provenance: str = "user"
+
+    def label(self, lang: str = "en") -> str:
+        """The label in ``lang``, or in the other language when that one is empty."""
+        return _label(self.label_en, self.label_fa, lang)
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A strategy alternative with its TOWS type and the factors it draws on."""
+
+    id: str
+    label_en: str
+    label_fa: str
+    tows: str
+    factors: tuple[str, ...] = ()
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "factors", tuple(self.factors))
+
+    def label(self, lang: str = "en") -> str:
+        """The label in ``lang``, or in the other language when that one is empty."""
+        return _label(self.label_en, self.label_fa, lang)
+
+
+def _label(en: str, fa: str, lang: str) -> str:
+    if lang not in LANGS:
+        raise SwotError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
+    first, other = (en, fa) if lang == "en" else (fa, en)
+    return first or other
+
+
+@dataclass(frozen=True, eq=False)
+class GroupDependence:
+    """Step 2 for one group: the listed groups compared with respect to it."""
+
+    groups: tuple[str, ...]
+    matrix: np.ndarray
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "groups", tuple(self.groups))
+        object.__setattr__(self, "matrix", np.array(self.matrix, dtype=float))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GroupDependence) and _equal(
+            (self.groups, self.matrix), (other.groups, other.matrix)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, eq=False)
+class StrategyJudgment:
+    """Step 4 for one factor: the strategies compared pairwise (m x m) or rated (m)."""
+
+    kind: str
+    values: np.ndarray
+
+    def __post_init__(self) -> None:
+        if self.kind not in JUDGMENT_KINDS:
+            raise SwotError(f"unknown strategy judgment kind {self.kind!r}")
+        object.__setattr__(self, "values", np.array(self.values, dtype=float))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StrategyJudgment) and _equal(
+            (self.kind, self.values), (other.kind, other.values)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _equal(a: object, b: object) -> bool:
+    """Structural equality where arrays compare element-wise and NaN equals NaN."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (
+            isinstance(a, np.ndarray)
+            and isinstance(b, np.ndarray)
+            and a.shape == b.shape
+            and bool(np.array_equal(a, b, equal_nan=True))
+        )
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        return list(a) == list(b) and all(_equal(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def _blank_extended(matrix: np.ndarray) -> np.ndarray:
+    """A pairwise matrix with one more item whose judgments are all blank."""
+    n = matrix.shape[0]
+    out = np.full((n + 1, n + 1), np.nan)
+    out[:n, :n] = matrix
+    out[n, n] = 1.0
+    return out
+
+
+def _without(matrix: np.ndarray, index: int) -> np.ndarray:
+    """A pairwise matrix (or rating vector) without item ``index``."""
+    keep = [i for i in range(matrix.shape[0]) if i != index]
+    if matrix.ndim == 1:
+        return matrix[keep].copy()
+    return matrix[np.ix_(keep, keep)].copy()
+
+
+def _check_judgment(value: float) -> float:
+    value = float(value)
+    if not math.isfinite(value) or value <= 0:
+        raise SwotError(f"{value!r} is not a positive finite judgment")
+    return value
+
+
+@dataclass(frozen=True, eq=False)
+class SwotModel:
+    """A SWOT model with its pairwise judgments and direct weights.
+
+    ``factors`` maps each group of :data:`GROUPS` to its ordered factors; the factor matrix of a
+    group and the strategy judgments follow those orders and the order of ``strategies``.
+    Absent direct weights count as 0.
+    """
+
+    title: dict[str, str]
+    goal: dict[str, str]
+    factors: dict[str, list[Factor]]
+    strategies: list[Strategy]
+    group_judgments: np.ndarray
+    factor_judgments: dict[str, np.ndarray]
+    strategy_judgments: dict[str, StrategyJudgment]
+    group_dependence: dict[str, GroupDependence] = field(default_factory=dict)
+    weighting: str = "pairwise"
+    direct_group_weights: dict[str, float] = field(default_factory=dict)
+    direct_factor_weights: dict[str, float] = field(default_factory=dict)
+    illustrative_judgments: bool = False
+    judgments_note: str = ""
+    description: str = ""
+    sources: list[Source] = field(default_factory=list)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SwotModel):
+            return NotImplemented
+        return all(
+            _equal(getattr(self, f.name), getattr(other, f.name))
+            for f in dataclasses.fields(self)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # ----------------------------------------------------------------- lookups
+
+    def all_factors(self) -> list[Factor]:
+        """All factors, group by group in S, W, O, T order."""
+        return [f for g in GROUPS for f in self.factors.get(g, [])]
+
+    def factor_ids(self) -> list[str]:
+        """The ids of :meth:`all_factors`."""
+        return [f.id for f in self.all_factors()]
+
+    def strategy_ids(self) -> list[str]:
+        """The strategy ids in model order."""
+        return [s.id for s in self.strategies]
+
+    def factor(self, factor_id: str) -> Factor:
+        """The factor with this id (``KeyError`` if there is none)."""
+        for f in self.all_factors():
+            if f.id == factor_id:
+                return f
+        raise KeyError(f"no factor {factor_id!r}")
+
+    def strategy(self, strategy_id: str) -> Strategy:
+        """The strategy with this id (``KeyError`` if there is none)."""
+        for s in self.strategies:
+            if s.id == strategy_id:
+                return s
+        raise KeyError(f"no strategy {strategy_id!r}")
+
+    # ---------------------------------------------------------------- matrices
+
+    def _locate(self, path: str) -> tuple[str, str]:
+        parts = path.split(".")
+        if parts == ["judgments", "groups"]:
+            return "groups", ""
+        if len(parts) == 3 and parts[0] == "judgments":
+            kind, key = parts[1], parts[2]
+            if kind == "group_dependence" and key in self.group_dependence:
+                return kind, key
+            if kind == "factors" and key in GROUPS:
+                return kind, key
+            if kind == "strategies" and key in self.strategy_judgments:
+                return kind, key
+        raise KeyError(f"no judgment matrix at {path!r}")
+
+    def matrix_at(self, path: str) -> np.ndarray:
+        """A copy of the judgments at ``path`` (a rating vector for rated strategies)."""
+        kind, key = self._locate(path)
+        if kind == "groups":
+            return self.group_judgments.copy()
+        if kind == "group_dependence":
+            return self.group_dependence[key].matrix.copy()
+        if kind == "factors":
+            return self.factor_judgments[key].copy()
+        return self.strategy_judgments[key].values.copy()
+
+    def matrix_items(self, path: str) -> list[str]:
+        """The ids of the items compared at ``path``, in matrix order."""
+        kind, key = self._locate(path)
+        if kind == "groups":
+            return list(GROUPS)
+        if kind == "group_dependence":
+            return list(self.group_dependence[key].groups)
+        if kind == "factors":
+            return [f.id for f in self.factors[key]]
+        return self.strategy_ids()
+
+    def iter_matrices(self) -> Iterator[tuple[str, list[str], np.ndarray]]:
+        """Every pairwise matrix as ``(path, item ids, matrix copy)``, in file order."""
+        paths = ["judgments.groups"]
+        paths += [f"judgments.group_dependence.{g}" for g in GROUPS if g in self.group_dependence]
+        paths += [f"judgments.factors.{g}" for g in GROUPS]
+        paths += [
+            f"judgments.strategies.{fid}"
+            for fid in self.factor_ids()
+            if fid in self.strategy_judgments
+            and self.strategy_judgments[fid].kind == "pairwise"
+        ]
+        for path in paths:
+            yield path, self.matrix_items(path), self.matrix_at(path)
+
+    # ----------------------------------------------------------------- editing
+
+    def _replace(self, **changes: Any) -> SwotModel:
+        return dataclasses.replace(self, **changes)
+
+    def set_judgment(self, path: str, i: int, j: int, value: float | None) -> SwotModel:
+        """Set ``A[i, j] = value`` and ``A[j, i] = 1/value`` (``None`` blanks both)."""
+        kind, key = self._locate(path)
+        matrix = self.matrix_at(path)
+        if matrix.ndim != 2:
+            raise SwotError(f"{path} holds ratings, not pairwise judgments; use set_rating")
+        n = matrix.shape[0]
+        if not (0 <= i < n and 0 <= j < n) or i == j:
+            raise SwotError(f"{path}: ({i}, {j}) is not an off-diagonal cell of a {n}x{n} matrix")
+        if value is None:
+            matrix[i, j] = matrix[j, i] = np.nan
+        else:
+            matrix[i, j] = _check_judgment(value)
+            matrix[j, i] = 1.0 / matrix[i, j]
+        if kind == "groups":
+            return self._replace(group_judgments=matrix)
+        if kind == "group_dependence":
+            dep = dict(self.group_dependence)
+            dep[key] = GroupDependence(dep[key].groups, matrix)
+            return self._replace(group_dependence=dep)
+        if kind == "factors":
+            return self._replace(factor_judgments={**self.factor_judgments, key: matrix})
+        return self.set_strategy_judgment(key, StrategyJudgment("pairwise", matrix))
+
+    def set_rating(self, factor_id: str, strategy_index: int, value: float | None) -> SwotModel:
+        """Rate strategy ``strategy_index`` for a rated factor (``None`` = not yet rated)."""
+        judgment = self.strategy_judgments.get(factor_id)
+        if judgment is None or judgment.kind != "ratings":
+            raise SwotError(f"judgments.strategies.{factor_id} is not a rating judgment")
+        if not 0 <= strategy_index < judgment.values.shape[0]:
+            raise SwotError(f"no strategy at index {strategy_index}")
+        values = judgment.values.copy()
+        if value is None:
+            values[strategy_index] = np.nan
+        else:
+            value = float(value)
+            if not math.isfinite(value) or value < 0:
+                raise SwotError(f"{value!r} is not a non-negative finite rating")
+            values[strategy_index] = value
+        return self.set_strategy_judgment(factor_id, StrategyJudgment("ratings", values))
+
+    def set_strategy_judgment(self, factor_id: str, judgment: StrategyJudgment) -> SwotModel:
+        """Replace the step-4 judgment of one factor (e.g. to switch pairwise <-> ratings)."""
+        self.factor(factor_id)
+        m = len(self.strategies)
+        expected = (m, m) if judgment.kind == "pairwise" else (m,)
+        if judgment.values.shape != expected:
+            raise SwotError(
+                f"judgments.strategies.{factor_id}: {judgment.kind} judgments must have shape "
+                f"{expected}, got {judgment.values.shape}"
+            )
+        return self._replace(strategy_judgments={**self.strategy_judgments, factor_id: judgment})
+
+    def set_group_dependence(self, group: str, dependence: GroupDependence | None) -> SwotModel:
+        """Set (or with ``None`` remove) the inner dependence judgments of one group."""
+        if group not in GROUPS:
+            raise SwotError(f"unknown group {group!r}")
+        dep = dict(self.group_dependence)
+        if dependence is None:
+            dep.pop(group, None)
+        else:
+            k = len(dependence.groups)
+            if k < 2 or len(set(dependence.groups)) != k or not set(dependence.groups) <= set(
+                GROUPS
+            ):
+                raise SwotError("group dependence needs at least two distinct SWOT groups")
+            if dependence.matrix.shape != (k, k):
+                raise SwotError(f"group dependence matrix must be {k}x{k}")
+            dep[group] = dependence
+        return self._replace(group_dependence={g: dep[g] for g in GROUPS if g in dep})
+
+    def set_direct_weight(self, kind: str, item_id: str, value: float) -> SwotModel:
+        """Set a direct weight: ``kind`` is ``"group"`` (S, W, O, T) or ``"factor"``."""
+        value = float(value)
+        if not math.isfinite(value) or value < 0:
+            raise SwotError(f"{value!r} is not a non-negative finite weight")
+        if kind == "group":
+            if item_id not in GROUPS:
+                raise SwotError(f"unknown group {item_id!r}")
+            weights = {**self.direct_group_weights, item_id: value}
+            ordered = {g: weights[g] for g in GROUPS if g in weights}
+            return self._replace(direct_group_weights=ordered)
+        if kind == "factor":
+            self.factor(item_id)
+            weights = {**self.direct_factor_weights, item_id: value}
+            ordered = {f: weights[f] for f in self.factor_ids() if f in weights}
+            return self._replace(direct_factor_weights=ordered)
+        raise SwotError(f"unknown weight kind {kind!r} (expected 'group' or 'factor')")
+
+    def set_weighting(self, mode: str) -> SwotModel:
+        """Choose ``"pairwise"`` judgments or ``"direct"`` weights for groups and factors."""
+        if mode not in WEIGHTINGS:
+            raise SwotError(f"unknown weighting {mode!r} (expected pairwise or direct)")
+        return self._replace(weighting=mode)
+
+    def _check_new_id(self, item_id: str) -> None:
+        if not valid_id(item_id):
+            raise SwotError(f"{item_id!r} is not a valid id")
+        if item_id in self.factor_ids() or item_id in self.strategy_ids():
+            raise SwotError(f"id {item_id!r} is already used")
+
+    def add_factor(self, group: str, factor: Factor) -> SwotModel:
+        """Append a factor to ``group`` (blank factor judgments, equal strategy ratings)."""
+        if group not in GROUPS:
+            raise SwotError(f"unknown group {group!r}")
+        self._check_new_id(factor.id)
+        _check_choice(factor.provenance, PROVENANCES, "provenance")
+        factor = dataclasses.replace(factor, group=group)
+        factors = {**self.factors, group: [*self.factors[group], factor]}
+        matrix = _blank_extended(self.factor_judgments[group])
+        ratings = StrategyJudgment("ratings", np.ones(len(self.strategies)))
+        return self._replace(
+            factors=factors,
+            factor_judgments={**self.factor_judgments, group: matrix},
+            strategy_judgments=_ordered(
+                {**self.strategy_judgments, factor.id: ratings}, factors
+            ),
+        )
+
+    def remove_factor(self, factor_id: str) -> SwotModel:
+        """Remove a factor, its judgments, its direct weight and its mentions in strategies."""
+        factor = self.factor(factor_id)
+        group_factors = self.factors[factor.group]
+        if len(group_factors) == 1:
+            raise SwotError(f"{factor_id} is the only factor of group {factor.group}")
+        index = [f.id for f in group_factors].index(factor_id)
+        return self._replace(
+            factors={
+                **self.factors,
+                factor.group: [f for f in group_factors if f.id != factor_id],
+            },
+            factor_judgments={
+                **self.factor_judgments,
+                factor.group: _without(self.factor_judgments[factor.group], index),
+            },
+            strategy_judgments={
+                k: v for k, v in self.strategy_judgments.items() if k != factor_id
+            },
+            strategies=[
+                dataclasses.replace(s, factors=tuple(f for f in s.factors if f != factor_id))
+                for s in self.strategies
+            ],
+            direct_factor_weights={
+                k: v for k, v in self.direct_factor_weights.items() if k != factor_id
+            },
+        )
+
+    def update_factor(self, factor_id: str, **fields: Any) -> SwotModel:
+        """Change a factor's fields; a new ``id`` is renamed everywhere, ``group`` is fixed."""
+        factor = self.factor(factor_id)
+        if "group" in fields and fields["group"] != factor.group:
+            raise SwotError("a factor cannot move to another group; remove and add it instead")
+        new = dataclasses.replace(factor, **fields)
+        _check_choice(new.provenance, PROVENANCES, "provenance")
+        model = self
+        if new.id != factor_id:
+            self._check_new_id(new.id)
+
+            def rename(key: str) -> str:
+                return new.id if key == factor_id else key
+
+            model = self._replace(
+                strategy_judgments={rename(k): v for k, v in self.strategy_judgments.items()},
+                strategies=[
+                    dataclasses.replace(s, factors=tuple(rename(f) for f in s.factors))
+                    for s in self.strategies
+                ],
+                direct_factor_weights={
+                    rename(k): v for k, v in self.direct_factor_weights.items()
+                },
+            )
+        group = [new if f.id == factor_id else f for f in self.factors[factor.group]]
+        return model._replace(factors={**self.factors, factor.group: group})
+
+    def add_strategy(self, strategy: Strategy) -> SwotModel:
+        """Append a strategy; its pairwise judgments and ratings start blank."""
+        self._check_new_id(strategy.id)
+        _check_choice(strategy.tows, TOWS_TYPES, "TOWS type")
+        self._check_strategy_factors(strategy)
+        judgments = {}
+        for fid, judgment in self.strategy_judgments.items():
+            if judgment.kind == "pairwise":
+                values = _blank_extended(judgment.values)
+            else:
+                values = np.append(judgment.values, np.nan)
+            judgments[fid] = StrategyJudgment(judgment.kind, values)
+        return self._replace(
+            strategies=[*self.strategies, strategy], strategy_judgments=judgments
+        )
+
+    def remove_strategy(self, strategy_id: str) -> SwotModel:
+        """Remove a strategy and its row and column from every strategy judgment."""
+        self.strategy(strategy_id)
+        if len(self.strategies) <= 2:
+            raise SwotError("a model needs at least two strategies")
+        index = self.strategy_ids().index(strategy_id)
+        return self._replace(
+            strategies=[s for s in self.strategies if s.id != strategy_id],
+            strategy_judgments={
+                k: StrategyJudgment(v.kind, _without(v.values, index))
+                for k, v in self.strategy_judgments.items()
+            },
+        )
+
+    def update_strategy(self, strategy_id: str, **fields: Any) -> SwotModel:
+        """Change a strategy's fields (``id`` must stay unique, factors must exist)."""
+        old = self.strategy(strategy_id)
+        new = dataclasses.replace(old, **fields)
+        if new.id != strategy_id:
+            self._check_new_id(new.id)
+        _check_choice(new.tows, TOWS_TYPES, "TOWS type")
+        self._check_strategy_factors(new)
+        return self._replace(
+            strategies=[new if s.id == strategy_id else s for s in self.strategies]
+        )
+
+    def _check_strategy_factors(self, strategy: Strategy) -> None:
+        unknown = [f for f in strategy.factors if f not in self.factor_ids()]
+        if unknown:
+            raise SwotError(f"strategy {strategy.id} names unknown factors: {', '.join(unknown)}")
+
+
+def _ordered(
+    judgments: dict[str, StrategyJudgment], factors: dict[str, list[Factor]]
+) -> dict[str, StrategyJudgment]:
+    order = [f.id for g in GROUPS for f in factors.get(g, [])]
+    return {fid: judgments[fid] for fid in order if fid in judgments}
+
+
+def _check_choice(value: str, choices: tuple[str, ...], what: str) -> None:
+    if value not in choices:
+        raise SwotError(f"unknown {what} {value!r} (expected one of {', '.join(choices)})")
+
+
+RESERVED_IDS: frozenset[str] = frozenset(
+    {*GROUPS, *(g + "*" for g in GROUPS), "Goal"}
+)
+
+
+def valid_id(item_id: object) -> bool:
+    """Ids are non-empty strings without spaces, dots or brackets, and not a node name
+    the network reserves (S, W, O, T, S*, ..., Goal)."""
+    return (
+        isinstance(item_id, str)
+        and item_id != ""
+        and not any(c.isspace() or c in ".[]" for c in item_id)
+        and item_id not in RESERVED_IDS
+    )
