@@ -1,0 +1,1051 @@
+"""Scenarios and live workshops, persisted in SQLite.
+
+Where the database lives (:func:`default_db_path`), first match wins:
+
+1. a command-line flag (``--db PATH``), passed in as ``cli_value``;
+2. the environment variable ``SWOT_ANP_DB``;
+3. ``db_path`` in Streamlit secrets (``.streamlit/secrets.toml``), passed in as ``secrets``;
+4. ``~/.local/share/swot-anp/swot-anp.sqlite3``.
+
+The file is created on first use. One :class:`Store` holds one connection; the database runs in
+WAL mode, every write is one ``BEGIN IMMEDIATE`` transaction, retried a bounded number of times
+when another process holds the write lock. Opening never modifies a file that is not one of ours:
+a file that is not SQLite raises :class:`StoreCorruptError`, an SQLite database of another
+application raises :class:`StoreForeignError`, a newer schema raises :class:`SchemaVersionError`.
+An older schema is migrated in one transaction.
+
+Models and judgments are stored as the JSON of the model file format (``docs/model-format.md``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import random
+import secrets as _secrets
+import sqlite3
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+ENV_VAR = "SWOT_ANP_DB"
+SECRETS_KEY = "db_path"
+DEFAULT_DB_PATH = Path("~/.local/share/swot-anp/swot-anp.sqlite3")
+
+APPLICATION_ID = 0x53574F54  # "SWOT"
+SCHEMA_VERSION = 2
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+WORKSHOP_QUERY_PARAM = "workshop"
+MAX_NAME_LENGTH = 200
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 5000
+_WRITE_ATTEMPTS = 8
+_GROUPS = ("S", "W", "O", "T")
+
+# Schema version 1: scenarios without a note, participants without an "excluded" flag.
+_SCHEMA_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE scenarios (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    model_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE workshops (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL DEFAULT '',
+    model_json  TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    is_open     INTEGER NOT NULL DEFAULT 1,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE participants (
+    id          INTEGER PRIMARY KEY,
+    workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL,
+    joined_at   TEXT NOT NULL,
+    UNIQUE (workshop_id, name_key)
+);
+CREATE TABLE submissions (
+    id             INTEGER PRIMARY KEY,
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    judgments_json TEXT NOT NULL,
+    fingerprint    TEXT NOT NULL,
+    submitted_at   TEXT NOT NULL
+);
+"""
+
+# From version 1 to version 2.
+_MIGRATE_V1_V2 = """
+ALTER TABLE scenarios ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX submissions_by_participant ON submissions (participant_id, id);
+"""
+
+_MIGRATIONS: dict[int, str] = {1: _MIGRATE_V1_V2}
+
+_TABLES = {"meta", "scenarios", "workshops", "participants", "submissions"}
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class StoreError(ValueError):
+    """Root of the store's errors."""
+
+
+class StoreCorruptError(StoreError):
+    """The database file is not a readable SQLite database."""
+
+
+class StoreForeignError(StoreError):
+    """The file is an SQLite database of another application."""
+
+
+class SchemaVersionError(StoreError):
+    """The database was written by a newer version of the tool."""
+
+
+class StoreBusyError(StoreError):
+    """The database stayed locked by other writers after every retry."""
+
+
+class InvalidDataError(StoreError):
+    """A model, judgments or a name cannot be stored."""
+
+
+class NotFoundError(StoreError):
+    """No scenario, workshop or participant with that id, name or code."""
+
+
+class DuplicateNameError(StoreError):
+    """The name is already taken."""
+
+
+class UnknownWorkshopError(NotFoundError):
+    """No workshop with that code."""
+
+
+class UnknownParticipantError(NotFoundError):
+    """No such participant in that workshop."""
+
+
+class DuplicateParticipantError(DuplicateNameError):
+    """Someone in the workshop already uses that name."""
+
+
+class WorkshopClosedError(StoreError):
+    """The workshop no longer accepts participants or submissions."""
+
+
+class ModelChangedError(StoreError):
+    """Judgments were made on a version of the model the workshop no longer uses."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """A scenario without its model."""
+
+    id: int
+    name: str
+    note: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Scenario(ScenarioInfo):
+    """A saved model (the model file's JSON dict) with its name and note."""
+
+    model: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A workshop on one model; participants join with its code."""
+
+    id: int
+    code: str
+    title: str
+    model: dict[str, Any]
+    fingerprint: str
+    is_open: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone who joined a workshop."""
+
+    id: int
+    workshop_code: str
+    name: str
+    joined_at: str
+    excluded: bool
+
+
+@dataclass(frozen=True)
+class ParticipantStatus(Participant):
+    """A participant with the state of their submissions."""
+
+    revisions: int
+    last_submitted_at: str | None
+    current: bool
+
+    @property
+    def status(self) -> str:
+        """``"joined"``, ``"submitted"`` or ``"stale"`` (submitted on an older model)."""
+        if self.revisions == 0:
+            return "joined"
+        return "submitted" if self.current else "stale"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One set of judgments (the model file's ``judgments`` object) from one participant."""
+
+    id: int
+    participant_id: int
+    participant_name: str
+    revision: int
+    submitted_at: str
+    fingerprint: str
+    judgments: dict[str, Any]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def default_db_path(cli_value: str | None = None, secrets: Mapping[str, Any] | None = None) -> Path:
+    """The database path: CLI flag, then ``SWOT_ANP_DB``, then secrets, then the default.
+
+    The parent folder is created when missing.
+    """
+    chosen: str | os.PathLike[str] | None = cli_value or os.environ.get(ENV_VAR) or None
+    if chosen is None and secrets is not None:
+        chosen = secrets.get(SECRETS_KEY) or None
+    path = Path(chosen if chosen is not None else DEFAULT_DB_PATH).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _non_finite_path(value: Any, path: str) -> str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        return path
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            found = _non_finite_path(item, f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found = _non_finite_path(item, f"{path}[{index}]")
+            if found:
+                return found
+    return None
+
+
+def _to_json(value: Any, what: str) -> str:
+    bad = _non_finite_path(value, "")
+    if bad is not None:
+        raise InvalidDataError(
+            f"{what} holds a non-finite number at {bad or '(top level)'}; "
+            "use null for a missing judgment"
+        )
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise InvalidDataError(f"{what} cannot be stored as JSON: {exc}") from exc
+
+
+def _clean_name(name: Any, what: str) -> str:
+    if not isinstance(name, str):
+        raise InvalidDataError(f"{what} must be text, not {type(name).__name__}")
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidDataError(f"{what} is empty")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidDataError(f"{what} is longer than {MAX_NAME_LENGTH} characters")
+    return cleaned
+
+
+def _require_dict(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidDataError(f"{what} must be a JSON object (dict), not {type(value).__name__}")
+    return value
+
+
+def normalize_code(code: str) -> str:
+    """A workshop code as stored: upper case, without spaces or dashes."""
+    return "".join(str(code).split()).replace("-", "").upper()
+
+
+def workshop_link(base_url: str, code: str) -> str:
+    """``base_url`` with the workshop code as its ``workshop`` query parameter."""
+    parts = urlsplit(base_url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != WORKSHOP_QUERY_PARAM]
+    query.append((WORKSHOP_QUERY_PARAM, normalize_code(code)))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _model_structure(model: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        factors = {g: [f["id"] for f in model["factors"][g]] for g in _GROUPS}
+        strategies = [s["id"] for s in model["strategies"]]
+        judgments = model["judgments"]
+        dependence = judgments.get("group_dependence") or {}
+        strategy_kinds = {
+            fid: ("ratings" if "ratings" in entry else "pairwise")
+            for fid, entry in judgments["strategies"].items()
+        }
+        return {
+            "factors": factors,
+            "strategies": strategies,
+            "group_dependence": {g: list(dep["groups"]) for g, dep in dependence.items()},
+            "strategy_judgments": strategy_kinds,
+        }
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise InvalidDataError(
+            f"the model lacks the structure a workshop needs (factors, strategies, "
+            f"judgments): missing or malformed {exc}"
+        ) from exc
+
+
+def model_fingerprint(model: Mapping[str, Any]) -> str:
+    """SHA-256 of the model's structure (ids, dependence, kinds of judgment), not its values."""
+    canonical = json.dumps(
+        _model_structure(model), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _check_square(value: Any, n: int, path: str) -> None:
+    if not isinstance(value, list) or len(value) != n:
+        raise InvalidDataError(f"{path} must be a {n} × {n} matrix")
+    for index, row in enumerate(value):
+        if not isinstance(row, list) or len(row) != n:
+            raise InvalidDataError(f"{path}[{index}] must be a row of {n} entries")
+        for col, cell in enumerate(row):
+            if cell is not None and (
+                isinstance(cell, bool) or not isinstance(cell, int | float) or cell <= 0
+            ):
+                raise InvalidDataError(
+                    f"{path}[{index}][{col}]: {cell!r} is not a positive number or null"
+                )
+
+
+def check_judgments_shape(judgments: Any, model: Mapping[str, Any]) -> None:
+    """Raise :class:`InvalidDataError` unless ``judgments`` fits the model's structure."""
+    judgments = _require_dict(judgments, "judgments")
+    structure = _model_structure(model)
+    _check_square(judgments.get("groups"), len(_GROUPS), "judgments.groups")
+    dependence = judgments.get("group_dependence") or {}
+    if not isinstance(dependence, dict) or set(dependence) != set(structure["group_dependence"]):
+        raise InvalidDataError(
+            "judgments.group_dependence must cover the groups "
+            f"{sorted(structure['group_dependence'])}"
+        )
+    for group, groups in structure["group_dependence"].items():
+        entry = dependence[group]
+        if not isinstance(entry, dict) or entry.get("groups") != groups:
+            raise InvalidDataError(f"judgments.group_dependence.{group}.groups must be {groups}")
+        _check_square(entry.get("matrix"), len(groups), f"judgments.group_dependence.{group}")
+    factors = judgments.get("factors")
+    if not isinstance(factors, dict):
+        raise InvalidDataError("judgments.factors must be an object")
+    for group in _GROUPS:
+        ids = structure["factors"][group]
+        _check_square(factors.get(group), len(ids), f"judgments.factors.{group}")
+    strategy_judgments = judgments.get("strategies")
+    if not isinstance(strategy_judgments, dict):
+        raise InvalidDataError("judgments.strategies must be an object")
+    m = len(structure["strategies"])
+    for fid, kind in structure["strategy_judgments"].items():
+        path = f"judgments.strategies.{fid}"
+        entry = strategy_judgments.get(fid)
+        if not isinstance(entry, dict) or kind not in entry:
+            raise InvalidDataError(f"{path} must hold {kind!r}")
+        if kind == "pairwise":
+            _check_square(entry["pairwise"], m, f"{path}.pairwise")
+            continue
+        ratings = entry["ratings"]
+        if (
+            not isinstance(ratings, list)
+            or len(ratings) != m
+            or any(isinstance(r, bool) or not isinstance(r, int | float) for r in ratings)
+            or any(r < 0 for r in ratings)
+            or not any(r > 0 for r in ratings)
+        ):
+            raise InvalidDataError(
+                f"{path}.ratings must be {m} non-negative numbers, at least one positive"
+            )
+
+
+_T = TypeVar("_T")
+
+
+def _split_sql(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """Scenarios and workshops in one SQLite database file."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        self._check_header()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+        try:
+            self._open()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening
+
+    def _check_header(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(len(_SQLITE_MAGIC))
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
+        if header and header != _SQLITE_MAGIC:
+            raise StoreCorruptError(
+                f"{self.path} is not an SQLite database (corrupt or another kind of file); "
+                "it was left untouched"
+            )
+
+    def _open(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        try:
+            state = self._read_state()
+            if state[0] != 0 or state[1] != 0 or state[2]:
+                self._check_ours(*state)
+                self._quick_check()
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._retry(self._init_or_migrate)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+                raise StoreBusyError(f"the database {self.path} is busy: {exc}") from exc
+            raise StoreCorruptError(
+                f"{self.path} cannot be read as an SQLite database ({exc}); it was left untouched"
+            ) from exc
+
+    def _read_state(self) -> tuple[int, int, set[str]]:
+        conn = self._conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        return app_id, version, tables
+
+    def _check_ours(self, app_id: int, version: int, tables: set[str]) -> None:
+        if app_id != APPLICATION_ID or "meta" not in tables:
+            raise StoreForeignError(
+                f"{self.path} is an SQLite database of another application "
+                f"(tables: {', '.join(sorted(tables)) or 'none'}); it was left untouched; "
+                "choose another database file"
+            )
+        if version > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path} has schema version {version}, newer than this program knows "
+                f"({SCHEMA_VERSION}); update swot-anp to open it"
+            )
+        if version < 1:
+            raise StoreCorruptError(f"{self.path} has no schema version; it was left untouched")
+
+    def _quick_check(self) -> None:
+        result = [row[0] for row in self._conn.execute("PRAGMA quick_check")]
+        if result != ["ok"]:
+            raise StoreCorruptError(
+                f"{self.path} is damaged ({'; '.join(result[:3])}); it was left untouched"
+            )
+
+    def _init_or_migrate(self) -> None:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            app_id, version, tables = self._read_state()  # again, now holding the write lock
+            if app_id == 0 and version == 0 and not tables:
+                self._create_schema()
+            else:
+                self._check_ours(app_id, version, tables)
+                while version < SCHEMA_VERSION:
+                    for statement in _split_sql(_MIGRATIONS[version]):
+                        conn.execute(statement)
+                    version += 1
+                    conn.execute(f"PRAGMA user_version = {version}")
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                        (str(version),),
+                    )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _create_schema(self) -> None:
+        conn = self._conn
+        for statement in _split_sql(_SCHEMA_V1) + _split_sql(_MIGRATE_V1_V2):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("application", "swot-anp"),
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("created_at", _now()),
+            ],
+        )
+
+    # -- transactions
+
+    def _retry(self, action: Callable[[], _T]) -> _T:
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or attempt == _WRITE_ATTEMPTS - 1:
+                    if _is_busy(exc):
+                        raise StoreBusyError(
+                            f"the database {self.path} stayed locked by other writers "
+                            f"after {_WRITE_ATTEMPTS} attempts; try again"
+                        ) from exc
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _transaction(self, begin: str, body: Callable[[sqlite3.Connection], _T]) -> _T:
+        def attempt() -> _T:
+            conn = self._conn
+            conn.execute(begin)
+            try:
+                result = body(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return result
+
+        return self._retry(attempt)
+
+    def _write(self, body: Callable[[sqlite3.Connection], _T]) -> _T:
+        return self._transaction("BEGIN IMMEDIATE", body)
+
+    def _read(self, body: Callable[[sqlite3.Connection], _T]) -> _T:
+        return self._transaction("BEGIN", body)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound."""
+        return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
+
+    # -- scenarios
+
+    _SCENARIO_COLUMNS = "id, name, note, created_at, updated_at, model_json"
+
+    def _scenario_row(self, conn: sqlite3.Connection, id_or_name: int | str) -> tuple[Any, ...]:
+        if isinstance(id_or_name, int) and not isinstance(id_or_name, bool):
+            row = conn.execute(
+                f"SELECT {self._SCENARIO_COLUMNS} FROM scenarios WHERE id = ?", (id_or_name,)
+            ).fetchone()
+        elif isinstance(id_or_name, str):
+            row = conn.execute(
+                f"SELECT {self._SCENARIO_COLUMNS} FROM scenarios WHERE name = ?",
+                (" ".join(id_or_name.split()),),
+            ).fetchone()
+        else:
+            raise InvalidDataError(
+                f"a scenario is named by its id or name, not {type(id_or_name).__name__}"
+            )
+        if row is None:
+            raise NotFoundError(f"no scenario {id_or_name!r}")
+        return tuple(row)
+
+    def _scenario(self, row: tuple[Any, ...]) -> Scenario:
+        return Scenario(*row[:5], model=_from_json(row[5], f"scenario {row[1]!r}"))
+
+    def _insert_scenario(
+        self, conn: sqlite3.Connection, name: str, model_json: str, note: str
+    ) -> int:
+        now = _now()
+        try:
+            cursor = conn.execute(
+                "INSERT INTO scenarios (name, note, model_json, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (name, note, model_json, now, now),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise DuplicateNameError(f"a scenario named {name!r} already exists") from exc
+        return int(cursor.lastrowid or 0)
+
+    def save_scenario(self, name: str, model: dict[str, Any], note: str = "") -> Scenario:
+        """Save a model as a new scenario; names are unique."""
+        name = _clean_name(name, "the scenario name")
+        model_json = _to_json(_require_dict(model, "the model"), "the model")
+        note = _note(note)
+
+        def body(conn: sqlite3.Connection) -> Scenario:
+            new_id = self._insert_scenario(conn, name, model_json, note)
+            return self._scenario(self._scenario_row(conn, new_id))
+
+        return self._write(body)
+
+    def list_scenarios(self) -> list[ScenarioInfo]:
+        """All scenarios, oldest first, without their models."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT id, name, note, created_at, updated_at FROM scenarios ORDER BY id"
+            ).fetchall()
+        )
+        return [ScenarioInfo(*row) for row in rows]
+
+    def load_scenario(self, id_or_name: int | str) -> Scenario:
+        """A scenario with its model, by id or name."""
+        return self._scenario(self._read(lambda conn: self._scenario_row(conn, id_or_name)))
+
+    def rename_scenario(self, id_or_name: int | str, new_name: str) -> Scenario:
+        """Give a scenario another (unused) name."""
+        new_name = _clean_name(new_name, "the new scenario name")
+
+        def body(conn: sqlite3.Connection) -> Scenario:
+            scenario_id = self._scenario_row(conn, id_or_name)[0]
+            try:
+                conn.execute(
+                    "UPDATE scenarios SET name = ?, updated_at = ? WHERE id = ?",
+                    (new_name, _now(), scenario_id),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise DuplicateNameError(f"a scenario named {new_name!r} already exists") from exc
+            return self._scenario(self._scenario_row(conn, scenario_id))
+
+        return self._write(body)
+
+    def duplicate_scenario(
+        self, id_or_name: int | str, new_name: str, note: str | None = None
+    ) -> Scenario:
+        """Copy a scenario under a new name (keeping its note unless one is given)."""
+        new_name = _clean_name(new_name, "the new scenario name")
+
+        def body(conn: sqlite3.Connection) -> Scenario:
+            row = self._scenario_row(conn, id_or_name)
+            new_id = self._insert_scenario(
+                conn, new_name, row[5], row[2] if note is None else _note(note)
+            )
+            return self._scenario(self._scenario_row(conn, new_id))
+
+        return self._write(body)
+
+    def update_scenario(
+        self,
+        id_or_name: int | str,
+        model: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> Scenario:
+        """Replace a scenario's model and/or note."""
+        model_json = (
+            None if model is None else _to_json(_require_dict(model, "the model"), "the model")
+        )
+
+        def body(conn: sqlite3.Connection) -> Scenario:
+            row = self._scenario_row(conn, id_or_name)
+            conn.execute(
+                "UPDATE scenarios SET model_json = ?, note = ?, updated_at = ? WHERE id = ?",
+                (
+                    row[5] if model_json is None else model_json,
+                    row[2] if note is None else _note(note),
+                    _now(),
+                    row[0],
+                ),
+            )
+            return self._scenario(self._scenario_row(conn, row[0]))
+
+        return self._write(body)
+
+    def delete_scenario(self, id_or_name: int | str) -> None:
+        """Delete a scenario."""
+
+        def body(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "DELETE FROM scenarios WHERE id = ?", (self._scenario_row(conn, id_or_name)[0],)
+            )
+
+        self._write(body)
+
+    # -- workshops
+
+    _WORKSHOP_COLUMNS = "id, code, title, model_json, fingerprint, is_open, created_at"
+
+    def _workshop_row(self, conn: sqlite3.Connection, code: str) -> tuple[Any, ...]:
+        row = conn.execute(
+            f"SELECT {self._WORKSHOP_COLUMNS} FROM workshops WHERE code = ?",
+            (normalize_code(code),),
+        ).fetchone()
+        if row is None:
+            raise UnknownWorkshopError(f"no workshop with code {code!r}; check the code or link")
+        return tuple(row)
+
+    @staticmethod
+    def _workshop(row: tuple[Any, ...]) -> Workshop:
+        return Workshop(
+            id=row[0],
+            code=row[1],
+            title=row[2],
+            model=_from_json(row[3], f"workshop {row[1]}"),
+            fingerprint=row[4],
+            is_open=bool(row[5]),
+            created_at=row[6],
+        )
+
+    def create_workshop(self, model: dict[str, Any], title: str = "") -> Workshop:
+        """Open a workshop on a model; it gets a new short code."""
+        model_json = _to_json(_require_dict(model, "the model"), "the model")
+        fingerprint = model_fingerprint(model)
+        title = _note(title)
+
+        def body(conn: sqlite3.Connection) -> Workshop:
+            for _ in range(20):
+                code = "".join(_secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+                try:
+                    conn.execute(
+                        "INSERT INTO workshops (code, title, model_json, fingerprint, is_open, "
+                        "created_at) VALUES (?, ?, ?, ?, 1, ?)",
+                        (code, title, model_json, fingerprint, _now()),
+                    )
+                except sqlite3.IntegrityError:
+                    continue
+                return self._workshop(self._workshop_row(conn, code))
+            raise StoreError("could not find an unused workshop code; try again")
+
+        return self._write(body)
+
+    def get_workshop(self, code: str) -> Workshop:
+        """The workshop with this code (case-insensitive)."""
+        return self._workshop(self._read(lambda conn: self._workshop_row(conn, code)))
+
+    def list_workshops(self) -> list[Workshop]:
+        """All workshops, oldest first."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                f"SELECT {self._WORKSHOP_COLUMNS} FROM workshops ORDER BY id"
+            ).fetchall()
+        )
+        return [self._workshop(tuple(row)) for row in rows]
+
+    def _set_open(self, code: str, is_open: bool) -> None:
+        def body(conn: sqlite3.Connection) -> None:
+            workshop_id = self._workshop_row(conn, code)[0]
+            conn.execute(
+                "UPDATE workshops SET is_open = ? WHERE id = ?", (int(is_open), workshop_id)
+            )
+
+        self._write(body)
+
+    def close_workshop(self, code: str) -> None:
+        """Stop accepting participants and submissions."""
+        self._set_open(code, False)
+
+    def reopen_workshop(self, code: str) -> None:
+        """Accept participants and submissions again."""
+        self._set_open(code, True)
+
+    def update_workshop_model(self, code: str, model: dict[str, Any]) -> Workshop:
+        """Replace the workshop's model; submissions on another structure become stale."""
+        model_json = _to_json(_require_dict(model, "the model"), "the model")
+        fingerprint = model_fingerprint(model)
+
+        def body(conn: sqlite3.Connection) -> Workshop:
+            workshop_id = self._workshop_row(conn, code)[0]
+            conn.execute(
+                "UPDATE workshops SET model_json = ?, fingerprint = ? WHERE id = ?",
+                (model_json, fingerprint, workshop_id),
+            )
+            return self._workshop(self._workshop_row(conn, code))
+
+        return self._write(body)
+
+    def delete_workshop(self, code: str) -> None:
+        """Delete a workshop with its participants and submissions."""
+
+        def body(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM workshops WHERE id = ?", (self._workshop_row(conn, code)[0],))
+
+        self._write(body)
+
+    # -- participants
+
+    _PARTICIPANT_COLUMNS = "p.id, w.code, p.name, p.joined_at, p.excluded"
+
+    def _participant_by_id(
+        self, conn: sqlite3.Connection, code: str, participant_id: int
+    ) -> Participant:
+        workshop_id = self._workshop_row(conn, code)[0]
+        row = conn.execute(
+            f"SELECT {self._PARTICIPANT_COLUMNS} FROM participants p "
+            "JOIN workshops w ON w.id = p.workshop_id WHERE p.id = ? AND p.workshop_id = ?",
+            (participant_id, workshop_id),
+        ).fetchone()
+        if row is None:
+            raise UnknownParticipantError(
+                f"no participant with id {participant_id!r} in workshop {normalize_code(code)}"
+            )
+        return _participant(row)
+
+    def join(self, code: str, name: str) -> Participant:
+        """Add a participant to an open workshop; names are unique per workshop."""
+        name = _clean_name(name, "the participant name")
+
+        def body(conn: sqlite3.Connection) -> Participant:
+            workshop = self._workshop_row(conn, code)
+            if not workshop[5]:
+                raise WorkshopClosedError(f"workshop {workshop[1]} is closed")
+            try:
+                cursor = conn.execute(
+                    "INSERT INTO participants (workshop_id, name, name_key, joined_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (workshop[0], name, _name_key(name), _now()),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise DuplicateParticipantError(
+                    f"the name {name!r} is already taken in workshop {workshop[1]}; "
+                    "pick another name, or continue as that participant if it is you"
+                ) from exc
+            return self._participant_by_id(conn, code, int(cursor.lastrowid or 0))
+
+        return self._write(body)
+
+    def get_participant(self, code: str, name: str) -> Participant:
+        """The participant of this workshop with this name (case-insensitive), to resume."""
+        key = _name_key(_clean_name(name, "the participant name"))
+
+        def body(conn: sqlite3.Connection) -> Participant:
+            workshop = self._workshop_row(conn, code)
+            row = conn.execute(
+                f"SELECT {self._PARTICIPANT_COLUMNS} FROM participants p "
+                "JOIN workshops w ON w.id = p.workshop_id "
+                "WHERE p.workshop_id = ? AND p.name_key = ?",
+                (workshop[0], key),
+            ).fetchone()
+            if row is None:
+                raise UnknownParticipantError(f"nobody named {name!r} in workshop {workshop[1]}")
+            return _participant(row)
+
+        return self._read(body)
+
+    def set_excluded(self, code: str, participant_id: int, excluded: bool) -> None:
+        """Leave a participant out of (or back into) the group results."""
+
+        def body(conn: sqlite3.Connection) -> None:
+            self._participant_by_id(conn, code, participant_id)
+            conn.execute(
+                "UPDATE participants SET excluded = ? WHERE id = ?",
+                (int(bool(excluded)), participant_id),
+            )
+
+        self._write(body)
+
+    def participants(self, code: str) -> list[ParticipantStatus]:
+        """Everyone who joined, in joining order, with their submission state."""
+
+        def body(conn: sqlite3.Connection) -> list[Any]:
+            workshop = self._workshop_row(conn, code)
+            return conn.execute(
+                f"SELECT {self._PARTICIPANT_COLUMNS}, COUNT(s.id), MAX(s.submitted_at), "
+                "(SELECT fingerprint FROM submissions WHERE participant_id = p.id "
+                " ORDER BY id DESC LIMIT 1) = w.fingerprint "
+                "FROM participants p JOIN workshops w ON w.id = p.workshop_id "
+                "LEFT JOIN submissions s ON s.participant_id = p.id "
+                "WHERE p.workshop_id = ? GROUP BY p.id ORDER BY p.id",
+                (workshop[0],),
+            ).fetchall()
+
+        return [
+            ParticipantStatus(
+                id=row[0],
+                workshop_code=row[1],
+                name=row[2],
+                joined_at=row[3],
+                excluded=bool(row[4]),
+                revisions=row[5],
+                last_submitted_at=row[6],
+                current=bool(row[7]),
+            )
+            for row in self._read(body)
+        ]
+
+    # -- submissions
+
+    _SUBMISSION_SELECT = (
+        "SELECT s.id, s.participant_id, p.name, "
+        "(SELECT COUNT(*) FROM submissions r WHERE r.participant_id = s.participant_id "
+        " AND r.id <= s.id), s.submitted_at, s.fingerprint, s.judgments_json "
+        "FROM submissions s JOIN participants p ON p.id = s.participant_id "
+    )
+
+    def submit(
+        self,
+        code: str,
+        participant_id: int,
+        judgments: dict[str, Any],
+        model_fingerprint: str,
+    ) -> Submission:
+        """Save a participant's judgments (made on the model with that fingerprint)."""
+        judgments_json = _to_json(_require_dict(judgments, "the judgments"), "the judgments")
+
+        def body(conn: sqlite3.Connection) -> Submission:
+            workshop = self._workshop(self._workshop_row(conn, code))
+            self._participant_by_id(conn, code, participant_id)
+            if not workshop.is_open:
+                raise WorkshopClosedError(
+                    f"workshop {workshop.code} is closed; submissions are no longer accepted"
+                )
+            if model_fingerprint != workshop.fingerprint:
+                raise ModelChangedError(
+                    f"the model of workshop {workshop.code} has changed since you opened it; "
+                    "reload the page (your judgments were not saved)"
+                )
+            check_judgments_shape(judgments, workshop.model)
+            cursor = conn.execute(
+                "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
+                "submitted_at) VALUES (?, ?, ?, ?)",
+                (participant_id, judgments_json, model_fingerprint, _now()),
+            )
+            row = conn.execute(
+                self._SUBMISSION_SELECT + "WHERE s.id = ?", (cursor.lastrowid,)
+            ).fetchone()
+            return _submission(row)
+
+        return self._write(body)
+
+    def submission_history(self, code: str, participant_id: int) -> list[Submission]:
+        """Every submission of a participant, oldest first."""
+
+        def body(conn: sqlite3.Connection) -> list[Any]:
+            self._participant_by_id(conn, code, participant_id)
+            return conn.execute(
+                self._SUBMISSION_SELECT + "WHERE s.participant_id = ? ORDER BY s.id",
+                (participant_id,),
+            ).fetchall()
+
+        return [_submission(row) for row in self._read(body)]
+
+    def latest_submission(self, code: str, participant_id: int) -> Submission | None:
+        """A participant's latest submission, or None before the first."""
+        history = self.submission_history(code, participant_id)
+        return history[-1] if history else None
+
+    def latest_submissions(self, code: str, include_excluded: bool = False) -> list[Submission]:
+        """Each participant's latest submission on the workshop's current model.
+
+        Participants whose latest submission was made on an older model are left out, and so
+        are excluded participants unless ``include_excluded``.
+        """
+
+        def body(conn: sqlite3.Connection) -> list[Any]:
+            workshop = self._workshop_row(conn, code)
+            return conn.execute(
+                self._SUBMISSION_SELECT
+                + "WHERE p.workshop_id = ? AND s.fingerprint = ? AND (? OR p.excluded = 0) "
+                "AND s.id = (SELECT MAX(id) FROM submissions WHERE participant_id = p.id) "
+                "ORDER BY p.id",
+                (workshop[0], workshop[4], int(include_excluded)),
+            ).fetchall()
+
+        return [_submission(row) for row in self._read(body)]
+
+
+def _note(note: Any) -> str:
+    if not isinstance(note, str):
+        raise InvalidDataError(f"a note must be text, not {type(note).__name__}")
+    return note.strip()
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _from_json(text: str, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as exc:
+        raise StoreCorruptError(f"the stored JSON of {what} is damaged: {exc}") from exc
+
+
+def _participant(row: Any) -> Participant:
+    return Participant(
+        id=row[0], workshop_code=row[1], name=row[2], joined_at=row[3], excluded=bool(row[4])
+    )
+
+
+def _submission(row: Any) -> Submission:
+    return Submission(
+        id=row[0],
+        participant_id=row[1],
+        participant_name=row[2],
+        revision=row[3],
+        submitted_at=row[4],
+        fingerprint=row[5],
+        judgments=_from_json(row[6], f"submission {row[0]}"),
+    )

@@ -1,0 +1,239 @@
+"""Opening a database: where it lives, new files, corrupt, foreign and newer files, migration."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import tiny_model
+
+from swot import store as store_module
+from swot.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    SchemaVersionError,
+    Store,
+    StoreCorruptError,
+    StoreError,
+    StoreForeignError,
+    default_db_path,
+    model_fingerprint,
+)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _siblings(path: Path) -> set[str]:
+    return {p.name for p in path.parent.iterdir()}
+
+
+# -- default_db_path
+
+
+def test_db_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("SWOT_ANP_DB", raising=False)
+    default = default_db_path()
+    assert default == tmp_path / "home/.local/share/swot-anp/swot-anp.sqlite3"
+    assert default.parent.is_dir()
+    secrets = {"db_path": str(tmp_path / "secret/s.sqlite3")}
+    assert default_db_path(secrets=secrets) == tmp_path / "secret/s.sqlite3"
+    assert (tmp_path / "secret").is_dir()
+    monkeypatch.setenv("SWOT_ANP_DB", str(tmp_path / "env/e.sqlite3"))
+    assert default_db_path(secrets=secrets) == tmp_path / "env/e.sqlite3"
+    assert default_db_path(str(tmp_path / "cli/c.sqlite3"), secrets) == tmp_path / "cli/c.sqlite3"
+
+
+def test_db_path_empty_values_fall_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SWOT_ANP_DB", "")
+    expected = tmp_path / ".local/share/swot-anp/swot-anp.sqlite3"
+    assert default_db_path("", {"db_path": ""}) == expected
+
+
+# -- new and existing databases
+
+
+def test_new_database_is_created_with_header_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "new.sqlite3"
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.integrity_check() == ["ok"]
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    finally:
+        conn.close()
+    assert meta["application"] == "swot-anp"
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
+
+
+def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    with Store(path) as store:
+        store.save_scenario("a", tiny_model())
+    with Store(path) as store:
+        assert [s.name for s in store.list_scenarios()] == ["a"]
+
+
+def test_data_survives_reopening(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.save_scenario("base", tiny_model(), note="n")
+        code = store.create_workshop(tiny_model()).code
+    with Store(db_path) as store:
+        assert store.load_scenario("base").model == tiny_model()
+        assert store.get_workshop(code).model == tiny_model()
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="folder"):
+        Store(tmp_path)
+
+
+# -- files that are not ours
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        os.urandom(4096),
+        "name,value\nnot,a database\n".encode(),
+        b"SQLite format 3\x00" + os.urandom(4080),
+    ],
+    ids=["random-bytes", "text", "sqlite-header-then-garbage"],
+)
+def test_corrupt_file_is_refused_and_left_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.sqlite3"
+    path.write_bytes(content)
+    before = _siblings(path)
+    with pytest.raises(StoreCorruptError, match=r"bad\.sqlite3"):
+        Store(path)
+    assert path.read_bytes() == content
+    assert _siblings(path) == before
+
+
+def test_foreign_sqlite_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    conn.execute("INSERT INTO invoices (amount) VALUES (12.5)")
+    conn.commit()
+    conn.close()
+    digest = _digest(path)
+    before = _siblings(path)
+    with pytest.raises(StoreForeignError, match=r"other\.sqlite3.*invoices"):
+        Store(path)
+    assert _digest(path) == digest
+    assert _siblings(path) == before
+
+
+def test_foreign_application_id_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "app.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 12345")
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    digest = _digest(path)
+    with pytest.raises(StoreForeignError):
+        Store(path)
+    assert _digest(path) == digest
+
+
+def test_newer_schema_is_refused_and_left_untouched(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.save_scenario("keep", tiny_model())
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    digest = _digest(db_path)
+    with pytest.raises(SchemaVersionError, match=f"version {SCHEMA_VERSION + 1}"):
+        Store(db_path)
+    assert _digest(db_path) == digest
+
+
+def test_damaged_stored_json_is_reported(store: Store, db_path: Path) -> None:
+    store.save_scenario("x", tiny_model())
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE scenarios SET model_json = '{broken'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreCorruptError, match="scenario 'x'"):
+        store.load_scenario("x")
+
+
+# -- migration from schema version 1
+
+
+def _make_v1_database(path: Path) -> str:
+    """A database as version 1 of the store wrote it, with one row in every table."""
+    model = tiny_model()
+    fingerprint = model_fingerprint(model)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.executescript(store_module._SCHEMA_V1)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    stamp = "2024-05-01T10:00:00.000000+00:00"
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("application", "swot-anp"), ("schema_version", "1"), ("created_at", stamp)],
+    )
+    conn.execute(
+        "INSERT INTO scenarios (name, model_json, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        ("old scenario", json.dumps(model, ensure_ascii=False), stamp, stamp),
+    )
+    conn.execute(
+        "INSERT INTO workshops (code, title, model_json, fingerprint, is_open, created_at) "
+        "VALUES ('ABC234', 'old', ?, ?, 1, ?)",
+        (json.dumps(model), fingerprint, stamp),
+    )
+    conn.execute(
+        "INSERT INTO participants (workshop_id, name, name_key, joined_at) "
+        "VALUES (1, 'Ali', 'ali', ?)",
+        (stamp,),
+    )
+    conn.execute(
+        "INSERT INTO submissions (participant_id, judgments_json, fingerprint, submitted_at) "
+        "VALUES (1, ?, ?, ?)",
+        (json.dumps(model["judgments"]), fingerprint, stamp),
+    )
+    conn.close()
+    return fingerprint
+
+
+def test_version_1_database_is_migrated_with_data_intact(db_path: Path) -> None:
+    fingerprint = _make_v1_database(db_path)
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        (info,) = store.list_scenarios()
+        assert (info.name, info.note) == ("old scenario", "")
+        assert store.load_scenario(info.id).model == tiny_model()
+        workshop = store.get_workshop("abc234")
+        assert workshop.fingerprint == fingerprint
+        (ali,) = store.participants("ABC234")
+        assert (ali.name, ali.excluded, ali.revisions, ali.status) == ("Ali", False, 1, "submitted")
+        # the new columns work
+        store.update_scenario(info.id, note="now with a note")
+        store.set_excluded("ABC234", ali.id, True)
+        assert store.latest_submissions("ABC234") == []
+        (sub,) = store.latest_submissions("ABC234", include_excluded=True)
+        assert sub.judgments == tiny_model()["judgments"]
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "2"
+    finally:
+        conn.close()
+    with Store(db_path) as store:
+        assert store.load_scenario("old scenario").note == "now with a note"
