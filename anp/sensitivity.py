@@ -10,6 +10,7 @@ weight vectors (:func:`perturb_weights`); :func:`rank_statistics` summarises sam
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 from collections.abc import Callable, Sequence
@@ -127,8 +128,8 @@ def crossings(x: np.ndarray | Sequence[float], y: np.ndarray | Sequence,
     ``func(x)[i] - func(x)[j]`` found by Brent's method to 1e-12; without it, linear
     interpolation. A difference within ``atol`` of 0 on the grid is a tie: a run of ties between
     opposite signs is one crossing at the first tied grid point; a tie between equal signs (a
-    touch) is none. Two crossings of one pair inside one grid interval are not seen. The result
-    is sorted by x, then i, then j.
+    touch) is none. Two crossings of one pair inside one grid interval are not seen. Rows of
+    NaN (values undefined there) are skipped. The result is sorted by x, then i, then j.
     """
     xs = np.asarray(x, dtype=float)
     ys = np.asarray(y, dtype=float)
@@ -138,8 +139,11 @@ def crossings(x: np.ndarray | Sequence[float], y: np.ndarray | Sequence,
         raise SensitivityError(f"y must be (k, m) with k = {xs.size}; got shape {ys.shape}")
     if not np.all(np.diff(xs) > 0):
         raise SensitivityError("grid x must be strictly increasing")
-    if not np.all(np.isfinite(ys)):
-        raise SensitivityError("y contains non-finite values")
+    finite = np.isfinite(ys)
+    if not np.all(finite.all(axis=1) | ~finite.any(axis=1)):
+        raise SensitivityError("each row of y must be all finite or all NaN (undefined)")
+    keep = finite.all(axis=1)
+    xs, ys = xs[keep], ys[keep]
     m = ys.shape[1]
     found: list[tuple[float, int, int]] = []
     for i in range(m - 1):
@@ -224,6 +228,8 @@ def cluster_sweep(network: Network, source_cluster: str, target_cluster: str,
     ``alternatives`` (node names) are read from the column of node ``column`` with
     :func:`anp.synthesize`. The weight vector is the source's column of
     :meth:`Network.cluster_matrix` (one weight per cluster); the network is not modified.
+    Where the priorities are undefined (typically at 0 or 1, when a weight of 0 cuts every path
+    to the alternatives) the row is NaN.
     """
     clusters = network.clusters
     if source_cluster not in clusters or target_cluster not in clusters:
@@ -243,11 +249,12 @@ def cluster_sweep(network: Network, source_cluster: str, target_cluster: str,
     current = network.cluster_matrix().matrix[:, clusters.index(source_cluster)]
 
     def evaluate(weights: np.ndarray) -> np.ndarray:
-        out = np.empty((weights.shape[0], len(rows)))
+        out = np.full((weights.shape[0], len(rows)), np.nan)
         for r, w in enumerate(weights):
             net = copy.deepcopy(network)
             net.set_cluster_weights(source_cluster, dict(zip(clusters, w, strict=True)))
-            out[r] = synthesize(net.limit_supermatrix().matrix, rows, col, mode)
+            with contextlib.suppress(ANPError):
+                out[r] = synthesize(net.limit_supermatrix().matrix, rows, col, mode)
         return out
 
     return one_way(evaluate, current, clusters.index(target_cluster), points)

@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from anp.network import Network
 from anp.sensitivity import (
     SensitivityError,
+    cluster_sweep,
     crossings,
     one_way,
     perturb_lognormal,
@@ -19,6 +21,7 @@ from anp.sensitivity import (
     rescale_weights,
     snap_to_saaty,
 )
+from anp.synthesis import synthesize
 
 A4 = np.array([
     [1.0, 2.0, 1 / 3, 5.0],
@@ -221,3 +224,50 @@ def test_rank_statistics_rejects_bad_input() -> None:
         rank_statistics(np.zeros(3))
     with pytest.raises(SensitivityError, match="non-finite"):
         rank_statistics([[0.5, np.nan]])
+
+
+def _small_network() -> Network:
+    # goal -> criteria (with inner dependence) -> alternatives (sinks).
+    net = Network()
+    net.add_cluster("goal", ["g"])
+    net.add_cluster("criteria", ["c1", "c2"])
+    net.add_cluster("alternatives", ["a1", "a2"])
+    net.set_priorities("g", "criteria", [0.6, 0.4])
+    net.set_priorities("c1", "criteria", [0.1, 0.9])
+    net.set_priorities("c2", "criteria", [0.2, 0.8])
+    net.set_priorities("c1", "alternatives", [0.9, 0.1])
+    net.set_priorities("c2", "alternatives", [0.2, 0.8])
+    net.set_cluster_weights("criteria", {"criteria": 0.5, "alternatives": 0.5})
+    return net
+
+
+def _alternatives_at(net: Network, weight: float) -> np.ndarray:
+    net.set_cluster_weights("criteria", {"criteria": weight, "alternatives": 1 - weight})
+    return synthesize(net.limit_supermatrix().matrix, [3, 4], 0)
+
+
+def test_cluster_sweep_matches_recomputation_and_finds_reversal() -> None:
+    net = _small_network()
+    sweep = cluster_sweep(net, "criteria", "criteria", ["a1", "a2"], "g", points=21)
+    assert sweep.priorities.shape == (21, 2)
+    for k in (0, 7, 19):
+        expected = _alternatives_at(_small_network(), sweep.x[k])
+        np.testing.assert_allclose(sweep.priorities[k], expected, atol=1e-10)
+    # All weight on the inner dependence: nothing reaches the alternatives, undefined.
+    assert np.isnan(sweep.priorities[20]).all()
+    # More inner dependence moves weight from c1 (favours a1) to c2 (favours a2): one reversal.
+    assert len(sweep.crossings) == 1
+    c = sweep.crossings[0]
+    assert (c.i, c.j) == (0, 1) and c.top_change
+    at = _alternatives_at(_small_network(), c.x)
+    assert at[0] == pytest.approx(at[1], abs=1e-10)
+    # The network itself is left as it was.
+    np.testing.assert_allclose(net.cluster_matrix().matrix[1:, 1], [0.5, 0.5])
+
+
+def test_cluster_sweep_rejects_unlinked_or_single_target() -> None:
+    net = _small_network()
+    with pytest.raises(SensitivityError, match="no link"):
+        cluster_sweep(net, "criteria", "goal", ["a1", "a2"], "g")
+    with pytest.raises(SensitivityError, match="always 1"):
+        cluster_sweep(net, "goal", "criteria", ["a1", "a2"], "g")
