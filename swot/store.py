@@ -266,8 +266,8 @@ def _non_finite_path(value: Any, path: str) -> str | None:
     return None
 
 
-def _to_json(value: Any, what: str) -> str:
-    bad = _non_finite_path(value, "")
+def _to_json(value: Any, what: str, root: str = "") -> str:
+    bad = _non_finite_path(value, root)
     if bad is not None:
         raise InvalidDataError(
             f"{what} holds a non-finite number at {bad or '(top level)'}; "
@@ -952,7 +952,9 @@ class Store:
         model_fingerprint: str,
     ) -> Submission:
         """Save a participant's judgments (made on the model with that fingerprint)."""
-        judgments_json = _to_json(_require_dict(judgments, "the judgments"), "the judgments")
+        judgments_json = _to_json(
+            _require_dict(judgments, "the judgments"), "the judgments", "judgments"
+        )
 
         def body(conn: sqlite3.Connection) -> Submission:
             workshop = self._workshop(self._workshop_row(conn, code))

@@ -107,7 +107,7 @@ def test_folder_is_refused(tmp_path: Path) -> None:
     "content",
     [
         os.urandom(4096),
-        "name,value\nnot,a database\n".encode(),
+        b"name,value\nnot,a database\n",
         b"SQLite format 3\x00" + os.urandom(4080),
     ],
     ids=["random-bytes", "text", "sqlite-header-then-garbage"],
