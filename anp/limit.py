@@ -46,15 +46,13 @@ def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndar
     a = np.asarray(w, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
         raise NotSquareError(f"supermatrix must be n x n, got shape {a.shape}")
-    bad = np.argwhere(~np.isfinite(a))
-    if bad.size:
-        i, j = bad[0]
-        raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]} is not finite")
-    bad = np.argwhere(a < 0)
-    if bad.size:
-        i, j = bad[0]
-        raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]:.6g} is negative")
     sums = a.sum(axis=0)
+    if not np.isfinite(sums).all():
+        i, j = np.argwhere(~np.isfinite(a))[0]
+        raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]} is not finite")
+    if a.min() < 0:
+        i, j = np.argwhere(a < 0)[0]
+        raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]:.6g} is negative")
     sink = ~a.any(axis=0)
     off = np.flatnonzero(~sink & (np.abs(sums - 1.0) > max(tol * a.shape[0], 1e-12)))
     if off.size:
@@ -84,42 +82,59 @@ def _stationary(p: np.ndarray) -> np.ndarray:
     return np.linalg.solve(lhs, rhs)
 
 
+def _classes(p: np.ndarray) -> tuple[int, np.ndarray]:
+    """Strongly connected components (count, label per node) of the flow graph of p."""
+    n = len(p)
+    if (p > 0).all():
+        return 1, np.zeros(n, dtype=np.int32)
+    flat = np.flatnonzero(p)
+    indptr = np.searchsorted(flat, np.arange(n + 1) * n)
+    graph = csr_array((np.ones(flat.size), flat % n, indptr), shape=(n, n))
+    return connected_components(graph, directed=True, connection="strong")
+
+
 def _exact(p: np.ndarray) -> np.ndarray:
     n = len(p)
-    ncomp, label = connected_components(csr_array(p != 0), directed=True, connection="strong")
+    ncomp, label = _classes(p)
+    if ncomp == 1:
+        pi = _stationary(p)
+        _check(float(max(np.abs(p @ pi - pi).sum(), -pi.min())))
+        pi = np.clip(pi, 0.0, None)
+        return np.repeat((pi / pi.sum())[:, None], n, axis=1)
     # A class is closed when no column of it has mass outside the class.
     leaks = np.zeros(ncomp, dtype=bool)
     rows, cols = np.nonzero(p)
     leaks[label[cols[label[rows] != label[cols]]]] = True
     closed = np.flatnonzero(~leaks)
     pis = np.zeros((n, len(closed)))
-    residual = 0.0
     for c, comp in enumerate(closed):
         idx = np.flatnonzero(label == comp)
-        pi = _stationary(p[np.ix_(idx, idx)])
-        residual = max(residual, float(np.abs(p[np.ix_(idx, idx)] @ pi - pi).sum()),
-                       float(-pi.min(initial=0.0)))
-        pis[idx, c] = pi
-    limit = pis[:, np.searchsorted(closed, label)] if len(closed) == ncomp else np.empty((n, n))
-    if len(closed) < ncomp:
-        recurrent = np.isin(label, closed)
-        trans = np.flatnonzero(~recurrent)
-        rec = np.flatnonzero(recurrent)
-        limit[:, rec] = pis[:, np.searchsorted(closed, label[rec])]
+        block = p[np.ix_(idx, idx)]
+        pi = _stationary(block)
+        _check(float(max(np.abs(block @ pi - pi).sum(), -pi.min())))
+        pis[idx, c] = np.clip(pi, 0.0, None) / np.clip(pi, 0.0, None).sum()
+    recurrent = np.isin(label, closed)
+    trans = np.flatnonzero(~recurrent)
+    rec = np.flatnonzero(recurrent)
+    limit = np.empty((n, n))
+    limit[:, rec] = pis[:, np.searchsorted(closed, label[rec])]
+    if trans.size:
         # one-step mass from each transient node into each closed class
         into = np.zeros((len(closed), len(trans)))
         np.add.at(into, np.searchsorted(closed, label[rec]), p[np.ix_(rec, trans)])
         q = p[np.ix_(trans, trans)]
         # absorption probabilities B = R (I - Q)^{-1}, i.e. (I - Q)^T B^T = R^T
         absorb = np.linalg.solve((np.eye(len(trans)) - q).T, into.T).T
-        residual = max(residual, float(np.abs(absorb.sum(axis=0) - 1).max()),
-                       float(-absorb.min(initial=0.0)))
-        limit[:, trans] = pis @ absorb
+        _check(float(max(np.abs(absorb.sum(axis=0) - 1).max(), -absorb.min())))
+        absorb = np.clip(absorb, 0.0, None)
+        limit[:, trans] = pis @ (absorb / absorb.sum(axis=0))
+    return limit
+
+
+def _check(residual: float) -> None:
     if not residual <= _CHECK_TOL:
         raise ConvergenceError(f"exact limit is numerically unreliable (residual {residual:.3g});"
                                " try method='power'", iterations=0, residual=residual)
-    np.clip(limit, 0.0, None, out=limit)
-    return limit / limit.sum(axis=0)
 
 
 def _power(p: np.ndarray, tol: float, max_iter: int) -> np.ndarray:

@@ -36,7 +36,7 @@ from anp.errors import (
 )
 
 RECIPROCAL_RTOL = 1e-6
-_POWER_STEPS = 60  # iterations of B^4 before falling back to numpy.linalg.eig
+_POWER_STEPS = 30  # iterations with B^16 before falling back to numpy.linalg.eig
 _RESIDUAL_TOL = 1e-12
 
 Method = Literal["eigen", "geometric"]
@@ -77,36 +77,39 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
     n = a.shape[-1]
     if labels is not None and len(labels) != n:
         raise ANPError(f"{len(labels)} labels given for a {n} x {n} matrix")
-    bad = np.argwhere(np.isinf(a))
-    if bad.size:
-        p, i, j = _where(tuple(bad[0]), labels)
-        raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {a[tuple(bad[0])]} "
-                                "is not finite")
-    bad = np.argwhere(a <= 0)
-    if bad.size:
-        p, i, j = _where(tuple(bad[0]), labels)
-        raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {_fmt(a[tuple(bad[0])])} "
+    bad = np.isinf(a)
+    if bad.any():
+        pos = tuple(np.argwhere(bad)[0])
+        p, i, j = _where(pos, labels)
+        raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {a[pos]} is not finite")
+    bad = a <= 0
+    if bad.any():
+        pos = tuple(np.argwhere(bad)[0])
+        p, i, j = _where(pos, labels)
+        raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {_fmt(a[pos])} "
                                 "is not positive")
     diag = np.diagonal(a, axis1=-2, axis2=-1)
-    bad = np.argwhere(~(np.abs(diag - 1.0) <= RECIPROCAL_RTOL))
-    if bad.size:
-        *lead, i = (int(x) for x in bad[0])
+    bad = ~(np.abs(diag - 1.0) <= RECIPROCAL_RTOL)
+    if bad.any():
+        *lead, i = (int(x) for x in np.argwhere(bad)[0])
         p, _, _ = _where((*lead, i, i), labels)
-        raise NotReciprocalError(f"{p}diagonal entry [{i}, {i}] = {_fmt(diag[tuple(bad[0])])} "
+        raise NotReciprocalError(f"{p}diagonal entry [{i}, {i}] = {_fmt(diag[(*lead, i)])} "
                                  "must be 1")
     t = np.swapaxes(a, -1, -2)
     miss = np.isnan(a)
-    bad = np.argwhere(miss & ~np.isnan(t))
-    if bad.size:
-        p, i, j = _where(tuple(bad[0]), labels)
-        raise NotReciprocalError(f"{p}entry {_entry(i, j, labels)} is missing but "
-                                 f"[{j}, {i}] = {_fmt(t[tuple(bad[0])])} is not")
+    if miss.any():
+        bad = miss & ~np.isnan(t)
+        if bad.any():
+            pos = tuple(np.argwhere(bad)[0])
+            p, i, j = _where(pos, labels)
+            raise NotReciprocalError(f"{p}entry {_entry(i, j, labels)} is missing but "
+                                     f"[{j}, {i}] = {_fmt(t[pos])} is not")
     with np.errstate(invalid="ignore"):
-        off = np.abs(a * t - 1.0) > RECIPROCAL_RTOL
-    bad = np.argwhere(np.triu(off, 1))
-    if bad.size:
-        p, i, j = _where(tuple(bad[0]), labels)
-        x, y = a[tuple(bad[0])], t[tuple(bad[0])]
+        bad = np.abs(a * t - 1.0) > RECIPROCAL_RTOL
+    if bad.any():
+        pos = tuple(np.argwhere(np.triu(bad, 1))[0])
+        p, i, j = _where(pos, labels)
+        x, y = a[pos], t[pos]
         raise NotReciprocalError(f"{p}entries {_entry(i, j, labels)} = {_fmt(x)} and "
                                  f"[{j}, {i}] = {_fmt(y)} are not reciprocal "
                                  f"(expected [{j}, {i}] = {_fmt(1 / x)})")
@@ -159,11 +162,12 @@ def _log_least_squares(a: np.ndarray) -> np.ndarray:
 
 def _principal(b: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Principal eigenpair of a stack (K, n, n) of positive-diagonal irreducible non-negative
-    matrices, starting from x (K, n): power iteration on B^4, eig fallback for stragglers."""
-    b4 = b @ b
-    b4 = b4 @ b4
+    matrices, starting from x (K, n): power iteration on B^16, eig fallback for stragglers."""
+    b16 = b
+    for _ in range(4):
+        b16 = b16 @ b16
     for _ in range(_POWER_STEPS):
-        y = np.matmul(b4, x[..., None])[..., 0]
+        y = np.matmul(b16, x[..., None])[..., 0]
         y /= y.sum(axis=-1, keepdims=True)
         done = np.abs(y - x).max() <= 1e-15
         x = y
