@@ -465,7 +465,8 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
-            self._retry(self._init_or_migrate)
+            if state[1] != SCHEMA_VERSION:  # new or older: take the write lock only then
+                self._retry(self._init_or_migrate)
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
                 raise StoreBusyError(f"the database {self.path} is busy: {exc}") from exc

@@ -1,0 +1,56 @@
+"""Writes wait for, and retry after, another connection's write lock."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import tiny_model
+
+from swot import store as store_module
+from swot.store import Store, StoreBusyError
+
+
+@pytest.fixture
+def impatient(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "_BUSY_TIMEOUT_MS", 20)
+    monkeypatch.setattr(store_module, "_WRITE_ATTEMPTS", 4)
+
+
+def _lock(db: Path) -> sqlite3.Connection:
+    blocker = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    return blocker
+
+
+def test_busy_after_every_retry_is_a_clear_error(db_path: Path, impatient: None) -> None:
+    with Store(db_path) as store:
+        store.save_scenario("before", tiny_model())
+        blocker = _lock(db_path)
+        try:
+            with pytest.raises(StoreBusyError, match="locked by other writers"):
+                store.save_scenario("during", tiny_model())
+            assert [s.name for s in store.list_scenarios()] == ["before"]  # reads still work
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        store.save_scenario("after", tiny_model())
+        assert [s.name for s in store.list_scenarios()] == ["before", "after"]
+
+
+def test_write_succeeds_once_the_lock_is_released(
+    db_path: Path, impatient: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_WRITE_ATTEMPTS", 12)  # about 2 s of retries
+    with Store(db_path) as store:
+        blocker = _lock(db_path)
+        release = threading.Timer(0.1, lambda: blocker.execute("COMMIT"))
+        release.start()
+        try:
+            store.save_scenario("waited", tiny_model())
+        finally:
+            release.join()
+            blocker.close()
+        assert [s.name for s in store.list_scenarios()] == ["waited"]
