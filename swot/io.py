@@ -250,17 +250,13 @@ def validate_data(data: object) -> list[Problem]:
         return item_id
 
     group_ids = _check_factors(check, top.get("factors"), claim) if "factors" in top else None
-    factor_ids = [fid for g in GROUPS for fid in (group_ids or {}).get(g, [])]
     strategy_ids = None
     if "strategies" in top:
         strategy_ids = _check_strategies(check, top["strategies"], claim, ids, group_ids)
     if "judgments" in top:
         _check_judgments(check, top["judgments"], group_ids, strategy_ids)
     if "direct_weights" in top:
-        _check_direct(check, top["direct_weights"], group_ids,
-                      top.get("weighting") == "direct")
-    elif top.get("weighting") == "direct" and factor_ids:
-        check.add("direct_weights", "required when weighting is \"direct\"")
+        _check_direct(check, top["direct_weights"], group_ids)
     return check.problems
 
 
@@ -494,37 +490,20 @@ def _check_ratings(check: _Checker, values: object, path: str, m: int) -> None:
         check.add(path, "at least one rating must be positive")
 
 
-def _check_direct(
-    check: _Checker,
-    direct: object,
-    group_ids: dict[str, list[str]] | None,
-    required: bool,
-) -> None:
+def _check_direct(check: _Checker, direct: object, group_ids: dict[str, list[str]] | None) -> None:
     obj = check.object(direct, "direct_weights", (), ("groups", "factors"))
     if obj is None:
         return
-    groups = _check_weights(check, obj.get("groups", {}), "direct_weights.groups", GROUPS)
-    if group_ids is None:
-        return
-    factor_ids = tuple(fid for g in GROUPS for fid in group_ids.get(g, []))
-    factors = _check_weights(check, obj.get("factors", {}), "direct_weights.factors", factor_ids)
-    if not required or groups is None or factors is None:
-        return
-    if not any(w > 0 for w in groups.values()):
-        check.add("direct_weights.groups", "at least one group weight must be positive")
-    for group in GROUPS:
-        if group_ids.get(group) and not any(factors.get(f, 0) > 0 for f in group_ids[group]):
-            check.add("direct_weights.factors",
-                      f"group {group} needs at least one positive factor weight")
+    _check_weights(check, obj.get("groups", {}), "direct_weights.groups", GROUPS)
+    if group_ids is not None:
+        factor_ids = tuple(fid for g in GROUPS for fid in group_ids.get(g, []))
+        _check_weights(check, obj.get("factors", {}), "direct_weights.factors", factor_ids)
 
 
-def _check_weights(
-    check: _Checker, weights: object, path: str, known: tuple[str, ...]
-) -> dict[str, float] | None:
+def _check_weights(check: _Checker, weights: object, path: str, known: tuple[str, ...]) -> None:
     if not isinstance(weights, dict):
         check.add(path, f"expected an object of weights, got {_show(weights)}")
-        return None
-    good: dict[str, float] = {}
+        return
     for key, value in weights.items():
         where = f"{path}.{key}"
         if key not in known:
@@ -533,9 +512,6 @@ def _check_weights(
             check.add(where, f"{_show(value)} is not a number")
         elif not math.isfinite(value) or value < 0:
             check.add(where, f"{_show(value)} is not a non-negative finite weight")
-        else:
-            good[key] = float(value)
-    return good
 
 
 # ------------------------------------------------------------- dict <-> model

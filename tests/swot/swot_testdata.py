@@ -1,0 +1,62 @@
+"""Test data for the swot tests: a small hand-checkable model and the shipped data files."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
+EXAMPLE = ROOT / "data" / "example_firm.json"
+
+# Group weights w.r.t. the goal: S 0.4, W 0.2, O 0.3, T 0.1 (a consistent matrix w_i / w_j).
+_W1 = [0.4, 0.2, 0.3, 0.1]
+
+TINY: dict[str, Any] = {
+    "format": "swot-anp-model",
+    "version": 1,
+    "title": {"en": "Tiny", "fa": "کوچک"},
+    "goal": {"en": "Choose", "fa": "انتخاب"},
+    "factors": {
+        "S": [
+            {"id": "S1", "label_en": "Brand", "label_fa": "برند", "provenance": "listed",
+             "source": {"file": "a.txt", "line": 3}},
+            {"id": "S2", "label_en": "Staff", "label_fa": ""},
+        ],
+        "W": [
+            {"id": "W1", "label_en": "Debt", "label_fa": "بدهی", "description": "too much"},
+            {"id": "W2", "label_en": "", "label_fa": "فرسودگی", "provenance": "derived"},
+        ],
+        "O": [{"id": "O1", "label_en": "Market", "label_fa": "بازار"}],
+        "T": [{"id": "T1", "label_en": "Rival", "label_fa": "رقیب"}],
+    },
+    "strategies": [
+        {"id": "A", "label_en": "Expand", "label_fa": "گسترش", "tows": "SO",
+         "factors": ["S1", "O1"]},
+        {"id": "B", "label_en": "Cut costs", "label_fa": "", "tows": "WT",
+         "factors": ["W1", "T1"], "description": "save"},
+    ],
+    "judgments": {
+        "groups": [[a / b for b in _W1] for a in _W1],
+        "factors": {
+            "S": [[1, 3], [1 / 3, 1]],
+            "W": [[1, 1], [1, 1]],
+            "O": [[1]],
+            "T": [[1]],
+        },
+        "strategies": {
+            "S1": {"pairwise": [[1, 4], [0.25, 1]]},
+            "S2": {"ratings": [1, 1]},
+            "W1": {"ratings": [3, 1]},
+            "W2": {"pairwise": [[1, 1 / 3], [3, 1]]},
+            "O1": {"ratings": [2, 3]},
+            "T1": {"ratings": [0, 1]},
+        },
+    },
+}
+
+
+def tiny_data() -> dict[str, Any]:
+    """A fresh deep copy of the tiny model's JSON data."""
+    return copy.deepcopy(TINY)
