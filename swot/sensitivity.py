@@ -1,0 +1,409 @@
+"""Sensitivity and robustness of a model's strategy ranking.
+
+One-way sweeps (:func:`sweep_group`, :func:`sweep_factor`, :func:`sweep_cluster`) vary one weight
+from 0 to 1, the others rescaled in proportion, and list the rank reversals found exactly by root
+finding (:func:`anp.sensitivity.crossings`). What is varied:
+
+* a group: its *final* weight, after inner dependence (``Evaluation.group_weights``); factors
+  keep their local weights, so each factor's global weight scales with its group;
+* a factor: its *global* weight (``Evaluation.factors.global_weight``), all other factors' global
+  weights rescaled in proportion (so group totals change too);
+* a cluster: its weight in a source cluster's column of the cluster matrix of the evaluation's
+  ANP network. In the network :func:`swot.analysis.evaluate` builds every node links to one
+  cluster only, so there every cluster weight is 1 and such a sweep is refused; it applies to
+  networks where a cluster links to two or more clusters.
+
+:func:`robustness` is a Monte Carlo study: each sample perturbs the judgments (log-normal noise or
+random steps on Saaty's scale) and ranks the strategies again. Samples are evaluated with the
+stepwise Yüksel–Dağdeviren kernel :func:`swot.analysis.compose`, which equals the supermatrix
+route for these networks (see :mod:`swot.analysis`), in batches: all perturbed matrices of one
+size go through one :func:`anp.priority` call per chunk of samples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+import anp
+from anp.sensitivity import (
+    OneWay,
+    RankStats,
+    cluster_sweep,
+    one_way,
+    perturb_lognormal,
+    perturb_saaty_steps,
+    perturb_weights,
+    rank_statistics,
+)
+from swot.analysis import GOAL_NODE, Evaluation, compose, evaluate
+from swot.export import EXPORT_LANGS, _to_csv
+from swot.model import GROUPS, SwotError, SwotModel
+
+__all__ = [
+    "CHUNK",
+    "METHODS",
+    "Robustness",
+    "SensitivityRequestError",
+    "Sweep",
+    "reversals_csv",
+    "robustness",
+    "robustness_csv",
+    "sweep_cluster",
+    "sweep_csv",
+    "sweep_factor",
+    "sweep_group",
+]
+
+METHODS: tuple[str, ...] = ("lognormal", "saaty")
+CHUNK = 500  # samples per batch; fixed, so chunking never changes the random draws
+
+Method = Literal["lognormal", "saaty"]
+
+
+class SensitivityRequestError(SwotError):
+    """A sensitivity or robustness request that cannot be run (unknown group, bad N, ...)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Sweep:
+    """A one-way sweep of one weight.
+
+    ``kind`` is "group", "factor" or "cluster"; ``target`` names what is varied; ``x`` (k,) is
+    the grid; ``priorities`` has one row per grid point (index ``weight``) and one column per
+    strategy id; ``current`` is the model's weight; ``reversals`` lists each change of order:
+    weight, strategy_a (ahead below that weight), strategy_b (ahead above it), priority (their
+    common priority there), top_change (the first place changes hands).
+    """
+
+    model: SwotModel
+    kind: str
+    target: str
+    x: np.ndarray
+    priorities: pd.DataFrame
+    current: float
+    reversals: pd.DataFrame
+
+
+@dataclass(frozen=True, eq=False)
+class Robustness:
+    """Monte Carlo robustness of a ranking; tables in the deterministic rank order.
+
+    ``summary``: id, label_en, label_fa, rank and priority (deterministic), p_first, p05, p50,
+    p95 (priority percentiles), mean. ``rank_probabilities``: id, label_en, label_fa and one
+    column ``rank_<r>`` per rank r = 1..m, each row and each rank column summing to 1.
+    """
+
+    model: SwotModel
+    samples: int
+    seed: int
+    method: str
+    spread: float
+    steps: int
+    perturb_direct: bool
+    stats: RankStats
+    summary: pd.DataFrame
+    rank_probabilities: pd.DataFrame
+
+
+# ----------------------------------------------------------------- one-way sweeps
+
+
+def _reversals(model: SwotModel, sweep: OneWay) -> pd.DataFrame:
+    ids = model.strategy_ids()
+    return pd.DataFrame({
+        "weight": [c.x for c in sweep.crossings],
+        "strategy_a": [ids[c.i] for c in sweep.crossings],
+        "strategy_b": [ids[c.j] for c in sweep.crossings],
+        "priority": [c.value for c in sweep.crossings],
+        "top_change": [c.top_change for c in sweep.crossings],
+    }, columns=["weight", "strategy_a", "strategy_b", "priority", "top_change"])
+
+
+def _sweep(model: SwotModel, kind: str, target: str, sweep: OneWay, current: float) -> Sweep:
+    priorities = pd.DataFrame(sweep.priorities, columns=model.strategy_ids(),
+                              index=pd.Index(sweep.x, name="weight"))
+    return Sweep(model=model, kind=kind, target=target, x=sweep.x, priorities=priorities,
+                 current=float(current), reversals=_reversals(model, sweep))
+
+
+def _arrays(result: Evaluation) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Local factor weights, factor group indices, strategy matrix (m, nf)."""
+    factors = result.factors
+    groups = np.array([GROUPS.index(g) for g in factors["group"]])
+    return (factors["local_weight"].to_numpy(float), groups,
+            result.strategy_matrix.to_numpy(float))
+
+
+def _evaluated(model: SwotModel, result: Evaluation | None) -> Evaluation:
+    return evaluate(model) if result is None else result
+
+
+def sweep_group(model: SwotModel, group: str, points: int = 101,
+                result: Evaluation | None = None) -> Sweep:
+    """Sweep the final weight of SWOT group ``group`` (S, W, O or T) from 0 to 1.
+
+    ``result`` is the model's evaluation when already computed. All grid points are evaluated in
+    one batched call of :func:`swot.analysis.compose`.
+    """
+    if group not in GROUPS:
+        raise SensitivityRequestError(f"unknown group {group!r}; use one of {', '.join(GROUPS)}")
+    result = _evaluated(model, result)
+    local, groups, strategy = _arrays(result)
+    identity = np.eye(len(GROUPS))
+
+    def priorities(rows: np.ndarray) -> np.ndarray:
+        return compose(rows, identity, local, groups, strategy).strategy_priorities
+
+    weights = result.group_weights.to_numpy(float)
+    sweep = one_way(priorities, weights, GROUPS.index(group), _points(points))
+    return _sweep(model, "group", group, sweep, weights[GROUPS.index(group)])
+
+
+def sweep_factor(model: SwotModel, factor_id: str, points: int = 101,
+                 result: Evaluation | None = None) -> Sweep:
+    """Sweep the global weight of factor ``factor_id`` from 0 to 1, the other factors' global
+    weights rescaled in proportion."""
+    ids = model.factor_ids()
+    if factor_id not in ids:
+        raise SensitivityRequestError(f"unknown factor {factor_id!r}; factors: {', '.join(ids)}")
+    result = _evaluated(model, result)
+    strategy = result.strategy_matrix.to_numpy(float)
+    weights = result.factors["global_weight"].to_numpy(float)
+    index = ids.index(factor_id)
+    sweep = one_way(lambda rows: rows @ strategy.T, weights, index, _points(points))
+    return _sweep(model, "factor", factor_id, sweep, weights[index])
+
+
+def sweep_cluster(model: SwotModel, source_cluster: str, target_cluster: str,
+                  points: int = 101, result: Evaluation | None = None) -> Sweep:
+    """Sweep the weight of ``target_cluster`` with respect to ``source_cluster`` in the
+    evaluation's ANP network (see the module notes: refused when the source links to one
+    cluster only, as in the networks :func:`swot.analysis.evaluate` builds)."""
+    result = _evaluated(model, result)
+    net = result.network
+    try:
+        sweep = cluster_sweep(net, source_cluster, target_cluster, model.strategy_ids(),
+                              GOAL_NODE, _points(points))
+    except anp.ANPError as exc:
+        raise SensitivityRequestError(str(exc)) from None
+    cm = net.cluster_matrix()
+    current = cm.matrix[cm.index(target_cluster), cm.index(source_cluster)]
+    return _sweep(model, "cluster", f"{source_cluster} -> {target_cluster}", sweep, current)
+
+
+def _points(points: int) -> int:
+    if isinstance(points, bool) or not isinstance(points, int) or points < 2:
+        raise SensitivityRequestError(f"points must be an integer >= 2; got {points!r}")
+    return points
+
+
+# -------------------------------------------------------------------- Monte Carlo
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where the priorities of one perturbed matrix go: ``kind`` and its group or factor."""
+
+    kind: Literal["groups", "dependence", "factors", "strategy"]
+    key: str
+
+
+def _judgment_stacks(model: SwotModel) -> dict[int, tuple[np.ndarray, list[_Slot]]]:
+    """The pairwise matrices to perturb, stacked by size n: (K, n, n) and their slots."""
+    items: list[tuple[np.ndarray, _Slot]] = []
+    if model.weighting == "pairwise":
+        items.append((model.group_judgments, _Slot("groups", "")))
+        items += [(dep.matrix, _Slot("dependence", g))
+                  for g, dep in model.group_dependence.items()]
+        items += [(model.factor_judgments[g], _Slot("factors", g)) for g in GROUPS]
+    for fid in model.factor_ids():
+        judgment = model.strategy_judgments[fid]
+        if judgment.kind == "pairwise":
+            items.append((judgment.values, _Slot("strategy", fid)))
+    stacks: dict[int, tuple[np.ndarray, list[_Slot]]] = {}
+    for n in sorted({m.shape[0] for m, _ in items}):
+        chosen = [(m, s) for m, s in items if m.shape[0] == n]
+        stacks[n] = (np.stack([m for m, _ in chosen]), [s for _, s in chosen])
+    return stacks
+
+
+def _check_request(n: int, seed: int, method: str, spread: float, steps: int) -> None:
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise SensitivityRequestError(f"the number of samples must be a positive integer; "
+                                      f"got {n!r}")
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise SensitivityRequestError(f"the seed must be a non-negative integer; got {seed!r}")
+    if method not in METHODS:
+        raise SensitivityRequestError(f"unknown method {method!r}; use one of "
+                                      f"{', '.join(METHODS)}")
+    if not np.isfinite(spread) or spread < 0:
+        raise SensitivityRequestError(f"the spread must be finite and >= 0; got {spread!r}")
+    if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or steps < 0:
+        raise SensitivityRequestError(f"steps must be a non-negative integer; got {steps!r}")
+
+
+def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method = "lognormal",
+               spread: float = 0.2, steps: int = 1, perturb_direct: bool = False,
+               progress: Callable[[float], None] | None = None,
+               priority_method: str = "eigen") -> Robustness:
+    """Rank acceptability of the strategies under ``n`` random perturbations of the judgments.
+
+    ``method="lognormal"``: every pairwise judgment a_ij becomes a_ij * exp(spread * Z);
+    ``"saaty"``: it moves a uniform random number of steps in [-steps, steps] along Saaty's
+    scale (see :mod:`anp.sensitivity`). Perturbed are the pairwise strategy judgments and, in
+    pairwise weighting, the group, dependence and factor judgments. With ``perturb_direct`` the
+    direct numbers are perturbed too, log-normally with ``spread`` and renormalised: the direct
+    group and factor weights (in direct weighting) and the strategy ratings.
+
+    Reproducible: sample chunk c of :data:`CHUNK` samples draws from the c-th child of
+    ``numpy.random.SeedSequence(seed)`` in a fixed order, so the same seed gives the same
+    result. ``progress(fraction)`` is called after each chunk. Ranks of tied priorities go to
+    the strategy earlier in the model.
+    """
+    _check_request(n, seed, method, spread, steps)
+    base = evaluate(model, priority_method)
+    local, groups, strategy = _arrays(base)
+    w1 = base.group_weights_goal.to_numpy(float)
+    dependence = base.dependence.to_numpy(float)
+    stacks = _judgment_stacks(model)
+    factor_ids = model.factor_ids()
+    rated = [j for j, fid in enumerate(factor_ids)
+             if model.strategy_judgments[fid].kind == "ratings"]
+    direct = perturb_direct and model.weighting == "direct"
+
+    def perturb(matrices: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
+        if method == "lognormal":
+            return perturb_lognormal(matrices, spread, size, rng)
+        return perturb_saaty_steps(matrices, int(steps), size, rng)
+
+    def chunk(size: int, rng: np.random.Generator) -> np.ndarray:
+        g1 = np.broadcast_to(w1, (size, len(GROUPS))).copy()
+        dep = np.broadcast_to(dependence, (size, *dependence.shape)).copy()
+        loc = np.broadcast_to(local, (size, local.size)).copy()
+        smat = np.broadcast_to(strategy, (size, *strategy.shape)).copy()
+        for k, (matrices, slots) in stacks.items():
+            drawn = perturb(matrices, size, rng).reshape(-1, k, k)
+            prio = anp.priority(drawn, priority_method).reshape(size, len(slots), k)
+            for s, slot in enumerate(slots):
+                _place(model, slot, prio[:, s], g1, dep, loc, smat, groups, factor_ids)
+        if direct:
+            g1 = perturb_weights(w1, spread, size, rng)
+            for gi in range(len(GROUPS)):
+                mask = groups == gi
+                loc[:, mask] = perturb_weights(local[mask], spread, size, rng)
+        if perturb_direct and rated:
+            smat[:, :, rated] = np.swapaxes(
+                perturb_weights(strategy[:, rated].T, spread, size, rng), -1, -2)
+        return compose(g1, dep, loc, groups, smat).strategy_priorities
+
+    sizes = [min(CHUNK, n - start) for start in range(0, n, CHUNK)]
+    children = np.random.SeedSequence(int(seed)).spawn(len(sizes))
+    out = np.empty((n, len(model.strategies)))
+    start = 0
+    for c, (size, child) in enumerate(zip(sizes, children, strict=True)):
+        out[start:start + size] = chunk(size, np.random.default_rng(child))
+        start += size
+        if progress is not None:
+            progress((c + 1) / len(sizes))
+    summary, probs = _tables(model, base, stats := rank_statistics(out))
+    return Robustness(model=model, samples=n, seed=int(seed), method=method,
+                      spread=float(spread), steps=int(steps), perturb_direct=perturb_direct,
+                      stats=stats, summary=summary, rank_probabilities=probs)
+
+
+def _place(model: SwotModel, slot: _Slot, prio: np.ndarray, g1: np.ndarray, dep: np.ndarray,
+           loc: np.ndarray, smat: np.ndarray, groups: np.ndarray, factor_ids: list[str]) -> None:
+    """Write sampled priorities (size, k) of one matrix into the composition inputs."""
+    if slot.kind == "groups":
+        g1[:] = prio
+    elif slot.kind == "dependence":
+        column = GROUPS.index(slot.key)
+        rows = [GROUPS.index(x) for x in model.group_dependence[slot.key].groups]
+        dep[:, :, column] = 0.0
+        dep[:, rows, column] = prio
+    elif slot.kind == "factors":
+        loc[:, groups == GROUPS.index(slot.key)] = prio
+    else:
+        smat[:, :, factor_ids.index(slot.key)] = prio
+
+
+def _tables(model: SwotModel, base: Evaluation, stats: RankStats) -> tuple[
+        pd.DataFrame, pd.DataFrame]:
+    """The summary and rank-probability tables in deterministic rank order."""
+    ids = model.strategy_ids()
+    order = [ids.index(i) for i in base.strategies["id"]]
+    ranking = base.strategies.set_index("id").loc[[ids[k] for k in order]]
+    labels = pd.DataFrame({
+        "id": [ids[k] for k in order],
+        "label_en": [model.strategies[k].label_en for k in order],
+        "label_fa": [model.strategies[k].label_fa for k in order],
+    })
+    summary = labels.assign(
+        rank=ranking["rank"].to_numpy(), priority=ranking["priority"].to_numpy(),
+        p_first=stats.p_first[order], p05=stats.quantiles[order, 0],
+        p50=stats.quantiles[order, 1], p95=stats.quantiles[order, 2], mean=stats.mean[order])
+    probs = pd.concat([labels, pd.DataFrame(
+        stats.rank_probabilities[order],
+        columns=[f"rank_{r + 1}" for r in range(len(ids))])], axis=1)
+    return summary, probs
+
+
+# ---------------------------------------------------------------------------- CSV
+
+
+def _label_columns(model: SwotModel, ids: list[str], lang: str, suffix: str = "") -> dict[
+        str, list[str]]:
+    if lang not in EXPORT_LANGS:
+        raise SensitivityRequestError(f"unknown language {lang!r} (expected one of "
+                                      f"{', '.join(EXPORT_LANGS)})")
+    strategies = [model.strategy(i) for i in ids]
+    if lang == "both":
+        return {f"label_en{suffix}": [s.label_en for s in strategies],
+                f"label_fa{suffix}": [s.label_fa for s in strategies]}
+    return {f"label{suffix}": [s.label(lang) for s in strategies]}
+
+
+def sweep_csv(sweep: Sweep, lang: str = "en") -> bytes:
+    """A sweep's priorities as CSV bytes (swot.export rules), one row per grid point and
+    strategy: kind, target, weight, id, label(s), priority."""
+    ids = sweep.model.strategy_ids()
+    k = len(sweep.x)
+    table = pd.DataFrame({
+        "kind": sweep.kind, "target": sweep.target,
+        "weight": np.repeat(sweep.x, len(ids)), "id": ids * k,
+        **_label_columns(sweep.model, ids * k, lang),
+        "priority": sweep.priorities.to_numpy().ravel(),
+    })
+    return _to_csv(table)
+
+
+def reversals_csv(sweep: Sweep, lang: str = "en") -> bytes:
+    """A sweep's rank reversals as CSV bytes: kind, target, weight, strategy_a, label(s) of a,
+    strategy_b, label(s) of b, priority, top_change."""
+    rev = sweep.reversals
+    a, b = list(rev["strategy_a"]), list(rev["strategy_b"])
+    table = pd.DataFrame({
+        "kind": sweep.kind, "target": sweep.target, "weight": rev["weight"],
+        "strategy_a": a, **_label_columns(sweep.model, a, lang, "_a"),
+        "strategy_b": b, **_label_columns(sweep.model, b, lang, "_b"),
+        "priority": rev["priority"], "top_change": rev["top_change"].astype(bool),
+    })
+    return _to_csv(table)
+
+
+def robustness_csv(result: Robustness, lang: str = "en") -> bytes:
+    """Robustness as CSV bytes: id, label(s), rank, priority, p_first, p05, p50, p95, mean,
+    rank_1..rank_m, in deterministic rank order."""
+    s = result.summary
+    ids = list(s["id"])
+    table = pd.concat([
+        s[["id"]], pd.DataFrame(_label_columns(result.model, ids, lang)),
+        s[["rank", "priority", "p_first", "p05", "p50", "p95", "mean"]],
+        result.rank_probabilities.drop(columns=["id", "label_en", "label_fa"]),
+    ], axis=1)
+    return _to_csv(table)
