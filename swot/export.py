@@ -9,7 +9,8 @@ language (falling back to the other language when a label is empty), ``lang="bot
 Numbers are written with Python's shortest round-trip representation (``float(cell) == value``).
 A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return could be run
 as a formula by a spreadsheet; such cells get a leading single quote ``'`` (numbers are never
-altered). :func:`unneutralise` undoes it when reading a file back.
+altered). So that this stays reversible, a text cell that already starts with ``'`` gets one
+more. :func:`unneutralise` undoes it when reading a file back.
 """
 
 from __future__ import annotations
@@ -33,12 +34,12 @@ FACTOR_COLUMNS = ("group", "id", "provenance", "local_weight", "global_weight")
 
 
 def _neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if text.startswith((*FORMULA_PREFIXES, "'")) else text
 
 
 def unneutralise(text: str) -> str:
     """Undo the formula neutralisation of one exported text cell."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+    if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "'")):
         return text[1:]
     return text
 
