@@ -1,17 +1,146 @@
-"""The ``swot-anp`` command line, run as a subprocess."""
+"""The ``swot-anp`` command line, run as a subprocess (``python -m swot``)."""
 
+from __future__ import annotations
+
+import io
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from swot_testdata import TEHRAN, tiny_data
+
+from swot.analysis import evaluate
+from swot.io import load_model
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "swot", *args], capture_output=True, text=True, timeout=60
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "swot", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def write(tmp_path: Path, data: object, name: str = "model.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
 
 
 def test_no_command_prints_usage_and_exits_2() -> None:
     result = run_cli()
     assert result.returncode == 2
     assert "usage: swot-anp" in result.stderr
-    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], ["rank"], ["rank", "m.json", "--lang", "de"],
+                                  ["rank", "m.json", "--format", "xml"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_rank_table_in_rank_order() -> None:
+    result = run_cli("rank", TEHRAN)
+    assert result.returncode == 0, result.stderr
+    expected = evaluate(load_model(TEHRAN)).strategies
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split()[:2] == ["rank", "id"])
+    ids = [line.split()[1] for line in lines[header + 1: header + 1 + len(expected)]]
+    assert ids == list(expected["id"])
+    assert expected["label_en"].iloc[0] in result.stdout
+    assert "illustrative" in result.stdout
+
+
+def test_rank_persian_with_weights() -> None:
+    result = run_cli("rank", TEHRAN, "--lang", "fa", "--weights")
+    assert result.returncode == 0, result.stderr
+    model = load_model(TEHRAN)
+    assert model.strategies[0].label_fa in result.stdout
+    assert model.factor("W7").label_fa in result.stdout
+    assert model.title["fa"] in result.stdout
+
+
+def test_rank_json_and_csv_formats() -> None:
+    expected = evaluate(load_model(TEHRAN))
+    out = json.loads(run_cli("rank", TEHRAN, "--format", "json", "--weights").stdout)
+    assert [row["id"] for row in out["strategies"]] == list(expected.strategies["id"])
+    assert [row["priority"] for row in out["strategies"]] == list(
+        expected.strategies["priority"])
+    assert [row["id"] for row in out["factors"]] == list(expected.factors["id"])
+    text = run_cli("rank", TEHRAN, "--format", "csv").stdout
+    back = pd.read_csv(io.StringIO(text))
+    assert list(back["id"]) == list(expected.strategies["id"])
+
+
+def test_rank_writes_csv_files(tmp_path: Path) -> None:
+    target = tmp_path / "ranking.csv"
+    result = run_cli("rank", TEHRAN, "--csv", target, "--lang", "fa")
+    assert result.returncode == 0, result.stderr
+    expected = evaluate(load_model(TEHRAN))
+    back = pd.read_csv(target, encoding="utf-8-sig")
+    assert list(back["label"]) == list(expected.strategies["label_fa"])
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    factors = pd.read_csv(tmp_path / "ranking-factors.csv", encoding="utf-8-sig")
+    assert list(factors["id"]) == list(expected.factors["id"])
+
+
+def test_unwritable_csv_exits_1(tmp_path: Path) -> None:
+    result = run_cli("rank", TEHRAN, "--csv", tmp_path / "no" / "such" / "dir.csv")
+    assert result.returncode == 1
+    assert "cannot write the file" in result.stderr
+
+
+def test_validate_ok() -> None:
+    result = run_cli("validate", TEHRAN)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"{TEHRAN}: valid"
+    assert result.stderr == ""
+
+
+def test_validate_lists_every_problem(tmp_path: Path) -> None:
+    data = tiny_data()
+    data["judgments"]["factors"]["W"][1][0] = 0
+    data["strategies"][0]["factors"][0] = "Q7"
+    path = write(tmp_path, data)
+    for command in ("validate", "rank"):
+        result = run_cli(command, path)
+        assert result.returncode == 1
+        assert result.stderr.splitlines() == [
+            f'{path}: strategies[0].factors[0]: "Q7": unknown factor id',
+            f"{path}: judgments.factors.W[1][0]: 0 is not a positive judgment",
+        ]
+
+
+def test_validate_reports_unlinked_items(tmp_path: Path) -> None:
+    data = tiny_data()
+    data["judgments"]["factors"]["S"] = [[1, None], [None, 1]]
+    path = write(tmp_path, data)
+    result = run_cli("validate", path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}: judgments.factors.S: ")
+    assert "S2" in result.stderr
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xfe{", "byte 0: not valid UTF-8"),
+    (b'{"format": ', "line 1, column 12: invalid JSON"),
+    (b'{"format": "swot-anp-model", "version": 7}', "version: unsupported format version 7"),
+])
+def test_bad_files_exit_1(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    result = run_cli("rank", path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}: {message}")
+
+
+def test_missing_file_exits_1(tmp_path: Path) -> None:
+    result = run_cli("validate", tmp_path / "absent.json")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{tmp_path / 'absent.json'}: (root): cannot read the file")
