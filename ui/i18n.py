@@ -1,0 +1,276 @@
+"""User-interface strings in English and Persian, and the right-to-left style for Persian.
+
+``t(key, **values)`` looks a string up in the session's language; ``tr(key, lang, **values)``
+in a given one (for pure functions such as the chart builders). Every key exists in both
+languages (a test checks it).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+LANGS: tuple[str, ...] = ("en", "fa")
+LANG_NAMES: dict[str, str] = {"en": "English", "fa": "فارسی"}
+LANG_KEY = "lang"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"en": "SWOT / ANP", "fa": "سوات / فرایند تحلیل شبکه‌ای"},
+    "language": {"en": "Language", "fa": "زبان"},
+    "page_model": {"en": "Model", "fa": "مدل"},
+    "page_weights": {"en": "Weights & judgments", "fa": "وزن‌ها و قضاوت‌ها"},
+    "page_results": {"en": "Results", "fa": "نتایج"},
+    "page_io": {"en": "Export / import", "fa": "خروجی / ورودی"},
+    "illustrative": {
+        "en": "The judgments in use are illustrative, not survey data: {note}",
+        "fa": "قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند: {note}",
+    },
+    "illustrative_short": {
+        "en": "The judgments in use are illustrative, not survey data.",
+        "fa": "قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند.",
+    },
+    "load_failed": {
+        "en": "The shipped model could not be loaded:",
+        "fa": "مدل پیش‌فرض بارگذاری نشد:",
+    },
+    # groups, TOWS types, provenance
+    "group_S": {"en": "Strengths", "fa": "قوت‌ها"},
+    "group_W": {"en": "Weaknesses", "fa": "ضعف‌ها"},
+    "group_O": {"en": "Opportunities", "fa": "فرصت‌ها"},
+    "group_T": {"en": "Threats", "fa": "تهدیدها"},
+    "prov_listed": {"en": "listed in the text", "fa": "فهرست‌شده در متن"},
+    "prov_derived": {"en": "derived from the text", "fa": "استنتاج‌شده از متن"},
+    "prov_user": {"en": "added by a user", "fa": "افزوده‌ی کاربر"},
+    "tows_other": {"en": "other", "fa": "سایر"},
+    # model page
+    "goal": {"en": "Goal", "fa": "هدف"},
+    "factors": {"en": "Factors", "fa": "عوامل"},
+    "strategies": {"en": "Strategies", "fa": "راهبردها"},
+    "col_id": {"en": "id", "fa": "شناسه"},
+    "col_label": {"en": "label", "fa": "عنوان"},
+    "col_provenance": {"en": "provenance", "fa": "منشأ"},
+    "col_source": {"en": "source", "fa": "منبع"},
+    "col_tows": {"en": "TOWS", "fa": "نوع TOWS"},
+    "col_factors": {"en": "factors", "fa": "عوامل"},
+    "col_group": {"en": "group", "fa": "گروه"},
+    "col_rank": {"en": "rank", "fa": "رتبه"},
+    "col_priority": {"en": "priority", "fa": "اولویت"},
+    "col_ideal": {"en": "ideal", "fa": "ایده‌آل"},
+    "col_weight": {"en": "weight", "fa": "وزن"},
+    "col_share": {"en": "share", "fa": "سهم"},
+    "col_local": {"en": "local weight", "fa": "وزن محلی"},
+    "col_global": {"en": "global weight", "fa": "وزن کلی"},
+    "col_matrix": {"en": "matrix", "fa": "ماتریس"},
+    "col_missing": {"en": "blank pairs", "fa": "زوج‌های خالی"},
+    "col_cr": {"en": "CR", "fa": "نرخ ناسازگاری"},
+    "col_threshold": {"en": "threshold", "fa": "آستانه"},
+    "col_passes": {"en": "passes", "fa": "قابل قبول"},
+    "yes": {"en": "yes", "fa": "بله"},
+    "no": {"en": "no", "fa": "خیر"},
+    "edit_factors": {"en": "Add, edit or remove a factor", "fa": "افزودن، ویرایش یا حذف عامل"},
+    "edit_strategies": {
+        "en": "Add, edit or remove a strategy",
+        "fa": "افزودن، ویرایش یا حذف راهبرد",
+    },
+    "new_item": {"en": "(new)", "fa": "(جدید)"},
+    "choose_factor": {"en": "Factor", "fa": "عامل"},
+    "choose_strategy": {"en": "Strategy", "fa": "راهبرد"},
+    "field_group": {"en": "SWOT group", "fa": "گروه سوات"},
+    "field_id": {"en": "Id (e.g. S6)", "fa": "شناسه (مثلاً S6)"},
+    "field_label_en": {"en": "English label", "fa": "عنوان انگلیسی"},
+    "field_label_fa": {"en": "Persian label", "fa": "عنوان فارسی"},
+    "field_description": {"en": "Description", "fa": "توضیح"},
+    "field_provenance": {"en": "Provenance", "fa": "منشأ"},
+    "field_source_file": {"en": "Source file", "fa": "پرونده‌ی منبع"},
+    "field_source_line": {"en": "Source line (0 = none)", "fa": "سطر منبع (۰ = ندارد)"},
+    "field_tows": {"en": "TOWS type", "fa": "نوع TOWS"},
+    "field_factors": {"en": "Factors it draws on", "fa": "عواملی که بر آن‌ها تکیه دارد"},
+    "save": {"en": "Save", "fa": "ذخیره"},
+    "remove": {"en": "Remove", "fa": "حذف"},
+    "saved": {"en": "Saved {id}.", "fa": "{id} ذخیره شد."},
+    "removed": {"en": "Removed {id}.", "fa": "{id} حذف شد."},
+    "edit_rejected": {"en": "Not saved: {message}", "fa": "ذخیره نشد: {message}"},
+    "nothing_to_remove": {
+        "en": "Choose an existing item to remove.",
+        "fa": "یک مورد موجود را برای حذف انتخاب کنید.",
+    },
+    # weights page
+    "weighting_mode": {"en": "How are groups and factors weighted?", "fa": "روش وزن‌دهی"},
+    "mode_direct": {"en": "Direct weights", "fa": "وزن‌دهی مستقیم"},
+    "mode_pairwise": {"en": "Pairwise judgments", "fa": "مقایسه‌های زوجی"},
+    "group_weights": {"en": "Group weights", "fa": "وزن گروه‌ها"},
+    "factor_weights_in": {"en": "Factor weights: {group}", "fa": "وزن عوامل: {group}"},
+    "shares": {"en": "Normalised shares", "fa": "سهم‌های نرمال‌شده"},
+    "no_positive": {
+        "en": "Give at least one item a positive weight.",
+        "fa": "دست‌کم به یک مورد وزن مثبت بدهید.",
+    },
+    "matrix": {"en": "Judgments to edit", "fa": "قضاوت‌های مورد ویرایش"},
+    "matrix_groups": {
+        "en": "SWOT groups with respect to the goal",
+        "fa": "گروه‌های سوات نسبت به هدف",
+    },
+    "matrix_dependence": {
+        "en": "Inner dependence: groups with respect to {group}",
+        "fa": "وابستگی درونی: گروه‌ها نسبت به {group}",
+    },
+    "matrix_factors": {"en": "Factors within {group}", "fa": "عوامل درون {group}"},
+    "matrix_strategies": {
+        "en": "Strategies with respect to {factor}",
+        "fa": "راهبردها نسبت به {factor}",
+    },
+    "cr_summary": {"en": "Consistency of every matrix", "fa": "سازگاری همه‌ی ماتریس‌ها"},
+    "direct_note": {
+        "en": "Direct weights replace steps 1–3; the strategy judgments below still apply.",
+        "fa": "وزن‌های مستقیم جای گام‌های ۱ تا ۳ را می‌گیرند؛ قضاوت‌های راهبردها همچنان به کار می‌روند.",
+    },
+    "strategy_judgments": {"en": "Strategy judgments", "fa": "قضاوت‌های راهبردها"},
+    # pairwise editor
+    "blank": {"en": "(blank: no judgment)", "fa": "(خالی: بدون قضاوت)"},
+    "equal": {"en": "{a} and {b} are equally important (1)", "fa": "{a} و {b} هم‌اهمیت‌اند (۱)"},
+    "more": {
+        "en": "{a} is {degree} more important than {b} ({v})",
+        "fa": "{a} {degree} مهم‌تر از {b} است ({v})",
+    },
+    "off_scale": {
+        "en": "{a} : {b} = {v} (not on the 1–9 scale)",
+        "fa": "{a} : {b} = {v} (خارج از مقیاس ۱ تا ۹)",
+    },
+    "deg_2": {"en": "between equally and moderately", "fa": "بین هم‌اهمیت و نسبتاً"},
+    "deg_3": {"en": "moderately", "fa": "نسبتاً"},
+    "deg_4": {"en": "between moderately and strongly", "fa": "بین نسبتاً و به‌شدت"},
+    "deg_5": {"en": "strongly", "fa": "به‌شدت"},
+    "deg_6": {"en": "between strongly and very strongly", "fa": "بین به‌شدت و بسیار"},
+    "deg_7": {"en": "very strongly", "fa": "بسیار"},
+    "deg_8": {"en": "between very strongly and extremely", "fa": "بین بسیار و کاملاً"},
+    "deg_9": {"en": "extremely", "fa": "کاملاً"},
+    "pair": {"en": "{a} vs {b}", "fa": "{a} در برابر {b}"},
+    "priorities": {"en": "Priorities", "fa": "اولویت‌ها"},
+    "consistency": {
+        "en": "λmax = {lam:.3f} · CR = {cr:.3f} (threshold {thr:.2f})",
+        "fa": "λmax = {lam:.3f} · نرخ ناسازگاری = {cr:.3f} (آستانه {thr:.2f})",
+    },
+    "cr_ok": {"en": "consistent enough", "fa": "به‌اندازه‌ی کافی سازگار"},
+    "cr_bad": {"en": "too inconsistent", "fa": "بیش از حد ناسازگار"},
+    "suggestions": {"en": "Most inconsistent judgments", "fa": "ناسازگارترین قضاوت‌ها"},
+    "suggestion": {
+        "en": "{pair}: now {current}, suggested {suggested} (CR after: {cr:.3f})",
+        "fa": "{pair}: اکنون {current}، پیشنهاد {suggested} (نرخ ناسازگاری پس از آن: {cr:.3f})",
+    },
+    "apply": {"en": "Apply suggested value", "fa": "اعمال مقدار پیشنهادی"},
+    "no_suggestions": {
+        "en": "Every judgment agrees with the priorities.",
+        "fa": "همه‌ی قضاوت‌ها با اولویت‌ها هم‌خوان‌اند.",
+    },
+    "too_small": {
+        "en": "Only one item: nothing to compare.",
+        "fa": "تنها یک مورد است: چیزی برای مقایسه نیست.",
+    },
+    "cannot_weigh": {
+        "en": "These judgments cannot be weighed yet: {message}",
+        "fa": "این قضاوت‌ها هنوز قابل وزن‌دهی نیستند: {message}",
+    },
+    "rating_of": {"en": "Rating of {s}", "fa": "امتیاز {s}"},
+    "ratings_note": {
+        "en": "Rated, not compared: priorities are the ratings normalised (blank = not rated).",
+        "fa": "امتیازدهی به‌جای مقایسه: اولویت‌ها امتیازهای نرمال‌شده‌اند (خالی = بدون امتیاز).",
+    },
+    # results page
+    "ranking": {"en": "Ranked strategies", "fa": "رتبه‌بندی راهبردها"},
+    "top_strategy": {"en": "Top strategy: {s}", "fa": "راهبرد برتر: {s}"},
+    "global_weights": {"en": "Global factor weights", "fa": "وزن کلی عوامل"},
+    "steps": {"en": "Yüksel–Dağdeviren steps", "fa": "گام‌های روش یوکسل و داغ‌دویرن"},
+    "step1": {
+        "en": "Step 1: group weights with respect to the goal",
+        "fa": "گام ۱: وزن گروه‌ها نسبت به هدف",
+    },
+    "step2": {
+        "en": "Step 2: inner dependence and interdependent group weights",
+        "fa": "گام ۲: وابستگی درونی و وزن وابسته‌ی گروه‌ها",
+    },
+    "step2_matrix": {
+        "en": "Dependence matrix (column = with respect to)",
+        "fa": "ماتریس وابستگی (ستون = نسبت به)",
+    },
+    "step3": {"en": "Step 3: local and global factor weights", "fa": "گام ۳: وزن محلی و کلی عوامل"},
+    "step4": {
+        "en": "Step 4: strategy priorities with respect to each factor",
+        "fa": "گام ۴: اولویت راهبردها نسبت به هر عامل",
+    },
+    "w_goal": {"en": "w.r.t. goal", "fa": "نسبت به هدف"},
+    "w_dep": {"en": "interdependent", "fa": "وابسته"},
+    "supermatrices": {"en": "Supermatrices", "fa": "ابرماتریس‌ها"},
+    "unweighted": {"en": "Unweighted", "fa": "وزن‌نشده"},
+    "weighted": {"en": "Weighted", "fa": "وزن‌دار"},
+    "limit": {"en": "Limit", "fa": "حدی"},
+    "heat_note": {
+        "en": "Column = source node, row = node it influences; hover shows labels.",
+        "fa": "ستون = گره مبدأ، سطر = گره اثرپذیر؛ با نگه‌داشتن نشانگر عنوان‌ها دیده می‌شوند.",
+    },
+    "cannot_rank": {
+        "en": "The model cannot be ranked yet:",
+        "fa": "مدل هنوز قابل رتبه‌بندی نیست:",
+    },
+    # export / import
+    "export": {"en": "Export", "fa": "خروجی"},
+    "import": {"en": "Import", "fa": "ورودی"},
+    "csv_lang": {"en": "Labels in the CSV files", "fa": "زبان عنوان‌ها در پرونده‌های CSV"},
+    "csv_both": {"en": "both", "fa": "هر دو"},
+    "dl_ranking": {"en": "Download the ranking (CSV)", "fa": "دریافت رتبه‌بندی (CSV)"},
+    "dl_factors": {"en": "Download the factor weights (CSV)", "fa": "دریافت وزن عوامل (CSV)"},
+    "dl_model": {"en": "Download the model (JSON)", "fa": "دریافت مدل (JSON)"},
+    "upload": {"en": "Upload a model (JSON)", "fa": "بارگذاری مدل (JSON)"},
+    "upload_ok": {"en": "Loaded the model from {name}.", "fa": "مدل از {name} بارگذاری شد."},
+    "upload_bad": {
+        "en": "{name} is not a valid model; the current model stays. Problems:",
+        "fa": "{name} مدل معتبری نیست؛ مدل فعلی حفظ شد. ایرادها:",
+    },
+    "no_csv": {
+        "en": "The CSV files need a model that can be ranked.",
+        "fa": "برای پرونده‌های CSV مدل باید قابل رتبه‌بندی باشد.",
+    },
+}
+
+
+def lang() -> str:
+    """The session's language code ("en" or "fa")."""
+    value = st.session_state.get(LANG_KEY, "en")
+    return value if value in LANGS else "en"
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The string ``key`` in ``lang``, formatted with ``values``."""
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def t(key: str, **values: object) -> str:
+    """The string ``key`` in the session's language, formatted with ``values``."""
+    return tr(key, lang(), **values)
+
+
+def group_name(group: str, lang: str) -> str:
+    """The name of a SWOT group (S, W, O, T) in ``lang``."""
+    return tr(f"group_{group}", lang)
+
+
+# Right-to-left for text only: markdown, headings, captions, alerts, widget labels, HTML
+# tables, expander and tab titles. Sliders, selects and charts keep their own direction,
+# since a blanket ``direction: rtl`` breaks Streamlit's sliders.
+RTL_CSS = """
+<style>
+[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"],
+[data-testid="stHeading"], [data-testid="stAlertContainer"], [data-testid="stWidgetLabel"],
+[data-testid="stTable"], [data-testid="stExpander"] summary, [data-testid="stTab"],
+[data-testid="stSidebarNavLink"] {
+  direction: rtl;
+  text-align: right;
+}
+[data-testid="stTable"] th, [data-testid="stTable"] td { text-align: right; }
+</style>
+"""
+
+
+def inject_rtl() -> None:
+    """Add the right-to-left text style to the page when the language is Persian."""
+    if lang() == "fa":
+        st.html(RTL_CSS)

@@ -1,0 +1,70 @@
+"""Page "Export / import": the ranking and factor-weight CSVs (the command line's bytes), the
+model as JSON, and uploading a model file.
+
+Widget keys: ``csv_lang``, ``dl_ranking``, ``dl_factors``, ``dl_model``, ``upload_<revision>``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from swot.analysis import Evaluation
+from swot.export import factor_weights_csv, ranking_csv
+from swot.io import ModelFileError, dumps_model, loads_model
+from ui.i18n import LANG_NAMES, lang, t
+from ui.state import current_evaluation, flash, get_model, revision, set_model, show_flash
+
+CSV_LANGS = ("en", "fa", "both")
+
+
+def import_model(data: bytes, name: str) -> list[str]:
+    """Replace the session's model with the model file ``data``; returns its problems (and
+    keeps the current model) when it is not valid."""
+    try:
+        model = loads_model(data, source=name)
+    except ModelFileError as exc:
+        return [str(p) for p in exc.problems]
+    set_model(model, replaced=True)
+    return []
+
+
+def _on_upload(key: str) -> None:
+    uploaded = st.session_state.get(key)
+    if uploaded is None:
+        return
+    problems = import_model(uploaded.getvalue(), uploaded.name)
+    if problems:
+        flash("error", "\n\n".join([t("upload_bad", name=uploaded.name), *problems]))
+    else:
+        flash("success", t("upload_ok", name=uploaded.name))
+
+
+def render() -> None:
+    """Draw the page."""
+    st.header(t("page_io"))
+    model = get_model()
+    st.subheader(t("export"))
+    if st.session_state.get("csv_lang") not in CSV_LANGS:
+        st.session_state["csv_lang"] = lang()
+    csv_lang = st.radio(t("csv_lang"), CSV_LANGS, key="csv_lang", horizontal=True,
+                        format_func=lambda c: LANG_NAMES.get(c) or t("csv_both"))
+    result = current_evaluation()
+    if isinstance(result, Evaluation):
+        st.download_button(t("dl_ranking"), ranking_csv(result.strategies, csv_lang),
+                           file_name="ranking.csv", mime="text/csv", key="dl_ranking",
+                           on_click="ignore")
+        st.download_button(t("dl_factors"), factor_weights_csv(result.factors, csv_lang),
+                           file_name="factor-weights.csv", mime="text/csv", key="dl_factors",
+                           on_click="ignore")
+    else:
+        st.warning(t("no_csv"))
+    st.download_button(t("dl_model"), dumps_model(model).encode("utf-8"),
+                       file_name="model.json", mime="application/json", key="dl_model",
+                       on_click="ignore")
+    st.subheader(t("import"))
+    key = f"upload_{revision()}"
+    st.file_uploader(t("upload"), type=["json"], key=key, on_change=_on_upload, args=(key,))
+    show_flash()
+
+
+render()

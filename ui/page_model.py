@@ -1,0 +1,192 @@
+"""Page "Model": the factors in the four SWOT quadrants, the strategies, and forms to add,
+edit and remove both.
+
+Widget keys (``<r>`` = model revision): ``factor_pick``, ``strategy_pick`` (which item to
+edit), ``f<r>_<id>_<field>`` and ``s<r>_<id>_<field>`` (form fields), ``factor_save``,
+``factor_remove``, ``strategy_save``, ``strategy_remove``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from swot.io import model_to_dict, validate_data
+from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
+from ui.i18n import group_name, lang, t
+from ui.state import flash, get_model, revision, set_model, show_flash
+from ui.tables import show_table
+
+NEW = ""  # the "(new)" choice of the item pickers
+
+
+def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> None:
+    """Apply an edit to the session's model if the result is a valid model file; otherwise
+    keep the model and show every problem."""
+    try:
+        model = edit(get_model())
+    except (ValueError, KeyError) as exc:
+        flash("error", t("edit_rejected", message=exc))
+        return
+    problems = validate_data(model_to_dict(model))
+    if problems:
+        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]))
+        return
+    set_model(model)
+    flash("success", done)
+
+
+def _quadrant(model: SwotModel, group: str, language: str) -> None:
+    st.markdown(f"#### {group_name(group, language)}")
+    factors = model.factors[group]
+    show_table(pd.DataFrame({
+        t("col_id"): [f.id for f in factors],
+        t("col_label"): [f.label(language) for f in factors],
+        t("col_provenance"): [t(f"prov_{f.provenance}") for f in factors],
+        t("col_source"): [f"{f.source.file}:{f.source.line}" if f.source else "" for f in factors],
+    }))
+
+
+def _factor_key(item: str, name: str) -> str:
+    return f"f{revision()}_{item or 'new'}_{name}"
+
+
+def _save_factor(item: str) -> None:
+    value = {name: st.session_state[_factor_key(item, name)]
+             for name in ("group", "id", "label_en", "label_fa", "description", "provenance",
+                          "file", "line")}
+    fields = {
+        "id": value["id"].strip(),
+        "label_en": value["label_en"].strip(),
+        "label_fa": value["label_fa"].strip(),
+        "description": value["description"].strip(),
+        "provenance": value["provenance"],
+        "source": SourceRef(value["file"].strip(), int(value["line"]))
+        if value["file"].strip() and value["line"] > 0 else None,
+    }
+    if item == NEW:
+        factor = Factor(group=value["group"], **fields)
+        _commit(lambda m: m.add_factor(value["group"], factor), t("saved", id=fields["id"]))
+    else:
+        _commit(lambda m: m.update_factor(item, **fields), t("saved", id=fields["id"]))
+    st.session_state["factor_pick"] = fields["id"] if item != NEW else NEW
+
+
+def _remove(kind: str) -> None:
+    item = st.session_state[f"{kind}_pick"]
+    if item == NEW:
+        flash("error", t("nothing_to_remove"))
+        return
+    if kind == "factor":
+        _commit(lambda m: m.remove_factor(item), t("removed", id=item))
+    else:
+        _commit(lambda m: m.remove_strategy(item), t("removed", id=item))
+    st.session_state[f"{kind}_pick"] = NEW
+
+
+def _factor_form(model: SwotModel, language: str) -> None:
+    ids = [NEW, *model.factor_ids()]
+    if st.session_state.get("factor_pick") not in ids:
+        st.session_state["factor_pick"] = NEW
+    item = st.selectbox(
+        t("choose_factor"), ids, key="factor_pick",
+        format_func=lambda i: f"{i} · {model.factor(i).label(language)}" if i else t("new_item"))
+    old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
+    with st.form(f"factor_form_{revision()}_{item or 'new'}"):
+        st.selectbox(t("field_group"), GROUPS, index=GROUPS.index(old.group),
+                     format_func=lambda g: group_name(g, language),
+                     key=_factor_key(item, "group"), disabled=bool(item))
+        st.text_input(t("field_id"), old.id, key=_factor_key(item, "id"))
+        st.text_input(t("field_label_en"), old.label_en, key=_factor_key(item, "label_en"))
+        st.text_input(t("field_label_fa"), old.label_fa, key=_factor_key(item, "label_fa"))
+        st.text_area(t("field_description"), old.description,
+                     key=_factor_key(item, "description"))
+        st.selectbox(t("field_provenance"), PROVENANCES,
+                     index=PROVENANCES.index(old.provenance),
+                     format_func=lambda p: t(f"prov_{p}"), key=_factor_key(item, "provenance"))
+        left, right = st.columns([3, 1])
+        left.text_input(t("field_source_file"), old.source.file if old.source else "",
+                        key=_factor_key(item, "file"))
+        right.number_input(t("field_source_line"), min_value=0, step=1,
+                           value=old.source.line if old.source else 0,
+                           key=_factor_key(item, "line"))
+        st.form_submit_button(t("save"), key="factor_save", on_click=_save_factor, args=(item,))
+    st.button(t("remove"), key="factor_remove", on_click=_remove, args=("factor",),
+              disabled=not item)
+
+
+def _strategy_key(item: str, name: str) -> str:
+    return f"s{revision()}_{item or 'new'}_{name}"
+
+
+def _save_strategy(item: str) -> None:
+    value = {name: st.session_state[_strategy_key(item, name)]
+             for name in ("id", "label_en", "label_fa", "tows", "factors", "description")}
+    fields = {
+        "id": value["id"].strip(),
+        "label_en": value["label_en"].strip(),
+        "label_fa": value["label_fa"].strip(),
+        "tows": value["tows"],
+        "factors": tuple(value["factors"]),
+        "description": value["description"].strip(),
+    }
+    if item == NEW:
+        _commit(lambda m: m.add_strategy(Strategy(**fields)), t("saved", id=fields["id"]))
+    else:
+        _commit(lambda m: m.update_strategy(item, **fields), t("saved", id=fields["id"]))
+    st.session_state["strategy_pick"] = fields["id"] if item != NEW else NEW
+
+
+def _strategy_form(model: SwotModel, language: str) -> None:
+    ids = [NEW, *model.strategy_ids()]
+    if st.session_state.get("strategy_pick") not in ids:
+        st.session_state["strategy_pick"] = NEW
+    item = st.selectbox(
+        t("choose_strategy"), ids, key="strategy_pick",
+        format_func=lambda i: f"{i} · {model.strategy(i).label(language)}" if i else t("new_item"))
+    old = model.strategy(item) if item else Strategy("", "", "", "other")
+    with st.form(f"strategy_form_{revision()}_{item or 'new'}"):
+        st.text_input(t("field_id"), old.id, key=_strategy_key(item, "id"))
+        st.text_input(t("field_label_en"), old.label_en, key=_strategy_key(item, "label_en"))
+        st.text_input(t("field_label_fa"), old.label_fa, key=_strategy_key(item, "label_fa"))
+        st.selectbox(t("field_tows"), TOWS_TYPES, index=TOWS_TYPES.index(old.tows),
+                     key=_strategy_key(item, "tows"))
+        st.multiselect(t("field_factors"), model.factor_ids(), default=list(old.factors),
+                       key=_strategy_key(item, "factors"))
+        st.text_area(t("field_description"), old.description,
+                     key=_strategy_key(item, "description"))
+        st.form_submit_button(t("save"), key="strategy_save", on_click=_save_strategy,
+                              args=(item,))
+    st.button(t("remove"), key="strategy_remove", on_click=_remove, args=("strategy",),
+              disabled=not item)
+
+
+def render() -> None:
+    """Draw the page."""
+    model = get_model()
+    language = lang()
+    st.header(model.title.get(language) or model.title["en"] or model.title["fa"])
+    goal = model.goal.get(language) or model.goal["en"] or model.goal["fa"]
+    st.markdown(f"**{t('goal')}:** {goal}")
+    show_flash()
+    top, bottom = st.columns(2), st.columns(2)
+    for column, group in zip([*top, *bottom], GROUPS, strict=True):
+        with column:
+            _quadrant(model, group, language)
+    st.subheader(t("strategies"))
+    show_table(pd.DataFrame({
+        t("col_id"): model.strategy_ids(),
+        t("col_label"): [s.label(language) for s in model.strategies],
+        t("col_tows"): [s.tows for s in model.strategies],
+        t("col_factors"): [", ".join(s.factors) for s in model.strategies],
+    }))
+    left, right = st.columns(2, gap="large")
+    with left.expander(t("edit_factors")):
+        _factor_form(model, language)
+    with right.expander(t("edit_strategies")):
+        _strategy_form(model, language)
+
+
+render()

@@ -1,0 +1,108 @@
+"""Page "Results": the ranking, global factor weights, the Yüksel–Dağdeviren steps and the
+unweighted, weighted and limit supermatrices."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from swot.analysis import Evaluation
+from swot.model import GROUPS, SwotModel
+from ui.charts import factor_weights_chart, heatmap, ranking_chart
+from ui.i18n import group_name, lang, t
+from ui.state import current_evaluation, get_model
+from ui.tables import show_table
+
+
+def _label(row: pd.Series, language: str) -> str:
+    return row[f"label_{language}"] or row["label_en"] or row["label_fa"]
+
+
+def node_names(model: SwotModel, language: str) -> dict[str, str]:
+    """Readable names of the supermatrix nodes (hover text of the heat maps)."""
+    names = {"Goal": t("goal")}
+    for g in GROUPS:
+        names[g] = group_name(g, language)
+        names[g + "*"] = f"{group_name(g, language)} ({t('w_dep')})"
+    names.update({f.id: f"{f.id} · {f.label(language)}" for f in model.all_factors()})
+    names.update({s.id: f"{s.id} · {s.label(language)}" for s in model.strategies})
+    return names
+
+
+def _ranking(result: Evaluation, language: str) -> None:
+    table = result.strategies
+    top = table.iloc[0]
+    name = f"{top['id']} · {_label(top, language)}"
+    st.markdown(f"### {t('top_strategy', s=name)}")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
+    with right:
+        show_table(pd.DataFrame({
+            t("col_rank"): table["rank"],
+            t("col_id"): table["id"],
+            t("col_label"): [_label(row, language) for _, row in table.iterrows()],
+            t("col_tows"): table["tows"],
+            t("col_priority"): table["priority"],
+            t("col_ideal"): table["ideal"],
+        }))
+
+
+def _steps(model: SwotModel, result: Evaluation, language: str) -> None:
+    groups = [group_name(g, language) for g in GROUPS]
+    step1, step2, step3, step4 = st.tabs([t("step1"), t("step2"), t("step3"), t("step4")])
+    with step1:
+        show_table(pd.DataFrame({t("col_group"): groups,
+                                 t("col_weight"): result.group_weights_goal.to_numpy()}))
+    with step2:
+        st.caption(t("step2_matrix"))
+        show_table(result.dependence.set_axis(groups, axis=0).set_axis(groups, axis=1),
+                   index=True)
+        show_table(pd.DataFrame({
+            t("col_group"): groups,
+            t("w_goal"): result.group_weights_goal.to_numpy(),
+            t("w_dep"): result.group_weights.to_numpy(),
+        }))
+    with step3:
+        factors = result.factors
+        show_table(pd.DataFrame({
+            t("col_group"): [group_name(g, language) for g in factors["group"]],
+            t("col_id"): factors["id"],
+            t("col_label"): [_label(row, language) for _, row in factors.iterrows()],
+            t("col_local"): factors["local_weight"],
+            t("col_global"): factors["global_weight"],
+        }))
+    with step4:
+        st.dataframe(result.strategy_matrix.style.format(precision=3))
+
+
+def _supermatrices(model: SwotModel, result: Evaluation, language: str) -> None:
+    names = node_names(model, language)
+    st.caption(t("heat_note"))
+    tabs = st.tabs([t("unweighted"), t("weighted"), t("limit")])
+    for tab, key, matrix in zip(
+        tabs, ("unweighted", "weighted", "limit"),
+        (result.unweighted, result.weighted, result.limit), strict=True,
+    ):
+        with tab:
+            st.plotly_chart(heatmap(matrix, names, t(key), language), key=f"heat_{key}")
+
+
+def render() -> None:
+    """Draw the page."""
+    st.header(t("page_results"))
+    result = current_evaluation()
+    if isinstance(result, list):
+        st.error("\n\n".join([t("cannot_rank"), *result]))
+        return
+    model = get_model()
+    language = lang()
+    _ranking(result, language)
+    st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
+    st.subheader(t("steps"))
+    _steps(model, result, language)
+    st.subheader(t("supermatrices"))
+    _supermatrices(model, result, language)
+
+
+render()

@@ -1,0 +1,165 @@
+"""Page "Weights & judgments": direct weights or pairwise judgments, switchable.
+
+Widget keys: ``weighting`` (mode radio), ``w_group_<G>`` and ``w_factor_<id>`` (direct-weight
+sliders, 0..100 = weight x 100), ``pw_matrix`` (which matrix to edit), ``pw:<path>:<i>:<j>``
+(pair select boxes), ``pw:<path>:fix:<i>:<j>`` (apply-suggestion buttons),
+``pw:rating:<factor>:<k>`` (ratings).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from swot.analysis import Evaluation
+from swot.model import GROUPS, SwotModel
+from ui.i18n import group_name, lang, t, tr
+from ui.pairwise import pairwise_editor, ratings_editor
+from ui.state import current_evaluation, get_model, main_slot, set_model
+
+KEY_PREFIX = "pw"
+MODES = ("direct", "pairwise")
+
+
+def matrix_title(model: SwotModel, path: str, language: str) -> str:
+    """A readable name for the judgment matrix at ``path``."""
+    kind, _, key = path.removeprefix("judgments.").partition(".")
+    if kind == "groups":
+        return tr("matrix_groups", language)
+    if kind == "group_dependence":
+        return tr("matrix_dependence", language, group=group_name(key, language))
+    if kind == "factors":
+        return tr("matrix_factors", language, group=group_name(key, language))
+    factor = f"{key} · {model.factor(key).label(language)}"
+    return tr("matrix_strategies", language, factor=factor)
+
+
+def _seeded(model: SwotModel) -> SwotModel:
+    """``model`` in direct mode; a model without direct weights starts from the weights its
+    pairwise judgments give (or equal weights when they cannot be computed)."""
+    model = model.set_weighting("direct")
+    if model.direct_group_weights or model.direct_factor_weights:
+        return model
+    result = current_evaluation()
+    for g in GROUPS:
+        weight = result.group_weights[g] if isinstance(result, Evaluation) else 0.25
+        model = model.set_direct_weight("group", g, round(float(weight), 4))
+    for f in model.all_factors():
+        if isinstance(result, Evaluation):
+            weight = float(result.factors.set_index("id").at[f.id, "local_weight"])
+        else:
+            weight = 1 / len(model.factors[f.group])
+        model = model.set_direct_weight("factor", f.id, round(weight, 4))
+    return model
+
+
+def _on_mode() -> None:
+    mode = st.session_state["weighting"]
+    model = get_model()
+    set_model(_seeded(model) if mode == "direct" else model.set_weighting(mode))
+
+
+def _on_weight(kind: str, item_id: str, key: str) -> None:
+    set_model(get_model().set_direct_weight(kind, item_id, st.session_state[key] / 100))
+
+
+def _slider(label: str, kind: str, item_id: str, weight: float, top: float) -> None:
+    key = f"w_{kind}_{item_id}"
+    st.session_state[key] = float(weight * 100)
+    st.slider(label, 0.0, top, step=1.0, format="%.0f", key=key,
+              on_change=_on_weight, args=(kind, item_id, key))
+
+
+def _shares(shares: pd.Series, names: list[str]) -> None:
+    st.caption(t("shares") + ": " + " · ".join(
+        f"{name} {share:.0%}" for name, share in zip(names, shares, strict=True)))
+
+
+def _direct(model: SwotModel, result: Evaluation | list[str]) -> None:
+    language = lang()
+    everything = [*model.direct_group_weights.values(), *model.direct_factor_weights.values()]
+    top = max(100.0, math.ceil(max(everything, default=0.0) * 100))
+    st.subheader(t("group_weights"))
+    columns = st.columns(4)
+    for column, g in zip(columns, GROUPS, strict=True):
+        with column:
+            _slider(group_name(g, language), "group", g,
+                    model.direct_group_weights.get(g, 0.0), top)
+    if isinstance(result, Evaluation):
+        _shares(result.group_weights_goal, [group_name(g, language) for g in GROUPS])
+    columns = st.columns(4)
+    for column, g in zip(columns, GROUPS, strict=True):
+        with column:
+            st.markdown(f"**{t('factor_weights_in', group=group_name(g, language))}**")
+            for f in model.factors[g]:
+                _slider(f"{f.id} · {f.label(language)}", "factor", f.id,
+                        model.direct_factor_weights.get(f.id, 0.0), top)
+            if isinstance(result, Evaluation):
+                part = result.factors[result.factors["group"] == g]
+                _shares(part["local_weight"], list(part["id"]))
+    st.info(t("direct_note"))
+
+
+def _cr_summary(model: SwotModel, result: Evaluation) -> None:
+    table = result.consistency
+    view = pd.DataFrame({
+        t("col_matrix"): [matrix_title(model, p, lang()) for p in table["matrix"]],
+        "n": table["n"],
+        t("col_missing"): table["missing"],
+        "λmax": table["lambda_max"],
+        t("col_cr"): table["cr"],
+        t("col_threshold"): table["threshold"],
+        t("col_passes"): [t("yes") if ok else t("no") for ok in table["passes"]],
+    })
+    failing = list(~table["passes"])
+
+    def colour(row: pd.Series) -> list[str]:
+        style = "color: #c62828; font-weight: bold" if failing[row.name] else ""
+        return [style] * len(row)
+
+    styled = view.style.apply(colour, axis=1).format(precision=3).hide(axis="index")
+    st.table(styled)
+
+
+def _editor(model: SwotModel) -> None:
+    strategy_paths = [f"judgments.strategies.{fid}" for fid in model.factor_ids()
+                      if fid in model.strategy_judgments]
+    paths = strategy_paths
+    if model.weighting == "pairwise":
+        paths = [p for p, _, _ in model.iter_matrices()
+                 if not p.startswith("judgments.strategies.")] + strategy_paths
+    if st.session_state.get("pw_matrix") not in paths:
+        st.session_state["pw_matrix"] = paths[0]
+    path = st.selectbox(t("matrix"), paths, key="pw_matrix",
+                        format_func=lambda p: matrix_title(model, p, lang()))
+    factor_id = path.removeprefix("judgments.strategies.")
+    judgment = model.strategy_judgments.get(factor_id)
+    if judgment is not None and judgment.kind == "ratings":
+        ratings_editor(main_slot(), factor_id, lang(), KEY_PREFIX)
+    else:
+        pairwise_editor(main_slot(), path, lang(), KEY_PREFIX)
+
+
+def render() -> None:
+    """Draw the page."""
+    st.header(t("page_weights"))
+    model = get_model()
+    st.session_state["weighting"] = model.weighting
+    st.radio(t("weighting_mode"), MODES, key="weighting", horizontal=True,
+             format_func=lambda m: t(f"mode_{m}"), on_change=_on_mode)
+    model = get_model()
+    result = current_evaluation()
+    if isinstance(result, list):
+        st.error("\n\n".join([t("cannot_rank"), *result]))
+    if model.weighting == "direct":
+        _direct(model, result)
+        st.subheader(t("strategy_judgments"))
+    elif isinstance(result, Evaluation):
+        with st.expander(t("cr_summary")):
+            _cr_summary(model, result)
+    _editor(model)
+
+
+render()

@@ -1,0 +1,181 @@
+"""The pairwise-comparison editor for one judgment matrix, and the ratings editor.
+
+Both edit the model of a :class:`~ui.state.ModelSlot`, so they serve the session's model as
+well as any other (e.g. a workshop participant's draft). Each pair i < j is one select box on
+Saaty's verbal scale in both directions, plus "blank"; the widget value is a token such as
+``"3"`` (i over j), ``"1/3"`` (j over i) or ``"blank"``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+import anp
+from swot.model import GROUPS, SwotModel
+from ui.charts import priorities_chart, short
+from ui.i18n import group_name, tr
+from ui.state import ModelSlot
+
+BLANK = "blank"
+OFF_SCALE = "v:"  # prefix of the token of a judgment that is not on the 1-9 scale
+SCALE_TOKENS: tuple[str, ...] = (
+    *(str(k) for k in range(9, 1, -1)), "1", *(f"1/{k}" for k in range(2, 10))
+)
+REL_TOL = 1e-6
+
+
+def value_of(token: str) -> float | None:
+    """The judgment A[i, j] a token stands for (``None`` = blank)."""
+    if token == BLANK:
+        return None
+    if token.startswith(OFF_SCALE):
+        return float(token[len(OFF_SCALE):])
+    if token.startswith("1/"):
+        return 1.0 / int(token[2:])
+    return float(token)
+
+
+def token_of(value: float) -> str:
+    """The token of judgment ``value`` (NaN = blank; off-scale values keep their value)."""
+    if math.isnan(value):
+        return BLANK
+    for token in SCALE_TOKENS:
+        if math.isclose(value, value_of(token), rel_tol=REL_TOL):
+            return token
+    return f"{OFF_SCALE}{value!r}"
+
+
+def _number(x: float) -> str:
+    return f"{x:g}" if x >= 1 else f"1/{1 / x:g}"
+
+
+def pair_label(token: str, a: str, b: str, lang: str) -> str:
+    """The verbal reading of a token for items ``a`` (row) and ``b`` (column)."""
+    value = value_of(token)
+    if value is None:
+        return tr("blank", lang)
+    if token.startswith(OFF_SCALE):
+        return tr("off_scale", lang, a=a, b=b, v=_number(value))
+    if math.isclose(value, 1.0):
+        return tr("equal", lang, a=a, b=b)
+    if value > 1:
+        k = round(value)
+        return tr("more", lang, a=a, b=b, degree=tr(f"deg_{k}", lang), v=k)
+    k = round(1 / value)
+    return tr("more", lang, a=b, b=a, degree=tr(f"deg_{k}", lang), v=k)
+
+
+def item_name(item_id: str, lang: str) -> str:
+    """Short name of a compared item: the group name, or the factor/strategy id."""
+    return group_name(item_id, lang) if item_id in GROUPS else item_id
+
+
+def item_title(model: SwotModel, item_id: str, lang: str) -> str:
+    """Longer name of a compared item: the group name, or id and (shortened) label."""
+    if item_id in GROUPS:
+        return group_name(item_id, lang)
+    if item_id in model.strategy_ids():
+        return f"{item_id} · {short(model.strategy(item_id).label(lang))}"
+    return f"{item_id} · {short(model.factor(item_id).label(lang))}"
+
+
+def _set_pair(slot: ModelSlot, path: str, i: int, j: int, key: str) -> None:
+    slot.set(slot.get().set_judgment(path, i, j, value_of(st.session_state[key])))
+
+
+def _apply(slot: ModelSlot, path: str, i: int, j: int, value: float) -> None:
+    slot.set(slot.get().set_judgment(path, i, j, value))
+
+
+def pair_key(key_prefix: str, path: str, i: int, j: int) -> str:
+    """Widget key of the select box of pair (i, j) of the matrix at ``path``."""
+    return f"{key_prefix}:{path}:{i}:{j}"
+
+
+def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> None:
+    """Select boxes for every pair of the matrix at ``path``, its priorities, lambda_max and
+    CR (red over the threshold), and the most inconsistent judgments with a fix each."""
+    model = slot.get()
+    items = model.matrix_items(path)
+    matrix = model.matrix_at(path)
+    n = len(items)
+    if n < 2:
+        st.info(tr("too_small", lang))
+        return
+    names = [item_name(x, lang) for x in items]
+    titles = [item_title(model, x, lang) for x in items]
+    left, right = st.columns([3, 2], gap="large")
+    with left, st.container(height=620 if n > 4 else "content"):
+        for i in range(n):
+            for j in range(i + 1, n):
+                key = pair_key(key_prefix, path, i, j)
+                current = token_of(matrix[i, j])
+                options = [*SCALE_TOKENS, BLANK]
+                if current not in options:
+                    options.insert(0, current)
+                st.session_state[key] = current
+                st.selectbox(
+                    tr("pair", lang, a=titles[i], b=titles[j]),
+                    options,
+                    key=key,
+                    format_func=lambda tok, a=names[i], b=names[j]: pair_label(tok, a, b, lang),
+                    on_change=_set_pair,
+                    args=(slot, path, i, j, key),
+                )
+    with right:
+        try:
+            weights = anp.priority(matrix, labels=items)
+            result = anp.consistency(matrix, labels=items)
+            suggestions = anp.inconsistency_suggestions(matrix, k=3, labels=items)
+        except anp.ANPError as exc:
+            st.error(tr("cannot_weigh", lang, message=str(exc)))
+            return
+        st.plotly_chart(priorities_chart(titles, weights, lang), key=f"{key_prefix}:{path}:chart")
+        text = tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
+                  thr=result.threshold)
+        if result.passes:
+            st.success(f"{text} — {tr('cr_ok', lang)}")
+        else:
+            st.error(f"{text} — {tr('cr_bad', lang)}")
+        st.markdown(f"**{tr('suggestions', lang)}**")
+        if not suggestions:
+            st.caption(tr("no_suggestions", lang))
+        for s in suggestions:
+            a, b = names[s.row], names[s.col]
+            st.markdown(tr(
+                "suggestion", lang, pair=tr("pair", lang, a=a, b=b),
+                current=pair_label(token_of(s.current), a, b, lang),
+                suggested=pair_label(token_of(s.suggested_saaty), a, b, lang),
+                cr=s.cr_after,
+            ))
+            st.button(
+                tr("apply", lang),
+                key=f"{key_prefix}:{path}:fix:{s.row}:{s.col}",
+                on_click=_apply,
+                args=(slot, path, s.row, s.col, s.suggested_saaty),
+            )
+
+
+def _set_rating(slot: ModelSlot, factor_id: str, k: int, key: str) -> None:
+    slot.set(slot.get().set_rating(factor_id, k, st.session_state[key]))
+
+
+def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) -> None:
+    """A number input per strategy for a factor whose strategies are rated, not compared."""
+    model = slot.get()
+    values = model.matrix_at(f"judgments.strategies.{factor_id}")
+    st.caption(tr("ratings_note", lang))
+    columns = st.columns(3)
+    for k, sid in enumerate(model.strategy_ids()):
+        key = f"{key_prefix}:rating:{factor_id}:{k}"
+        st.session_state[key] = None if math.isnan(values[k]) else float(values[k])
+        columns[k % 3].number_input(
+            tr("rating_of", lang, s=item_title(model, sid, lang)),
+            min_value=0.0,
+            step=1.0,
+            key=key,
+            on_change=_set_rating,
+            args=(slot, factor_id, k, key),
+        )
