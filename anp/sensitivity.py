@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy.optimize import brentq
 
 from anp.consistency import SAATY_SCALE
 from anp.errors import ANPError
@@ -172,6 +171,8 @@ def _root(xs: np.ndarray, ys: np.ndarray, a: int, i: int, j: int,
     def diff(t: float) -> float:
         v = np.asarray(func(t), dtype=float)
         return float(v[i] - v[j])
+
+    from scipy.optimize import brentq  # here, not at the top: keeps `import anp` fast
 
     lo, hi = float(xs[a]), float(xs[a + 1])
     f_lo, f_hi = diff(lo), diff(hi)

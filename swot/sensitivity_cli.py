@@ -1,0 +1,144 @@
+"""The ``sensitivity`` and ``robustness`` subcommands of ``swot-anp``.
+
+:func:`register` adds both to the subparsers of :func:`swot.cli.build_parser`. Each handler
+returns the exit code: 0 ok, 1 invalid model or input (readable lines on stderr, no traceback);
+argparse exits with 2 on usage errors. :mod:`swot.sensitivity` is imported when a handler runs,
+so the other subcommands do not pay for it at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from swot.model import LANGS, SwotModel
+
+
+def _fail(lines: list[str]) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return 1
+
+
+def _write(path: Path, data: bytes) -> None:
+    from swot.io import atomic_write
+
+    atomic_write(path, data)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run a handler, turning model, request and file errors into exit code 1."""
+    from swot.analysis import EvaluationError
+    from swot.io import ModelFileError, load_model
+
+    try:
+        model = load_model(args.model)
+        return args.sensitivity_handler(model, args)
+    except ModelFileError as exc:
+        return _fail(exc.lines())
+    except EvaluationError as exc:
+        return _fail([f"{args.model}: {p}" for p in exc.problems])
+    except OSError as exc:
+        name = exc.filename or args.model
+        return _fail([f"{name}: {exc.strerror or exc}"])
+    except ValueError as exc:
+        return _fail([f"swot-anp {args.command}: {exc}"])
+
+
+def _text(df: pd.DataFrame) -> str:
+    return df.to_string(index=False, float_format=lambda x: f"{x:.4f}")
+
+
+def _label(model: SwotModel, strategy_id: str, lang: str) -> str:
+    return model.strategy(strategy_id).label(lang)
+
+
+def _sensitivity(model: SwotModel, args: argparse.Namespace) -> int:
+    from swot.sensitivity import reversals_csv, sweep_csv, sweep_factor, sweep_group
+
+    if args.group is not None:
+        sweep = sweep_group(model, args.group, args.points)
+    else:
+        sweep = sweep_factor(model, args.factor, args.points)
+    if args.csv:
+        target = Path(args.csv)
+        _write(target, sweep_csv(sweep, args.lang))
+        _write(target.with_name(f"{target.stem}-reversals{target.suffix or '.csv'}"),
+               reversals_csv(sweep, args.lang))
+    print(f"One-way sensitivity of the {sweep.kind} weight of {sweep.target} "
+          f"(current {sweep.current:.4f}), {len(sweep.x)} points")
+    print()
+    rev = sweep.reversals
+    if rev.empty:
+        print("No rank reversals between 0 and 1.")
+    else:
+        table = rev.assign(
+            label_a=[_label(model, s, args.lang) for s in rev["strategy_a"]],
+            label_b=[_label(model, s, args.lang) for s in rev["strategy_b"]],
+        )[["weight", "strategy_a", "label_a", "strategy_b", "label_b", "priority", "top_change"]]
+        print("Rank reversals (a is ahead below the weight, b above it):")
+        print(_text(table))
+    print()
+    step = max(1, (len(sweep.x) - 1) // 10)
+    print("Priorities:")
+    print(_text(sweep.priorities.iloc[::step].reset_index()))
+    return 0
+
+
+def _robustness(model: SwotModel, args: argparse.Namespace) -> int:
+    from swot.sensitivity import robustness, robustness_csv
+
+    result = robustness(model, n=args.n, seed=args.seed, method=args.method,
+                        spread=args.spread, steps=args.steps,
+                        perturb_direct=args.perturb_direct)
+    if args.csv:
+        _write(Path(args.csv), robustness_csv(result, args.lang))
+    noise = (f"log-normal spread {result.spread:g}" if result.method == "lognormal"
+             else f"up to {result.steps} steps on Saaty's scale")
+    print(f"Monte Carlo robustness: {result.samples} samples, seed {result.seed}, {noise}"
+          + (", direct numbers perturbed" if result.perturb_direct else ""))
+    print()
+    summary = result.summary.drop(columns=["label_en", "label_fa"])
+    summary.insert(1, "label", [_label(model, s, args.lang) for s in summary["id"]])
+    print(_text(summary))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``sensitivity`` and ``robustness`` subcommands."""
+    p = subparsers.add_parser(
+        "sensitivity", help="one-way sensitivity of the ranking to a group or factor weight",
+        description="Vary the final weight of a SWOT group, or the global weight of a factor, "
+        "from 0 to 1 (the others rescaled in proportion) and list the rank reversals.")
+    p.add_argument("model", metavar="MODEL.json", help="model file")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--group", choices=("S", "W", "O", "T"), help="SWOT group to vary")
+    which.add_argument("--factor", metavar="ID", help="factor to vary")
+    p.add_argument("--points", type=int, default=101, help="grid points (default 101)")
+    p.add_argument("--csv", metavar="PATH",
+                   help="write the priorities to PATH and the reversals to "
+                   "PATH-reversals.csv (UTF-8 with BOM)")
+    p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
+    p.set_defaults(handler=_run, sensitivity_handler=_sensitivity)
+
+    p = subparsers.add_parser(
+        "robustness", help="Monte Carlo robustness of the ranking",
+        description="Perturb the judgments at random and report each strategy's probability "
+        "of each rank and its priority interval (5th to 95th percentile).")
+    p.add_argument("model", metavar="MODEL.json", help="model file")
+    p.add_argument("-n", type=int, default=10_000, help="samples (default 10000)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--method", choices=("lognormal", "saaty"), default="lognormal",
+                   help="log-normal noise or random steps on Saaty's scale (default lognormal)")
+    p.add_argument("--spread", type=float, default=0.2,
+                   help="sigma of the log-normal noise (default 0.2)")
+    p.add_argument("--steps", type=int, default=1,
+                   help="largest step on Saaty's scale for --method saaty (default 1)")
+    p.add_argument("--perturb-direct", action="store_true",
+                   help="also perturb direct weights and strategy ratings (log-normal, --spread)")
+    p.add_argument("--csv", metavar="PATH", help="write the results to PATH (UTF-8 with BOM)")
+    p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
+    p.set_defaults(handler=_run, sensitivity_handler=_robustness)

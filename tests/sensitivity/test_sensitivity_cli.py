@@ -1,0 +1,125 @@
+"""The ``sensitivity`` and ``robustness`` subcommands, run as subprocesses of ``swot-anp``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from swot import cli
+from swot.sensitivity_cli import register
+
+ROOT = Path(__file__).resolve().parents[2]
+TEHRAN = str(ROOT / "data" / "tehran_city_diplomacy.json")
+
+# swot-anp's main with the two subcommands registered (a no-op once swot/cli.py lists them).
+RUNNER = """
+import sys
+from swot import cli
+from swot.sensitivity_cli import register
+if not any(f is register for f in cli.SUBCOMMANDS):
+    cli.SUBCOMMANDS.append(register)
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", RUNNER, *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+@pytest.fixture
+def main(monkeypatch: pytest.MonkeyPatch) -> Callable[..., int]:
+    """swot-anp's main in this process, with the two subcommands registered."""
+    if not any(f is register for f in cli.SUBCOMMANDS):
+        monkeypatch.setattr(cli, "SUBCOMMANDS", [*cli.SUBCOMMANDS, register])
+    return lambda *args: cli.main(list(args))
+
+
+def test_robustness_same_seed_same_bytes(tmp_path: Path) -> None:
+    outs = []
+    for name in ("a.csv", "b.csv"):
+        result = run("robustness", TEHRAN, "-n", "1500", "--seed", "1", "--csv",
+                     str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        assert "SO1" in result.stdout
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
+    assert outs[0].startswith("\ufeff".encode())
+    other = run("robustness", TEHRAN, "-n", "1500", "--seed", "2", "--csv",
+                str(tmp_path / "c.csv"))
+    assert other.returncode == 0
+    assert (tmp_path / "c.csv").read_bytes() != outs[0]
+
+
+def test_robustness_saaty_method_in_persian(tmp_path: Path, main: Callable[..., int],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main("robustness", TEHRAN, "-n", "50", "--method", "saaty", "--steps", "2",
+                "--perturb-direct", "--lang", "fa", "--csv", str(tmp_path / "r.csv")) == 0
+    assert "Saaty" in capsys.readouterr().out
+    text = (tmp_path / "r.csv").read_bytes().decode("utf-8-sig")
+    assert "تهران" in text
+
+
+def test_sensitivity_group_and_factor(tmp_path: Path, main: Callable[..., int],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main("sensitivity", TEHRAN, "--group", "S", "--csv", str(tmp_path / "s.csv")) == 0
+    assert "Rank reversals" in capsys.readouterr().out
+    lines = (tmp_path / "s.csv").read_bytes().decode("utf-8-sig").split("\r\n")
+    assert len(lines) == 1 + 101 * 9 + 1
+    assert (tmp_path / "s-reversals.csv").exists()
+    assert main("sensitivity", TEHRAN, "--factor", "W3", "--points", "21") == 0
+    assert "factor weight of W3" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [
+    ("sensitivity", TEHRAN, "--factor", "Q9"),
+    ("robustness", TEHRAN, "-n", "0"),
+    ("robustness", TEHRAN, "--spread", "-1"),
+    ("robustness", "no-such-model.json"),
+    ("sensitivity", TEHRAN, "--group", "S", "--points", "1"),
+])
+def test_invalid_input_exits_1(args: tuple[str, ...], main: Callable[..., int],
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(*args) == 1
+    assert capsys.readouterr().err.strip()
+
+
+def test_invalid_input_in_a_subprocess_has_no_traceback() -> None:
+    result = run("sensitivity", TEHRAN, "--factor", "Q9")
+    assert result.returncode == 1
+    assert "unknown factor 'Q9'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_model_lists_problems(tmp_path: Path, main: Callable[..., int],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(Path(TEHRAN).read_text(encoding="utf-8"))
+    data["judgments"]["groups"][0][1] = -2
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert main("robustness", str(bad), "-n", "10") == 1
+    assert "judgments.groups" in capsys.readouterr().err
+
+
+def test_unwritable_csv_exits_1(tmp_path: Path, main: Callable[..., int],
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main("robustness", TEHRAN, "-n", "10", "--csv", str(tmp_path / "no" / "x.csv")) == 1
+    assert "x.csv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [
+    ("sensitivity", TEHRAN),
+    ("sensitivity", TEHRAN, "--group", "S", "--factor", "S1"),
+    ("sensitivity", TEHRAN, "--group", "X"),
+    ("robustness", TEHRAN, "-n", "many"),
+    ("robustness", TEHRAN, "--method", "uniform"),
+])
+def test_usage_errors_exit_2(args: tuple[str, ...], main: Callable[..., int],
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(*args) == 2
+    assert "usage:" in capsys.readouterr().err
