@@ -25,24 +25,16 @@ import dataclasses
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 GROUPS: tuple[str, ...] = ("S", "W", "O", "T")
-GROUP_NAMES: dict[str, str] = {
-    "S": "Strengths",
-    "W": "Weaknesses",
-    "O": "Opportunities",
-    "T": "Threats",
-}
 TOWS_TYPES: tuple[str, ...] = ("SO", "ST", "WO", "WT", "other")
 PROVENANCES: tuple[str, ...] = ("listed", "derived", "user")
 WEIGHTINGS: tuple[str, ...] = ("pairwise", "direct")
 JUDGMENT_KINDS: tuple[str, ...] = ("pairwise", "ratings")
 LANGS: tuple[str, ...] = ("en", "fa")
-
-Lang = Literal["en", "fa"]
 
 
 class SwotError(ValueError):

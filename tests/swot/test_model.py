@@ -137,3 +137,14 @@ def test_set_rating_and_weights(tiny: SwotModel) -> None:
     with pytest.raises(SwotError):
         tiny.set_weighting("votes")
     assert tiny.set_weighting("direct").weighting == "direct"
+
+
+def test_update_strategy(tiny: SwotModel) -> None:
+    model = tiny.update_strategy("B", label_fa="کاهش هزینه", factors=("W1", "W2"))
+    assert model.strategy("B").label("fa") == "کاهش هزینه"
+    assert model.strategy("B").factors == ("W1", "W2")
+    assert tiny.strategy("B").label_fa == ""
+    with pytest.raises(SwotError):
+        tiny.update_strategy("B", tows="XX")
+    with pytest.raises(SwotError):
+        tiny.update_strategy("B", id="A")
