@@ -22,6 +22,7 @@ from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
 from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.model import LANGS, SwotModel
+from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 
 
 class CliError(Exception):
@@ -132,7 +133,11 @@ def _add_validate(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_validate)
 
 
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_rank, _add_validate]
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_rank,
+    _add_validate,
+    _add_sensitivity_and_robustness,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
