@@ -46,8 +46,9 @@ def render() -> None:
     st.subheader(t("export"))
     if st.session_state.get("csv_lang") not in CSV_LANGS:
         st.session_state["csv_lang"] = lang()
+    both = t("csv_both")
     csv_lang = st.radio(t("csv_lang"), CSV_LANGS, key="csv_lang", horizontal=True,
-                        format_func=lambda c: LANG_NAMES.get(c) or t("csv_both"))
+                        format_func=lambda c: LANG_NAMES.get(c) or both)
     result = current_evaluation()
     if isinstance(result, Evaluation):
         st.download_button(t("dl_ranking"), ranking_csv(result.strategies, csv_lang),

@@ -15,7 +15,7 @@ import streamlit as st
 
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import group_name, lang, t
+from ui.i18n import group_name, lang, t, tr
 from ui.state import flash, get_model, revision, set_model, show_flash
 from ui.tables import show_table
 
@@ -87,12 +87,12 @@ def _remove(kind: str) -> None:
 
 
 def _factor_form(model: SwotModel, language: str) -> None:
-    ids = [NEW, *model.factor_ids()]
+    ids, new = [NEW, *model.factor_ids()], t("new_item")
     if st.session_state.get("factor_pick") not in ids:
         st.session_state["factor_pick"] = NEW
     item = st.selectbox(
         t("choose_factor"), ids, key="factor_pick",
-        format_func=lambda i: f"{i} · {model.factor(i).label(language)}" if i else t("new_item"))
+        format_func=lambda i: f"{i} · {model.factor(i).label(language)}" if i else new)
     old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
     with st.form(f"factor_form_{revision()}_{item or 'new'}"):
         st.selectbox(t("field_group"), GROUPS, index=GROUPS.index(old.group),
@@ -105,7 +105,8 @@ def _factor_form(model: SwotModel, language: str) -> None:
                      key=_factor_key(item, "description"))
         st.selectbox(t("field_provenance"), PROVENANCES,
                      index=PROVENANCES.index(old.provenance),
-                     format_func=lambda p: t(f"prov_{p}"), key=_factor_key(item, "provenance"))
+                     format_func=lambda p: tr(f"prov_{p}", language),
+                     key=_factor_key(item, "provenance"))
         left, right = st.columns([3, 1])
         left.text_input(t("field_source_file"), old.source.file if old.source else "",
                         key=_factor_key(item, "file"))
@@ -140,12 +141,12 @@ def _save_strategy(item: str) -> None:
 
 
 def _strategy_form(model: SwotModel, language: str) -> None:
-    ids = [NEW, *model.strategy_ids()]
+    ids, new = [NEW, *model.strategy_ids()], t("new_item")
     if st.session_state.get("strategy_pick") not in ids:
         st.session_state["strategy_pick"] = NEW
     item = st.selectbox(
         t("choose_strategy"), ids, key="strategy_pick",
-        format_func=lambda i: f"{i} · {model.strategy(i).label(language)}" if i else t("new_item"))
+        format_func=lambda i: f"{i} · {model.strategy(i).label(language)}" if i else new)
     old = model.strategy(item) if item else Strategy("", "", "", "other")
     with st.form(f"strategy_form_{revision()}_{item or 'new'}"):
         st.text_input(t("field_id"), old.id, key=_strategy_key(item, "id"))

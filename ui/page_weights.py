@@ -123,7 +123,7 @@ def _cr_summary(model: SwotModel, result: Evaluation) -> None:
     st.table(styled)
 
 
-def _editor(model: SwotModel) -> None:
+def _editor(model: SwotModel, language: str) -> None:
     strategy_paths = [f"judgments.strategies.{fid}" for fid in model.factor_ids()
                       if fid in model.strategy_judgments]
     paths = strategy_paths
@@ -133,23 +133,23 @@ def _editor(model: SwotModel) -> None:
     if st.session_state.get("pw_matrix") not in paths:
         st.session_state["pw_matrix"] = paths[0]
     path = st.selectbox(t("matrix"), paths, key="pw_matrix",
-                        format_func=lambda p: matrix_title(model, p, lang()))
+                        format_func=lambda p: matrix_title(model, p, language))
     factor_id = path.removeprefix("judgments.strategies.")
     judgment = model.strategy_judgments.get(factor_id)
     if judgment is not None and judgment.kind == "ratings":
-        ratings_editor(main_slot(), factor_id, lang(), KEY_PREFIX)
+        ratings_editor(main_slot(), factor_id, language, KEY_PREFIX)
     else:
-        pairwise_editor(main_slot(), path, lang(), KEY_PREFIX)
+        pairwise_editor(main_slot(), path, language, KEY_PREFIX)
 
 
 def render() -> None:
     """Draw the page."""
     st.header(t("page_weights"))
+    language = lang()
     model = get_model()
     st.session_state["weighting"] = model.weighting
     st.radio(t("weighting_mode"), MODES, key="weighting", horizontal=True,
-             format_func=lambda m: t(f"mode_{m}"), on_change=_on_mode)
-    model = get_model()
+             format_func=lambda m: tr(f"mode_{m}", language), on_change=_on_mode)
     result = current_evaluation()
     if isinstance(result, list):
         st.error("\n\n".join([t("cannot_rank"), *result]))
@@ -159,7 +159,7 @@ def render() -> None:
     elif isinstance(result, Evaluation):
         with st.expander(t("cr_summary")):
             _cr_summary(model, result)
-    _editor(model)
+    _editor(model, language)
 
 
 render()

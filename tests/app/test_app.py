@@ -1,0 +1,196 @@
+"""AppTest tests of the Streamlit app (``streamlit.testing.v1``).
+
+Widget keys used (documented in the page modules):
+
+- sidebar: ``lang`` ("en" / "fa");
+- Weights & judgments: ``weighting`` ("direct" / "pairwise"), ``w_group_<G>`` and
+  ``w_factor_<id>`` (direct weights, slider 0..100), ``pw_matrix`` (matrix path),
+  ``pw:<path>:<i>:<j>`` (pair token "9".."1".."1/9" or "blank"),
+  ``pw:<path>:fix:<i>:<j>`` (apply a suggested value);
+- Export / import: ``csv_lang``, ``dl_ranking``, ``dl_factors``, ``dl_model``,
+  ``upload_<revision>``;
+- Model: ``factor_pick``, ``strategy_pick``, form fields ``f<rev>_<id|new>_<field>``,
+  ``factor_save``, ``factor_remove``, ``strategy_save``, ``strategy_remove``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import anp
+from swot.analysis import evaluate
+from swot.io import load_model
+from ui.i18n import STRINGS
+from ui.pairwise import token_of
+
+ROOT = Path(__file__).resolve().parents[2]
+TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
+WEIGHTS, RESULTS, IO = "ui/page_weights.py", "ui/page_results.py", "ui/page_io.py"
+PERSIAN = re.compile("[\u0600-\u06ff]")
+
+
+def top_strategy(at: AppTest) -> str:
+    """The id of the top strategy shown on the Results page."""
+    at.switch_page(RESULTS).run()
+    assert not at.exception, at.exception
+    heading = next(m.value for m in at.markdown if "Top strategy" in m.value)
+    return heading.split(": ", 1)[1].split(" · ")[0]
+
+
+def consistency_text(at: AppTest) -> str:
+    """The lambda_max/CR line of the pairwise editor (a success or an error box)."""
+    texts = [e.value for e in [*at.success, *at.error] if "CR =" in e.value]
+    assert len(texts) == 1, texts
+    return texts[0]
+
+
+def cr_of(text: str) -> float:
+    return float(re.search(r"CR = ([0-9.]+)", text).group(1))
+
+
+def chart_priorities(at: AppTest) -> list[float]:
+    """The bar values of the pairwise editor's priorities chart."""
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return charts[0]["data"][0]["x"]
+
+
+def open_group_matrix(at: AppTest) -> AppTest:
+    at.switch_page(WEIGHTS).run()
+    at.selectbox(key="pw_matrix").set_value("judgments.groups").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_starts_on_tehran_without_exception(app: AppTest) -> None:
+    model = load_model(TEHRAN)
+    assert app.header[0].value == model.title["en"]
+    assert any("illustrative" in i.value for i in app.info)
+    assert not app.error
+    assert top_strategy(app) == evaluate(model).strategies["id"].iloc[0]
+    assert any("illustrative" in i.value for i in app.info)  # on every page
+
+
+def test_every_string_has_both_languages() -> None:
+    for key, texts in STRINGS.items():
+        assert set(texts) == {"en", "fa"} and all(texts.values()), key
+
+
+def test_group_weight_slider_changes_the_ranking(app: AppTest) -> None:
+    model = load_model(TEHRAN).set_weighting("direct")
+    before = evaluate(model).strategies["id"].iloc[0]
+    expected = evaluate(model.set_direct_weight("group", "W", 1.0)).strategies["id"].iloc[0]
+    assert expected != before  # the move below must matter on the shipped data
+    app.switch_page(WEIGHTS).run()
+    app.radio(key="weighting").set_value("direct").run()
+    assert top_strategy(app) == before
+    app.switch_page(WEIGHTS).run()
+    assert app.slider(key="w_group_W").value == pytest.approx(30.0)
+    app.slider(key="w_group_W").set_value(100.0).run()
+    assert not app.exception, app.exception
+    shares = next(c.value for c in app.caption if "Weaknesses" in c.value)
+    assert "Weaknesses 59%" in shares  # 1.0 / (0.25 + 1.0 + 0.25 + 0.2)
+    assert top_strategy(app) == expected
+
+
+def test_changing_a_judgment_changes_cr_and_priorities(app: AppTest) -> None:
+    open_group_matrix(app)
+    cr_before, weights_before = cr_of(consistency_text(app)), chart_priorities(app)
+    box = app.selectbox(key="pw:judgments.groups:0:1")
+    assert box.value == token_of(load_model(TEHRAN).group_judgments[0, 1])
+    assert box.value != "9"
+    box.set_value("9").run()  # S is extremely more important than W
+    assert not app.exception, app.exception
+    assert cr_of(consistency_text(app)) != pytest.approx(cr_before, abs=1e-3)
+    weights_after = chart_priorities(app)
+    assert weights_after[0] > weights_before[0] and weights_after[1] < weights_before[1]
+    assert app.session_state["model"].group_judgments[1, 0] == pytest.approx(1 / 9)
+
+
+def test_applying_a_suggestion_lowers_cr(app: AppTest) -> None:
+    open_group_matrix(app)
+    app.selectbox(key="pw:judgments.groups:0:1").set_value("9").run()
+    text = consistency_text(app)
+    assert any(text == e.value for e in app.error)  # red: over the threshold
+    cr_before = cr_of(text)
+    fixes = [b for b in app.button if b.key and ":fix:" in b.key]
+    assert fixes
+    fixes[0].click().run()
+    assert not app.exception, app.exception
+    assert cr_of(consistency_text(app)) < cr_before
+
+
+def test_blank_judgment_is_allowed_and_disconnection_is_reported(app: AppTest) -> None:
+    open_group_matrix(app)
+    app.selectbox(key="pw:judgments.groups:0:1").set_value("blank").run()
+    assert not app.exception and not app.error
+    assert "missing" not in consistency_text(app)
+    for j in (2, 3):
+        app.selectbox(key=f"pw:judgments.groups:0:{j}").set_value("blank").run()
+    assert not app.exception
+    assert any("S" in e.value and "judgments.groups" in e.value for e in app.error)
+    app.switch_page(RESULTS).run()
+    assert not app.exception
+    assert any("judgments.groups" in e.value for e in app.error)
+
+
+def test_invalid_upload_shows_problems_and_keeps_the_model(app: AppTest) -> None:
+    model = app.session_state["model"]
+    app.switch_page(IO).run()
+    bad = json.loads(TEHRAN.read_text(encoding="utf-8"))
+    bad["judgments"]["groups"][0][1] = 0
+    app.file_uploader[0].set_value(("bad.json", json.dumps(bad).encode(), "application/json"))
+    app.run()
+    assert not app.exception, app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "bad.json" in errors and "judgments.groups[0][1]" in errors
+    assert app.session_state["model"] is model
+
+
+def test_valid_upload_replaces_the_model(app: AppTest) -> None:
+    example = ROOT / "data" / "example_firm.json"
+    app.switch_page(IO).run()
+    app.file_uploader[0].set_value(("firm.json", example.read_bytes(), "application/json"))
+    app.run()
+    assert not app.exception, app.exception
+    assert any("firm.json" in s.value for s in app.success)
+    assert app.session_state["model"] == load_model(example)
+
+
+def test_persian_shows_persian_labels(app: AppTest) -> None:
+    model = load_model(TEHRAN)
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    assert not app.exception, app.exception
+    assert app.header[0].value == model.title["fa"]
+    assert PERSIAN.search(app.info[0].value)
+    app.switch_page(RESULTS).run()
+    assert not app.exception, app.exception
+    table = app.table[0].value
+    assert "رتبه" in table.columns
+    assert table.iloc[0, 2] == evaluate(model).strategies["label_fa"].iloc[0]
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert PERSIAN.search(figure["data"][0]["y"][0])
+
+
+def test_add_factor_validation(app: AppTest) -> None:
+    app.text_input(key="f0_new_id").set_value("S 6")
+    app.text_input(key="f0_new_label_en").set_value("New strength")
+    app.button(key="factor_save").click().run()
+    assert not app.exception
+    assert any("S 6" in e.value for e in app.error)
+    app.text_input(key="f0_new_id").set_value("S6")
+    app.text_input(key="f0_new_label_en").set_value("New strength")
+    app.button(key="factor_save").click().run()
+    assert not app.exception
+    assert "S6" in app.session_state["model"].factor_ids()
+    assert any("S6" in s.value for s in app.success)
+
+
+def test_consistency_matches_anp(app: AppTest) -> None:
+    open_group_matrix(app)
+    matrix = load_model(TEHRAN).group_judgments
+    assert cr_of(consistency_text(app)) == pytest.approx(anp.consistency(matrix).cr, abs=5e-4)
