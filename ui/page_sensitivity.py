@@ -1,0 +1,282 @@
+"""Page "Sensitivity": one-way sweeps with their rank reversals, and Monte Carlo robustness.
+
+:func:`render` draws the page; the figure builders are pure functions of the results.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from swot.analysis import Evaluation
+from swot.model import GROUPS, SwotModel
+from swot.sensitivity import (
+    Robustness,
+    Sweep,
+    robustness,
+    robustness_csv,
+    sweep_factor,
+    sweep_group,
+)
+from ui.charts import FONT_FA, short
+from ui.i18n import group_name, lang
+from ui.state import current_evaluation, get_model
+from ui.tables import show_table
+
+PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar
+MC_KEY = "sensitivity_robustness"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "title": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
+    "cannot_rank": {"en": "The model cannot be ranked yet:",
+                    "fa": "مدل هنوز قابل رتبه‌بندی نیست:"},
+    "one_way": {"en": "One-way sensitivity", "fa": "حساسیت یک‌متغیره"},
+    "one_way_note": {
+        "en": "One weight goes from 0 to 1, the others keep their proportions. A group's weight "
+              "is its final weight (after inner dependence); a factor's is its global weight.",
+        "fa": "یک وزن از ۰ تا ۱ تغییر می‌کند و نسبت وزن‌های دیگر ثابت می‌ماند. وزن گروه، وزن "
+              "نهایی آن (پس از وابستگی درونی) و وزن عامل، وزن کلی آن است."},
+    "vary": {"en": "Vary", "fa": "متغیر"},
+    "a_group": {"en": "a SWOT group", "fa": "یک گروه سوات"},
+    "a_factor": {"en": "a factor", "fa": "یک عامل"},
+    "group": {"en": "Group", "fa": "گروه"},
+    "factor": {"en": "Factor", "fa": "عامل"},
+    "weight": {"en": "weight", "fa": "وزن"},
+    "priority": {"en": "priority", "fa": "اولویت"},
+    "current": {"en": "current {w:.3f}", "fa": "فعلی {w:.3f}"},
+    "chart_title": {"en": "Priorities as the weight of {name} varies",
+                    "fa": "اولویت‌ها با تغییر وزن {name}"},
+    "reversals": {"en": "Rank reversals", "fa": "جابه‌جایی رتبه‌ها"},
+    "no_reversals": {"en": "No two strategies change order between 0 and 1.",
+                     "fa": "هیچ دو راهبردی میان ۰ و ۱ جابه‌جا نمی‌شوند."},
+    "only_top": {"en": "Only changes of the first place", "fa": "فقط تغییر رتبه‌ی نخست"},
+    "col_ahead_below": {"en": "ahead below", "fa": "پیش‌تر در وزن کمتر"},
+    "col_ahead_above": {"en": "ahead above", "fa": "پیش‌تر در وزن بیشتر"},
+    "col_top": {"en": "first place changes", "fa": "تغییر رتبه‌ی نخست"},
+    "monte_carlo": {"en": "Robustness (Monte Carlo)", "fa": "پایداری (مونت‌کارلو)"},
+    "mc_note": {
+        "en": "Each sample perturbs the pairwise judgments at random and ranks the strategies "
+              "again.",
+        "fa": "در هر نمونه قضاوت‌های زوجی به‌طور تصادفی تغییر می‌کنند و راهبردها دوباره "
+              "رتبه‌بندی می‌شوند."},
+    "method": {"en": "Perturbation", "fa": "نوع تغییر"},
+    "lognormal": {"en": "log-normal noise", "fa": "نوفه‌ی لگ‌نرمال"},
+    "saaty": {"en": "steps on Saaty's scale", "fa": "گام روی مقیاس ساعتی"},
+    "spread": {"en": "Spread (sigma of log judgment)", "fa": "پراکندگی (سیگمای لگاریتم قضاوت)"},
+    "steps": {"en": "Largest step (±k)", "fa": "بزرگ‌ترین گام (±k)"},
+    "samples": {"en": "Samples", "fa": "تعداد نمونه"},
+    "seed": {"en": "Seed", "fa": "بذر تصادفی"},
+    "perturb_direct": {"en": "Also perturb direct weights and ratings",
+                       "fa": "وزن‌های مستقیم و امتیازها هم تغییر کنند"},
+    "run": {"en": "Run", "fa": "اجرا"},
+    "running": {"en": "Sampling…", "fa": "در حال نمونه‌گیری…"},
+    "done": {"en": "{n} samples in {s:.2f} s", "fa": "{n} نمونه در {s:.2f} ثانیه"},
+    "heat_title": {"en": "Probability of each rank", "fa": "احتمال هر رتبه"},
+    "rank": {"en": "rank", "fa": "رتبه"},
+    "strategy": {"en": "strategy", "fa": "راهبرد"},
+    "intervals_title": {"en": "Priority intervals (5th to 95th percentile)",
+                        "fa": "بازه‌ی اولویت (صدک ۵ تا ۹۵)"},
+    "median": {"en": "median", "fa": "میانه"},
+    "model_value": {"en": "model", "fa": "مدل"},
+    "p_first": {"en": "P(first)", "fa": "احتمال نخست بودن"},
+    "download": {"en": "Download CSV", "fa": "دریافت CSV"},
+}
+
+
+def tr(key: str, language: str, **values: object) -> str:
+    """The page string ``key`` in ``language``, formatted with ``values``."""
+    text = STRINGS[key][language]
+    return text.format(**values) if values else text
+
+
+def _name(model: SwotModel, strategy_id: str, language: str) -> str:
+    return f"{strategy_id} · {short(model.strategy(strategy_id).label(language), 40)}"
+
+
+def _style(fig: go.Figure, language: str, title: str) -> go.Figure:
+    rtl = language == "fa"
+    fig.update_layout(
+        title=title, margin={"l": 10, "r": 10, "t": 50, "b": 30},
+        font={"family": FONT_FA} if rtl else None,
+        title_x=1.0 if rtl else 0.0, title_xanchor="right" if rtl else "left",
+    )
+    return fig
+
+
+def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
+    """One line per strategy over the swept weight, the current weight marked by a dashed
+    vertical line and the changes of first place by dots."""
+    fig = go.Figure()
+    for sid in sweep.priorities.columns:
+        fig.add_trace(go.Scatter(
+            x=sweep.x, y=sweep.priorities[sid], mode="lines",
+            name=_name(sweep.model, sid, language),
+            hovertemplate="%{x:.3f} → %{y:.4f}<extra>%{fullData.name}</extra>"))
+    top = sweep.reversals[sweep.reversals["top_change"]]
+    if not top.empty:
+        fig.add_trace(go.Scatter(
+            x=top["weight"], y=top["priority"], mode="markers", showlegend=False,
+            marker={"size": 10, "color": "black", "symbol": "x"},
+            hovertemplate="%{x:.4f}<extra></extra>"))
+    fig.add_vline(x=sweep.current, line_dash="dash", line_color="grey",
+                  annotation_text=tr("current", language, w=sweep.current))
+    fig.update_xaxes(title=tr("weight", language), range=[0, 1],
+                     autorange="reversed" if language == "fa" else None)
+    fig.update_yaxes(title=tr("priority", language), side="right" if language == "fa" else "left")
+    fig.update_layout(height=480, legend={"orientation": "h", "y": -0.2})
+    return _style(fig, language, tr("chart_title", language, name=name))
+
+
+def rank_heatmap(result: Robustness, language: str) -> go.Figure:
+    """Heat map of the probability of each rank (columns) for each strategy (rows)."""
+    probs = result.rank_probabilities
+    ranks = [c for c in probs.columns if c.startswith("rank_")]
+    names = [_name(result.model, sid, language) for sid in probs["id"]]
+    values = probs[ranks].to_numpy()
+    fig = go.Figure(go.Heatmap(
+        z=values, x=[c.removeprefix("rank_") for c in ranks], y=names,
+        colorscale="Blues", zmin=0, zmax=1,
+        text=[[f"{v:.0%}" if v >= 0.005 else "" for v in row] for row in values],
+        texttemplate="%{text}",
+        hovertemplate="%{y}<br>" + tr("rank", language) + " %{x}: %{z:.3f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left",
+                     automargin=True)
+    fig.update_xaxes(title=tr("rank", language), side="top",
+                     autorange="reversed" if language == "fa" else None)
+    fig.update_layout(height=max(260, 120 + 34 * len(names)))
+    return _style(fig, language, tr("heat_title", language))
+
+
+def intervals_chart(result: Robustness, language: str) -> go.Figure:
+    """Each strategy's 5th-95th percentile priority range, its median and the model's value."""
+    s = result.summary
+    names = [_name(result.model, sid, language) for sid in s["id"]]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=s["p50"], y=names, mode="markers", name=tr("median", language),
+        marker={"size": 9, "color": "#455a64"},
+        error_x={"type": "data", "symmetric": False, "array": s["p95"] - s["p50"],
+                 "arrayminus": s["p50"] - s["p05"], "thickness": 2, "width": 6},
+        hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=s["priority"], y=names, mode="markers", name=tr("model_value", language),
+        marker={"size": 9, "symbol": "diamond-open", "color": "#c62828"},
+        hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left",
+                     automargin=True)
+    fig.update_xaxes(title=tr("priority", language),
+                     autorange="reversed" if language == "fa" else True)
+    fig.update_layout(height=max(260, 120 + 34 * len(names)),
+                      legend={"orientation": "h", "y": -0.15})
+    return _style(fig, language, tr("intervals_title", language))
+
+
+def _reversal_table(sweep: Sweep, language: str, only_top: bool) -> pd.DataFrame:
+    rev = sweep.reversals[sweep.reversals["top_change"]] if only_top else sweep.reversals
+    return pd.DataFrame({
+        tr("weight", language): rev["weight"],
+        tr("col_ahead_below", language): [_name(sweep.model, s, language)
+                                          for s in rev["strategy_a"]],
+        tr("col_ahead_above", language): [_name(sweep.model, s, language)
+                                          for s in rev["strategy_b"]],
+        tr("priority", language): rev["priority"],
+        tr("col_top", language): rev["top_change"],
+    })
+
+
+def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
+    st.subheader(tr("one_way", language))
+    st.caption(tr("one_way_note", language))
+    kind = st.radio(tr("vary", language), ("group", "factor"), horizontal=True,
+                    format_func=lambda k: tr(f"a_{k}", language), key="sens_kind")
+    if kind == "group":
+        group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
+                             format_func=lambda g: group_name(g, language))
+        sweep = sweep_group(model, group, result=result)
+        name = group_name(group, language)
+    else:
+        factor = st.selectbox(tr("factor", language), model.factor_ids(), key="sens_factor",
+                              format_func=lambda f: f"{f} · {model.factor(f).label(language)}")
+        sweep = sweep_factor(model, factor, result=result)
+        name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
+    st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
+    st.markdown(f"**{tr('reversals', language)}**")
+    if sweep.reversals.empty:
+        st.info(tr("no_reversals", language))
+        return
+    only_top = st.checkbox(tr("only_top", language), key="sens_only_top")
+    show_table(_reversal_table(sweep, language, only_top))
+
+
+def _progress_callback(slot: DeltaGenerator, start: float,
+                       language: str) -> Callable[[float], None]:
+    """A progress callback that fills ``slot`` with a bar once the run has taken
+    :data:`PROGRESS_AFTER` seconds."""
+
+    def update(fraction: float) -> None:
+        if time.perf_counter() - start > PROGRESS_AFTER:
+            slot.progress(min(fraction, 1.0), text=tr("running", language))
+
+    return update
+
+
+def _monte_carlo(model: SwotModel, language: str) -> None:
+    st.subheader(tr("monte_carlo", language))
+    st.caption(tr("mc_note", language))
+    with st.form("sens_mc"):
+        left, right = st.columns(2)
+        with left:
+            method = st.radio(tr("method", language), ("lognormal", "saaty"), horizontal=True,
+                              format_func=lambda m: tr(m, language))
+            spread = st.slider(tr("spread", language), 0.0, 1.0, 0.2, 0.05)
+            steps = st.slider(tr("steps", language), 0, 8, 1)
+        with right:
+            n = st.number_input(tr("samples", language), 1, 100_000, 10_000, 1000)
+            seed = st.number_input(tr("seed", language), 0, 2**31 - 1, 1)
+            direct = st.checkbox(tr("perturb_direct", language))
+        run = st.form_submit_button(tr("run", language), type="primary")
+    if run:
+        slot = st.empty()
+        start = time.perf_counter()
+        result = robustness(model, n=int(n), seed=int(seed), method=method, spread=spread,
+                            steps=int(steps), perturb_direct=direct,
+                            progress=_progress_callback(slot, start, language))
+        st.session_state[MC_KEY] = (model, result, time.perf_counter() - start)
+        slot.empty()
+    kept = st.session_state.get(MC_KEY)
+    if kept is None or kept[0] is not model:
+        return
+    _, result, seconds = kept
+    st.caption(tr("done", language, n=result.samples, s=seconds))
+    st.plotly_chart(rank_heatmap(result, language), key="sens_heat")
+    st.plotly_chart(intervals_chart(result, language), key="sens_intervals")
+    s = result.summary
+    show_table(pd.DataFrame({
+        tr("strategy", language): [_name(model, sid, language) for sid in s["id"]],
+        tr("p_first", language): s["p_first"],
+        "p05": s["p05"], "p50": s["p50"], "p95": s["p95"],
+    }))
+    st.download_button(tr("download", language), robustness_csv(result, language),
+                       file_name="robustness.csv", mime="text/csv", key="sens_csv")
+
+
+def render() -> None:
+    """Draw the page."""
+    language = lang()
+    st.header(tr("title", language))
+    result = current_evaluation()
+    if isinstance(result, list):
+        st.error("\n\n".join([tr("cannot_rank", language), *result]))
+        return
+    model = get_model()
+    _one_way(model, result, language)
+    _monte_carlo(model, language)
+
+
+if __name__ == "__main__":
+    render()
