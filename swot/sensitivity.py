@@ -336,15 +336,11 @@ def _tables(model: SwotModel, base: Evaluation, stats: RankStats) -> tuple[
         pd.DataFrame, pd.DataFrame]:
     """The summary and rank-probability tables in deterministic rank order."""
     ids = model.strategy_ids()
-    order = [ids.index(i) for i in base.strategies["id"]]
-    ranking = base.strategies.set_index("id").loc[[ids[k] for k in order]]
-    labels = pd.DataFrame({
-        "id": [ids[k] for k in order],
-        "label_en": [model.strategies[k].label_en for k in order],
-        "label_fa": [model.strategies[k].label_fa for k in order],
-    })
+    ranking = base.strategies.reset_index(drop=True)
+    order = [ids.index(i) for i in ranking["id"]]
+    labels = ranking[["id", "label_en", "label_fa"]]
     summary = labels.assign(
-        rank=ranking["rank"].to_numpy(), priority=ranking["priority"].to_numpy(),
+        rank=ranking["rank"], priority=ranking["priority"],
         p_first=stats.p_first[order], p05=stats.quantiles[order, 0],
         p50=stats.quantiles[order, 1], p95=stats.quantiles[order, 2], mean=stats.mean[order])
     probs = pd.concat([labels, pd.DataFrame(
