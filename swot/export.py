@@ -24,7 +24,13 @@ import pandas as pd
 
 from swot.model import LANGS, SwotError
 
-__all__ = ["FORMULA_PREFIXES", "factor_weights_csv", "ranking_csv", "unneutralise"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "dataframe_csv",
+    "factor_weights_csv",
+    "ranking_csv",
+    "unneutralise",
+]
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_LANGS: tuple[str, ...] = (*LANGS, "both")
@@ -75,22 +81,28 @@ def _with_labels(df: pd.DataFrame, columns: tuple[str, ...], lang: str) -> pd.Da
     )
 
 
-def _to_csv(df: pd.DataFrame) -> bytes:
+def dataframe_csv(df: pd.DataFrame) -> bytes:
+    """Any table as CSV bytes by the rules above: the column names as the header row (text
+    neutralised like any cell, since a name may come from a user), the rows in order, the
+    index left out."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([str(c) for c in df.columns])
+    writer.writerow([_neutralise(str(c)) for c in df.columns])
     for row in df.itertuples(index=False, name=None):
         writer.writerow([_cell(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+_to_csv = dataframe_csv  # the name swot.sensitivity imports
+
+
 def ranking_csv(strategies: pd.DataFrame, lang: str = "en") -> bytes:
     """The ranking (``Evaluation.strategies``) as CSV bytes: rank, id, label(s), tows,
     priority, ideal, rows in the given (rank) order."""
-    return _to_csv(_with_labels(strategies, RANKING_COLUMNS, lang))
+    return dataframe_csv(_with_labels(strategies, RANKING_COLUMNS, lang))
 
 
 def factor_weights_csv(factors: pd.DataFrame, lang: str = "en") -> bytes:
     """The factor weights (``Evaluation.factors``) as CSV bytes: group, id, label(s),
     provenance, local_weight, global_weight."""
-    return _to_csv(_with_labels(factors, FACTOR_COLUMNS, lang))
+    return dataframe_csv(_with_labels(factors, FACTOR_COLUMNS, lang))

@@ -1,0 +1,142 @@
+"""swot.scenarios (comparison and workshop tables) and swot.export.dataframe_csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from swot.analysis import evaluate
+from swot.export import dataframe_csv, ranking_csv, unneutralise
+from swot.io import load_model, model_to_dict
+from swot.model import SwotModel
+from swot.scenarios import (
+    DIFFERENCE_COLUMNS,
+    GROUP_COLUMN,
+    ScenarioComparisonError,
+    compare_rankings,
+    differences_table,
+    judgments_side_by_side,
+    participant_overview,
+    priority_column,
+    rank_column,
+)
+from swot.store import ParticipantStatus
+from swot.workshop import consistency_table, group_judgments
+
+TEHRAN = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
+
+
+@dataclass
+class Sub:
+    participant_name: str
+    judgments: dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def tehran() -> SwotModel:
+    return load_model(TEHRAN)
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    assert data.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_compare_rankings_puts_each_ranking_side_by_side(tehran: SwotModel) -> None:
+    other = tehran.set_judgment("judgments.groups", 0, 1, 9.0)
+    table = compare_rankings({"base": tehran, "strong S": model_to_dict(other)})
+    for name, model in (("base", tehran), ("strong S", other)):
+        ranking = evaluate(model).strategies.set_index("id")
+        mine = table.set_index("id")
+        np.testing.assert_allclose(mine[priority_column(name)], ranking.loc[mine.index, "priority"])
+        np.testing.assert_array_equal(mine[rank_column(name)], ranking.loc[mine.index, "rank"])
+    assert list(table["id"]) == list(evaluate(tehran).strategies["id"])
+    assert list(table.columns[:3]) == ["id", "label_en", "label_fa"]
+
+
+def test_compare_rankings_strategy_in_one_scenario_only(tehran: SwotModel) -> None:
+    gone = evaluate(tehran).strategies["id"].iloc[0]
+    smaller = tehran.remove_strategy(gone)
+    table = compare_rankings({"small": smaller, "full": tehran})
+    assert table["id"].iloc[-1] == gone
+    row = table.set_index("id").loc[gone]
+    assert math.isnan(row[rank_column("small")]) and math.isnan(row[priority_column("small")])
+    assert row[rank_column("full")] == 1
+    assert len(table) == len(tehran.strategies)
+
+
+def test_compare_rankings_names_the_bad_scenario(tehran: SwotModel) -> None:
+    with pytest.raises(ScenarioComparisonError, match="'broken'"):
+        compare_rankings({"ok": tehran, "broken": {"format": "nope"}})
+    with pytest.raises(ScenarioComparisonError):
+        compare_rankings({})
+
+
+def test_differences_table_lists_the_changed_judgment(tehran: SwotModel) -> None:
+    other = tehran.set_judgment("judgments.groups", 0, 1, 7.0)
+    table = differences_table(tehran, other)
+    assert list(table.columns) == list(DIFFERENCE_COLUMNS)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["path"] == "judgments.groups[0][1]"
+    assert row["items"] == "S / W"
+    assert (row["kind"], row["after"]) == ("changed", "7")
+    assert differences_table(tehran, tehran).empty
+
+
+def _status(pid: int, name: str, revisions: int, excluded: bool = False) -> ParticipantStatus:
+    return ParticipantStatus(id=pid, workshop_code="ABC234", name=name, joined_at="t0",
+                             excluded=excluded, revisions=revisions,
+                             last_submitted_at="t1" if revisions else None, current=True)
+
+
+def test_participant_overview_counts_failing_matrices(tehran: SwotModel) -> None:
+    model = model_to_dict(tehran)
+    bad = tehran.set_judgment("judgments.groups", 0, 1, 9.0).set_judgment(
+        "judgments.groups", 1, 2, 9.0).set_judgment("judgments.groups", 0, 2, 1 / 9)
+    subs = [Sub("Ann", model["judgments"]), Sub("Bob", model_to_dict(bad)["judgments"])]
+    crs = consistency_table(model, subs)
+    table = participant_overview(
+        [_status(1, "Ann", 2), _status(2, "Bob", 1, True), _status(3, "Cy", 0)], crs
+    ).set_index("participant")
+    assert table.loc["Bob", "failing"] > table.loc["Ann", "failing"]
+    assert table.loc["Bob", "max_cr"] == pytest.approx(crs[crs.participant == "Bob"].cr.max())
+    assert table.loc["Bob", "excluded"]
+    assert (table.loc["Cy", "status"], table.loc["Cy", "failing"]) == ("joined", 0)
+    assert math.isnan(table.loc["Cy", "max_cr"])
+
+
+def test_judgments_side_by_side_has_everyone_and_the_group(tehran: SwotModel) -> None:
+    model = model_to_dict(tehran)
+    other = model_to_dict(tehran.set_judgment("judgments.groups", 0, 1, 4.0))
+    subs = [Sub("Ann", model["judgments"]), Sub("group", other["judgments"])]
+    table = judgments_side_by_side(model, subs, group_judgments(model, subs))
+    assert list(table.columns) == ["matrix", "item_i", "item_j", "Ann", "group", GROUP_COLUMN]
+    first = table.iloc[0]
+    assert (first["matrix"], first["item_i"], first["item_j"]) == ("judgments.groups", "S", "W")
+    ann = model["judgments"]["groups"][0][1]
+    assert first.iloc[-1] == pytest.approx(math.sqrt(ann * 4.0))
+
+
+def test_dataframe_csv_follows_the_csv_rules() -> None:
+    df = pd.DataFrame({"=name": ["=1+1", "plain", "'quoted"], "value": [0.1, math.nan, 3]})
+    rows = _rows(dataframe_csv(df))
+    assert rows[0] == ["'=name", "value"]
+    assert rows[1] == ["'=1+1", "0.1"] and float(rows[1][1]) == 0.1
+    assert rows[2] == ["plain", ""]
+    assert [unneutralise(c) for c in rows[3]] == ["'quoted", "3.0"]
+    assert dataframe_csv(df).endswith(b"\r\n")
+
+
+def test_ranking_csv_is_dataframe_csv_of_its_columns(tehran: SwotModel) -> None:
+    strategies = evaluate(tehran).strategies
+    columns = ["rank", "id", "label_en", "label_fa", "tows", "priority", "ideal"]
+    assert ranking_csv(strategies, "both") == dataframe_csv(strategies[columns])
