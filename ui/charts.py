@@ -26,6 +26,13 @@ def short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def bar_label(item_id: str, label: str, lang: str) -> str:
+    """Axis label "id · label"; in Persian wrapped in a right-to-left isolate so that the id
+    comes first from the right and a shortening ellipsis lands at the left end."""
+    text = f"{item_id} · {short(label)}"
+    return f"\u2067{text}\u2069" if lang == "fa" else text
+
+
 def _layout(fig: go.Figure, lang: str, n_bars: int, title: str) -> go.Figure:
     """Common layout of the horizontal bar charts (mirrored in Persian)."""
     rtl = lang == "fa"
@@ -46,7 +53,7 @@ def ranking_chart(strategies: pd.DataFrame, lang: str) -> go.Figure:
     """Strategies' priorities, best on top (``Evaluation.strategies``)."""
     label_col = f"label_{lang}"
     labels = [
-        f"{row.id} · {short(getattr(row, label_col) or row.label_en or row.label_fa)}"
+        bar_label(row.id, getattr(row, label_col) or row.label_en or row.label_fa, lang)
         for row in strategies.itertuples()
     ]
     fig = go.Figure(go.Bar(
@@ -71,7 +78,7 @@ def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_trace(go.Bar(
             x=part["global_weight"],
             y=[
-                f"{row.id} · {short(getattr(row, label_col) or row.label_en or row.label_fa)}"
+                bar_label(row.id, getattr(row, label_col) or row.label_en or row.label_fa, lang)
                 for row in part.itertuples()
             ],
             orientation="h",
@@ -80,7 +87,7 @@ def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
         ))
     order = [
-        f"{row.id} · {short(getattr(row, label_col) or row.label_en or row.label_fa)}"
+        bar_label(row.id, getattr(row, label_col) or row.label_en or row.label_fa, lang)
         for row in ordered.itertuples()
     ]
     fig.update_yaxes(categoryorder="array", categoryarray=order)
@@ -102,9 +109,9 @@ def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str) 
     return _layout(fig, lang, len(names), tr("priorities", lang))
 
 
-def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], title: str, lang: str) -> go.Figure:
-    """A supermatrix as a heat map with node ids on both axes and labels on hover; lines
-    separate the clusters."""
+def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], lang: str) -> go.Figure:
+    """A supermatrix as a heat map with node ids on both axes (column ids on top) and labels
+    on hover; lines separate the clusters. Untitled: the caller names it (e.g. a tab)."""
     labels = list(matrix.labels)
     full = [names.get(label, label) for label in labels]
     hover = np.array([[f"{full[i]} ← {full[j]}" for j in range(len(labels))]
@@ -129,7 +136,6 @@ def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], title: str, lang: 
                       line={"color": "#888", "width": 1})
     rtl = lang == "fa"
     fig.update_layout(
-        title=title,
         height=max(420, 14 * len(labels) + 120),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font={"family": FONT_FA} if rtl else None,

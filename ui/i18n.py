@@ -179,6 +179,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "top_strategy": {"en": "Top strategy: {s}", "fa": "راهبرد برتر: {s}"},
     "global_weights": {"en": "Global factor weights", "fa": "وزن کلی عوامل"},
     "steps": {"en": "Yüksel–Dağdeviren steps", "fa": "گام‌های روش یوکسل و داغ‌دویرن"},
+    "step1_tab": {"en": "1 · Groups", "fa": "۱ · گروه‌ها"},
+    "step2_tab": {"en": "2 · Dependence", "fa": "۲ · وابستگی"},
+    "step3_tab": {"en": "3 · Factors", "fa": "۳ · عوامل"},
+    "step4_tab": {"en": "4 · Strategies", "fa": "۴ · راهبردها"},
     "step1": {
         "en": "Step 1: group weights with respect to the goal",
         "fa": "گام ۱: وزن گروه‌ها نسبت به هدف",
@@ -265,7 +269,7 @@ RTL_CSS = """
   direction: rtl;
   text-align: right;
 }
-[data-testid="stTable"] th, [data-testid="stTable"] td { text-align: right; }
+[data-testid="stTable"] th, [data-testid="stTable"] td { text-align: right !important; }
 </style>
 """
 

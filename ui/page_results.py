@@ -34,28 +34,27 @@ def _ranking(result: Evaluation, language: str) -> None:
     top = table.iloc[0]
     name = f"{top['id']} · {_label(top, language)}"
     st.markdown(f"### {t('top_strategy', s=name)}")
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
-    with right:
-        show_table(pd.DataFrame({
-            t("col_rank"): table["rank"],
-            t("col_id"): table["id"],
-            t("col_label"): [_label(row, language) for _, row in table.iterrows()],
-            t("col_tows"): table["tows"],
-            t("col_priority"): table["priority"],
-            t("col_ideal"): table["ideal"],
-        }))
+    st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
+    show_table(pd.DataFrame({
+        t("col_rank"): table["rank"],
+        t("col_id"): table["id"],
+        t("col_label"): [_label(row, language) for _, row in table.iterrows()],
+        t("col_tows"): table["tows"],
+        t("col_priority"): table["priority"],
+        t("col_ideal"): table["ideal"],
+    }))
 
 
-def _steps(model: SwotModel, result: Evaluation, language: str) -> None:
+def _steps(result: Evaluation, language: str) -> None:
     groups = [group_name(g, language) for g in GROUPS]
-    step1, step2, step3, step4 = st.tabs([t("step1"), t("step2"), t("step3"), t("step4")])
+    step1, step2, step3, step4 = st.tabs([t(f"step{k}_tab") for k in range(1, 5)])
     with step1:
+        st.caption(t("step1"))
         show_table(pd.DataFrame({t("col_group"): groups,
                                  t("col_weight"): result.group_weights_goal.to_numpy()}))
     with step2:
-        st.caption(t("step2_matrix"))
+        st.caption(t("step2"))
+        st.markdown(f"**{t('step2_matrix')}**")
         show_table(result.dependence.set_axis(groups, axis=0).set_axis(groups, axis=1),
                    index=True)
         show_table(pd.DataFrame({
@@ -64,6 +63,7 @@ def _steps(model: SwotModel, result: Evaluation, language: str) -> None:
             t("w_dep"): result.group_weights.to_numpy(),
         }))
     with step3:
+        st.caption(t("step3"))
         factors = result.factors
         show_table(pd.DataFrame({
             t("col_group"): [group_name(g, language) for g in factors["group"]],
@@ -73,6 +73,7 @@ def _steps(model: SwotModel, result: Evaluation, language: str) -> None:
             t("col_global"): factors["global_weight"],
         }))
     with step4:
+        st.caption(t("step4"))
         st.dataframe(result.strategy_matrix.style.format(precision=3))
 
 
@@ -85,7 +86,7 @@ def _supermatrices(model: SwotModel, result: Evaluation, language: str) -> None:
         (result.unweighted, result.weighted, result.limit), strict=True,
     ):
         with tab:
-            st.plotly_chart(heatmap(matrix, names, t(key), language), key=f"heat_{key}")
+            st.plotly_chart(heatmap(matrix, names, language), key=f"heat_{key}")
 
 
 def render() -> None:
@@ -100,7 +101,7 @@ def render() -> None:
     _ranking(result, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("steps"))
-    _steps(model, result, language)
+    _steps(result, language)
     st.subheader(t("supermatrices"))
     _supermatrices(model, result, language)
 
