@@ -33,71 +33,72 @@ def bar_label(item_id: str, label: str, lang: str) -> str:
     return f"\u2067{text}\u2069" if lang == "fa" else text
 
 
-def _layout(fig: go.Figure, lang: str, n_bars: int, title: str) -> go.Figure:
-    """Common layout of the horizontal bar charts (mirrored in Persian)."""
+def _bar_layout(lang: str, n_bars: int, title: str, **extra: object) -> dict:
+    """Layout of the horizontal bar charts (mirrored in Persian)."""
     rtl = lang == "fa"
-    fig.update_layout(
-        title=title,
-        height=max(220, 90 + BAR_HEIGHT * n_bars),
-        margin={"l": 10, "r": 10, "t": 50, "b": 30},
-        font={"family": FONT_FA} if rtl else None,
-        title_x=1.0 if rtl else 0.0,
-        title_xanchor="right" if rtl else "left",
-    )
-    fig.update_yaxes(autorange="reversed", side="right" if rtl else "left", automargin=True)
-    fig.update_xaxes(autorange="reversed" if rtl else True, tickformat=".0%", automargin=True)
-    return fig
+    layout = {
+        "title": {"text": title, "x": 1.0 if rtl else 0.0,
+                  "xanchor": "right" if rtl else "left"},
+        "height": max(220, 90 + BAR_HEIGHT * n_bars),
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 30},
+        "yaxis": {"autorange": "reversed", "side": "right" if rtl else "left",
+                  "automargin": True},
+        "xaxis": {"autorange": "reversed" if rtl else True, "tickformat": ".0%",
+                  "automargin": True},
+        **extra,
+    }
+    if rtl:
+        layout["font"] = {"family": FONT_FA}
+    return layout
+
+
+def _labels(df: pd.DataFrame, lang: str) -> list[str]:
+    """Bar labels "id · label" of the rows of a table with id, label_en and label_fa."""
+    first, other = ("label_en", "label_fa") if lang == "en" else ("label_fa", "label_en")
+    return [bar_label(i, a or b, lang)
+            for i, a, b in zip(df["id"], df[first], df[other], strict=True)]
 
 
 def ranking_chart(strategies: pd.DataFrame, lang: str) -> go.Figure:
     """Strategies' priorities, best on top (``Evaluation.strategies``)."""
-    label_col = f"label_{lang}"
-    labels = [
-        bar_label(row.id, getattr(row, label_col) or row.label_en or row.label_fa, lang)
-        for row in strategies.itertuples()
-    ]
-    fig = go.Figure(go.Bar(
+    bar = go.Bar(
         x=strategies["priority"],
-        y=labels,
+        y=_labels(strategies, lang),
         orientation="h",
         marker_color="#455a64",
         text=[f"{p:.1%}" for p in strategies["priority"]],
         textposition="auto",
         hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
-    ))
-    return _layout(fig, lang, len(labels), tr("ranking", lang))
+    )
+    return go.Figure(bar, _bar_layout(lang, len(strategies), tr("ranking", lang)))
 
 
 def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
     """Global factor weights (``Evaluation.factors``), largest on top, coloured by group."""
-    label_col = f"label_{lang}"
     ordered = factors.sort_values("global_weight", ascending=False, kind="stable")
-    fig = go.Figure()
+    order = _labels(ordered, lang)
+    bars = []
     for group in GROUPS:
         part = ordered[ordered["group"] == group]
-        fig.add_trace(go.Bar(
+        bars.append(go.Bar(
             x=part["global_weight"],
-            y=[
-                bar_label(row.id, getattr(row, label_col) or row.label_en or row.label_fa, lang)
-                for row in part.itertuples()
-            ],
+            y=_labels(part, lang),
             orientation="h",
             name=group_name(group, lang),
             marker_color=GROUP_COLOURS[group],
             hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
         ))
-    order = [
-        bar_label(row.id, getattr(row, label_col) or row.label_en or row.label_fa, lang)
-        for row in ordered.itertuples()
-    ]
-    fig.update_yaxes(categoryorder="array", categoryarray=order)
-    fig.update_layout(legend={"orientation": "h", "y": -0.08, "x": 0.5, "xanchor": "center"})
-    return _layout(fig, lang, len(order), tr("global_weights", lang))
+    layout = _bar_layout(
+        lang, len(order), tr("global_weights", lang),
+        legend={"orientation": "h", "y": -0.08, "x": 0.5, "xanchor": "center"},
+    )
+    layout["yaxis"] |= {"categoryorder": "array", "categoryarray": order}
+    return go.Figure(bars, layout)
 
 
 def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str) -> go.Figure:
     """Priorities of the items of one pairwise matrix, in matrix order."""
-    fig = go.Figure(go.Bar(
+    bar = go.Bar(
         x=list(weights),
         y=[short(n, 40) for n in names],
         orientation="h",
@@ -105,18 +106,36 @@ def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str) 
         text=[f"{w:.1%}" for w in weights],
         textposition="auto",
         hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
-    ))
-    return _layout(fig, lang, len(names), tr("priorities", lang))
+    )
+    return go.Figure(bar, _bar_layout(lang, len(names), tr("priorities", lang)))
 
 
 def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], lang: str) -> go.Figure:
     """A supermatrix as a heat map with node ids on both axes (column ids on top) and labels
     on hover; lines separate the clusters. Untitled: the caller names it (e.g. a tab)."""
     labels = list(matrix.labels)
-    full = [names.get(label, label) for label in labels]
-    hover = np.array([[f"{full[i]} ← {full[j]}" for j in range(len(labels))]
-                      for i in range(len(labels))])
-    fig = go.Figure(go.Heatmap(
+    n = len(labels)
+    full = np.array([names.get(label, label) for label in labels], dtype=object)
+    hover = full[:, None] + " ← " + full[None, :]
+    clusters = list(matrix.clusters)
+    line = {"color": "#888", "width": 1}
+    shapes = []
+    for b in [k - 0.5 for k in range(1, n) if clusters[k] != clusters[k - 1]]:
+        shapes.append({"type": "line", "x0": b, "x1": b, "y0": -0.5, "y1": n - 0.5,
+                       "line": line})
+        shapes.append({"type": "line", "y0": b, "y1": b, "x0": -0.5, "x1": n - 0.5,
+                       "line": line})
+    layout = {
+        "height": max(420, 14 * n + 120),
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "shapes": shapes,
+        "yaxis": {"autorange": "reversed", "tickfont": {"size": 10}, "automargin": True},
+        "xaxis": {"side": "top", "tickfont": {"size": 10}, "tickangle": -90,
+                  "automargin": True},
+    }
+    if lang == "fa":
+        layout["font"] = {"family": FONT_FA}
+    cells = go.Heatmap(
         z=matrix.matrix,
         x=labels,
         y=labels,
@@ -126,20 +145,5 @@ def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], lang: str) -> go.F
         hovertemplate="%{customdata}<br>%{z:.4f}<extra></extra>",
         xgap=1,
         ygap=1,
-    ))
-    clusters = list(matrix.clusters)
-    bounds = [k - 0.5 for k in range(1, len(clusters)) if clusters[k] != clusters[k - 1]]
-    for b in bounds:
-        fig.add_shape(type="line", x0=b, x1=b, y0=-0.5, y1=len(labels) - 0.5,
-                      line={"color": "#888", "width": 1})
-        fig.add_shape(type="line", y0=b, y1=b, x0=-0.5, x1=len(labels) - 0.5,
-                      line={"color": "#888", "width": 1})
-    rtl = lang == "fa"
-    fig.update_layout(
-        height=max(420, 14 * len(labels) + 120),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        font={"family": FONT_FA} if rtl else None,
     )
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 10}, automargin=True)
-    fig.update_xaxes(side="top", tickfont={"size": 10}, tickangle=-90, automargin=True)
-    return fig
+    return go.Figure(cells, layout)
