@@ -126,7 +126,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "strategy_judgments": {"en": "Strategy judgments", "fa": "قضاوت‌های راهبردها"},
     # pairwise editor
     "blank": {"en": "(blank: no judgment)", "fa": "(خالی: بدون قضاوت)"},
-    "equal": {"en": "{a} and {b} are equally important (1)", "fa": "{a} و {b} هم‌اهمیت‌اند (۱)"},
+    "equal": {"en": "{a} and {b} are equally important (1)", "fa": "{a} و {b} هم‌اهمیت‌اند (1)"},
     "more": {
         "en": "{a} is {degree} more important than {b} ({v})",
         "fa": "{a} {degree} مهم‌تر از {b} است ({v})",
@@ -158,8 +158,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "apply": {"en": "Apply suggested value", "fa": "اعمال مقدار پیشنهادی"},
     "no_suggestions": {
-        "en": "Every judgment agrees with the priorities.",
-        "fa": "همه‌ی قضاوت‌ها با اولویت‌ها هم‌خوان‌اند.",
+        "en": "No judgment needs a different value on the 1–9 scale.",
+        "fa": "هیچ قضاوتی به مقدار دیگری در مقیاس ۱ تا ۹ نیاز ندارد.",
     },
     "too_small": {
         "en": "Only one item: nothing to compare.",
@@ -272,6 +272,13 @@ RTL_CSS = """
 [data-testid="stTable"] th, [data-testid="stTable"] td { text-align: right !important; }
 </style>
 """
+
+
+def columns(spec: int | list[float], lang: str, **kwargs: object) -> list:
+    """``st.columns`` in reading order: the first column is on the right in Persian."""
+    if lang != "fa":
+        return st.columns(spec, **kwargs)
+    return st.columns(spec if isinstance(spec, int) else spec[::-1], **kwargs)[::-1]
 
 
 def inject_rtl() -> None:

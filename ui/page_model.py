@@ -15,7 +15,7 @@ import streamlit as st
 
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import group_name, lang, t, tr
+from ui.i18n import columns, group_name, lang, t, tr
 from ui.state import flash, get_model, revision, set_model, show_flash
 from ui.tables import show_table
 
@@ -172,7 +172,7 @@ def render() -> None:
     goal = model.goal.get(language) or model.goal["en"] or model.goal["fa"]
     st.markdown(f"**{t('goal')}:** {goal}")
     show_flash()
-    top, bottom = st.columns(2), st.columns(2)
+    top, bottom = columns(2, language), columns(2, language)
     for column, group in zip([*top, *bottom], GROUPS, strict=True):
         with column:
             _quadrant(model, group, language)
@@ -183,7 +183,7 @@ def render() -> None:
         t("col_tows"): [s.tows for s in model.strategies],
         t("col_factors"): [", ".join(s.factors) for s in model.strategies],
     }))
-    left, right = st.columns(2, gap="large")
+    left, right = columns(2, language, gap="large")
     with left.expander(t("edit_factors")):
         _factor_form(model, language)
     with right.expander(t("edit_strategies")):

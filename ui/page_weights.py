@@ -15,7 +15,7 @@ import streamlit as st
 
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
-from ui.i18n import group_name, lang, t, tr
+from ui.i18n import columns, group_name, lang, t, tr
 from ui.pairwise import pairwise_editor, ratings_editor
 from ui.state import current_evaluation, get_model, main_slot, set_model
 
@@ -82,15 +82,13 @@ def _direct(model: SwotModel, result: Evaluation | list[str]) -> None:
     everything = [*model.direct_group_weights.values(), *model.direct_factor_weights.values()]
     top = max(100.0, math.ceil(max(everything, default=0.0) * 100))
     st.subheader(t("group_weights"))
-    columns = st.columns(4)
-    for column, g in zip(columns, GROUPS, strict=True):
+    for column, g in zip(columns(4, language), GROUPS, strict=True):
         with column:
             _slider(group_name(g, language), "group", g,
                     model.direct_group_weights.get(g, 0.0), top)
     if isinstance(result, Evaluation):
         _shares(result.group_weights_goal, [group_name(g, language) for g in GROUPS])
-    columns = st.columns(4)
-    for column, g in zip(columns, GROUPS, strict=True):
+    for column, g in zip(columns(4, language), GROUPS, strict=True):
         with column:
             st.markdown(f"**{t('factor_weights_in', group=group_name(g, language))}**")
             for f in model.factors[g]:

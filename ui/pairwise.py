@@ -15,7 +15,7 @@ import streamlit as st
 import anp
 from swot.model import GROUPS, SwotModel
 from ui.charts import priorities_chart, short
-from ui.i18n import group_name, tr
+from ui.i18n import columns, group_name, tr
 from ui.state import ModelSlot
 
 BLANK = "blank"
@@ -24,6 +24,7 @@ SCALE_TOKENS: tuple[str, ...] = (
     *(str(k) for k in range(9, 1, -1)), "1", *(f"1/{k}" for k in range(2, 10))
 )
 REL_TOL = 1e-6
+SUGGESTIONS = 3  # how many inconsistent judgments to list
 
 
 def value_of(token: str) -> float | None:
@@ -106,7 +107,7 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
         return
     names = [item_name(x, lang) for x in items]
     titles = [item_title(model, x, lang) for x in items]
-    left, right = st.columns([3, 2], gap="large")
+    left, right = columns([3, 2], lang, gap="large")
     with left, st.container(height=620 if n > 4 else "content"):
         for i in range(n):
             for j in range(i + 1, n):
@@ -128,7 +129,8 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
         try:
             weights = anp.priority(matrix, labels=items)
             result = anp.consistency(matrix, labels=items)
-            suggestions = anp.inconsistency_suggestions(matrix, k=3, labels=items)
+            suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
+                                                        labels=items)
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return
@@ -140,9 +142,12 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
         else:
             st.error(f"{text} — {tr('cr_bad', lang)}")
         st.markdown(f"**{tr('suggestions', lang)}**")
-        if not suggestions:
+        # only suggestions that change the judgment on the 1-9 scale, worst first
+        useful = [s for s in suggestions
+                  if token_of(s.suggested_saaty) != token_of(s.current)][:SUGGESTIONS]
+        if not useful:
             st.caption(tr("no_suggestions", lang))
-        for s in suggestions:
+        for s in useful:
             a, b = names[s.row], names[s.col]
             st.markdown(tr(
                 "suggestion", lang, pair=tr("pair", lang, a=a, b=b),
@@ -167,11 +172,11 @@ def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) 
     model = slot.get()
     values = model.matrix_at(f"judgments.strategies.{factor_id}")
     st.caption(tr("ratings_note", lang))
-    columns = st.columns(3)
+    cells = columns(3, lang)
     for k, sid in enumerate(model.strategy_ids()):
         key = f"{key_prefix}:rating:{factor_id}:{k}"
         st.session_state[key] = None if math.isnan(values[k]) else float(values[k])
-        columns[k % 3].number_input(
+        cells[k % 3].number_input(
             tr("rating_of", lang, s=item_title(model, sid, lang)),
             min_value=0.0,
             step=1.0,
