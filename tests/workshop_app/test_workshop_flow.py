@@ -1,0 +1,184 @@
+"""The Workshop and Scenarios pages through AppTest: one facilitator and several participants,
+each its own AppTest (own session), sharing one database file (``SWOT_ANP_DB``).
+
+The pages run through a small harness (:func:`_app`) that routes like the app will:
+``?workshop=CODE`` shows the participant view, else the page named in session state.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from swot.io import load_model, model_to_dict
+from swot.store import ENV_VAR, Store
+from swot.workshop import group_judgments
+from ui.page_scenarios import cli_db_path
+
+TEHRAN = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
+PAIR = "judgments.groups:0:1"  # strengths vs weaknesses
+
+
+def _app() -> None:
+    import streamlit as st
+
+    from ui.state import init_state
+
+    init_state()
+    code = st.query_params.get("workshop")
+    if code:
+        from ui.page_workshop import render_participant
+
+        render_participant(code)
+    elif st.session_state.get("test_page") == "scenarios":
+        from ui.page_scenarios import render
+
+        render()
+    else:
+        from ui.page_workshop import render
+
+        render()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "workshop.sqlite3"
+    monkeypatch.setenv(ENV_VAR, str(path))
+    return path
+
+
+def _run(target: Any) -> AppTest:
+    """Run an AppTest, or the AppTest of a widget just interacted with; no exception."""
+    at = target.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _session(page: str = "workshop", code: str | None = None) -> AppTest:
+    at = AppTest.from_function(_app, default_timeout=60)
+    at.session_state["test_page"] = page
+    if code is not None:
+        at.query_params["workshop"] = code
+    return _run(at)
+
+
+def _join(code: str, name: str) -> AppTest:
+    at = _session(code=code)
+    at.text_input(key="wsp_name").input(name)
+    return _run(at.button(key="wsp_join").click())
+
+
+def test_facilitator_and_two_participants(db: Path) -> None:
+    facilitator = _session()
+    facilitator.text_input(key="ws_title").input("Board retreat")
+    _run(facilitator.button(key="ws_open").click())
+    with Store(db) as store:
+        (workshop,) = store.list_workshops()
+    code = workshop.code
+    assert any(code in m.value for m in facilitator.markdown)
+    assert any(f"workshop={code}" in c.value for c in facilitator.code)
+
+    ann, bob = _join(code, "Ann"), _join(code, "Bob")
+    _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    _run(bob.selectbox(key=f"wsp:{code}:{PAIR}").set_value("1/3"))
+    assert any("revision 1" in c.value for c in bob.caption)  # saved at once
+    assert any("CR" in str(e.value) for e in [*ann.success, *ann.error])  # own CR
+
+    _run(facilitator)
+    with Store(db) as store:
+        people = {p.name: p for p in store.participants(code)}
+        subs = store.latest_submissions(code)
+    assert {p.status for p in people.values()} == {"submitted"}
+    assert {s.participant_name: s.judgments["groups"][0][1] for s in subs} == {
+        "Ann": 5, "Bob": pytest.approx(1 / 3)}
+    table = facilitator.dataframe[0].value
+    first = table.iloc[0]
+    assert first["group"] == pytest.approx(math.sqrt(5 / 3))
+    assert first["group"] not in (first["Ann"], first["Bob"])
+    assert first["group"] == pytest.approx(
+        group_judgments(workshop.model, subs)["groups"][0][1])
+    assert len(facilitator.get("plotly_chart")) == 1
+    assert not facilitator.error
+
+    _run(facilitator.checkbox(key=f"ws_ex:{code}:{people['Bob'].id}").check())
+    with Store(db) as store:
+        assert [s.participant_name for s in store.latest_submissions(code)] == ["Ann"]
+    assert facilitator.dataframe[0].value.iloc[0]["group"] == pytest.approx(5)
+    ranking_headers = " ".join(str(t.value.columns.tolist()) for t in facilitator.table)
+    assert "everyone" in ranking_headers and "without those left out" in ranking_headers
+
+    # Ann revises; a new browser session resumes her latest judgments from the database
+    _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("7"))
+    again = _session(code=code)
+    again.text_input(key="wsp_name").input("ann")
+    _run(again.button(key="wsp_join").click())
+    assert any("already taken" in e.value for e in again.error)
+    _run(again.button(key="wsp_resume").click())
+    assert again.selectbox(key=f"wsp:{code}:{PAIR}").value == "7"
+    with Store(db) as store:
+        assert store.participants(code)[0].revisions == 2
+
+
+def test_unknown_code_shows_an_error(db: Path) -> None:
+    at = _session(code="NOSUCH")
+    assert any("no workshop with code" in e.value for e in at.error)
+
+
+def test_closed_workshop_refuses_participants(db: Path) -> None:
+    with Store(db) as store:
+        code = store.create_workshop(model_to_dict(load_model(TEHRAN))).code
+        store.close_workshop(code)
+    at = _session(code=code.lower())
+    assert any("closed" in e.value for e in at.error)
+    assert not at.text_input
+
+
+def test_scenarios_save_list_load_compare(db: Path) -> None:
+    at = _session("scenarios")
+    assert any("No scenarios" in i.value for i in at.info)
+    at.text_input(key="sc_name").input("base")
+    at.text_area(key="sc_note").input("as shipped")
+    _run(at.button(key="sc_save").click())
+    base = at.session_state["model"]
+    at.session_state["model"] = base.set_judgment("judgments.groups", 0, 1, 9.0)
+    at.text_input(key="sc_name").input("strong S")
+    _run(at.button(key="sc_save").click())
+    _run(at.button(key="sc_save").click())  # the name field was cleared: refused
+    assert any("empty" in e.value for e in at.error)
+    with Store(db) as store:
+        assert [s.name for s in store.list_scenarios()] == ["base", "strong S"]
+    listing = at.table[0].value
+    assert list(listing.iloc[:, 0]) == ["base", "strong S"]
+
+    _run(at.selectbox(key="sc_pick").set_value("base"))
+    _run(at.button(key="sc_load").click())
+    assert at.session_state["model"].matrix_at("judgments.groups")[0, 1] == pytest.approx(
+        base.matrix_at("judgments.groups")[0, 1])
+
+    _run(at.multiselect(key="sc_compare").set_value(["base", "strong S"]))
+    comparison = at.table[1].value
+    assert any("strong S" in str(c) for c in comparison.columns)
+    assert len(comparison) == len(base.strategies)
+    assert len(at.get("plotly_chart")) == 1
+    differences = at.dataframe[0].value
+    assert differences.iloc[0, 0] == "judgments.groups[0][1]"
+
+    at.text_input(key="sc_new_name").input("copy")
+    _run(at.button(key="sc_duplicate").click())
+    at.text_input(key="sc_new_name").input("renamed")
+    _run(at.button(key="sc_rename").click())
+    _run(at.button(key="sc_delete").click())  # not confirmed: kept
+    _run(at.checkbox(key="sc_confirm").check())
+    _run(at.button(key="sc_delete").click())
+    with Store(db) as store:
+        assert [s.name for s in store.list_scenarios()] == ["base", "strong S"]
+
+
+def test_cli_db_flag() -> None:
+    assert cli_db_path(["app.py", "--db", "/tmp/x.sqlite3"]) == "/tmp/x.sqlite3"
+    assert cli_db_path(["streamlit", "run", "app.py", "--", "--db", "y.db"]) == "y.db"
+    assert cli_db_path(["pytest", "-q", "--durations=5"]) is None

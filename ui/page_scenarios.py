@@ -1,0 +1,283 @@
+"""Page "Scenarios": save the current model as a named scenario; list, load, rename, duplicate,
+delete, download and import scenarios; compare two or more side by side.
+
+Also the database helpers the Workshop page shares: :func:`db_path` and :func:`store_action`.
+
+Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``sc_new_name``,
+``sc_rename``, ``sc_duplicate``, ``sc_confirm``, ``sc_delete``, ``sc_download``,
+``sc_import_name``, ``sc_upload_<n>``, ``sc_compare``, ``sc_dl_compare``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from swot.export import dataframe_csv
+from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
+from swot.model import SwotError
+from swot.scenarios import compare_rankings, differences_table, priority_column, rank_column
+from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
+from ui.charts import FONT_FA, short
+from ui.i18n import lang
+from ui.i18n_workshop import tw
+from ui.state import flash, get_model, set_model, show_flash
+from ui.tables import show_table
+
+_T = TypeVar("_T")
+UPLOAD_COUNT_KEY = "sc_upload_count"
+
+
+def cli_db_path(argv: Sequence[str]) -> str | None:
+    """The ``--db PATH`` of the app's command line (``streamlit run app.py -- --db PATH``)."""
+    args = list(argv[1:])
+    if "--" in args:
+        args = args[args.index("--") + 1:]
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--db")
+    return parser.parse_known_args(args)[0].db
+
+
+def db_path() -> Path | None:
+    """The database path (``--db``, ``SWOT_ANP_DB``, secrets ``db_path``, the default); shows
+    an error and gives None when its folder cannot be made."""
+    try:
+        secrets = {SECRETS_KEY: st.secrets.get(SECRETS_KEY)}
+    except FileNotFoundError:  # no secrets file (or an unreadable one)
+        secrets = None
+    try:
+        return default_db_path(cli_db_path(sys.argv), secrets)
+    except OSError as exc:
+        st.error(tw("db_bad", message=str(exc)))
+        return None
+
+
+def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed") -> _T | None:
+    """``action`` on the store at ``path``; a failure becomes an error message for the next
+    run (string ``error`` with ``message``) and gives None."""
+    try:
+        with Store(path) as store:
+            return action(store)
+    except StoreError as exc:
+        flash("error", tw(error, message=str(exc)))
+        return None
+
+
+def _label(row: pd.Series, language: str) -> str:
+    text = row[f"label_{language}"] or row["label_en"] or row["label_fa"]
+    return f"{row['id']} · {short(str(text))}"
+
+
+def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str) -> pd.DataFrame:
+    """The table of :func:`swot.scenarios.compare_rankings` with readable column names."""
+    view = {tw("col_strategy"): [_label(row, language) for _, row in table.iterrows()]}
+    for name in names:
+        view[tw("col_rank_in", name=name)] = [
+            "" if pd.isna(r) else str(int(r)) for r in table[rank_column(name)]
+        ]
+        view[tw("col_priority_in", name=name)] = table[priority_column(name)]
+    return pd.DataFrame(view)
+
+
+def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str) -> go.Figure:
+    """Grouped bars: each strategy's priority in each scenario (a trace per scenario)."""
+    labels = [_label(row, language) for _, row in table.iterrows()]
+    fig = go.Figure([
+        go.Bar(name=name, x=labels, y=table[priority_column(name)],
+               hovertemplate="%{x}<br>%{y:.4f}<extra>" + name + "</extra>")
+        for name in names
+    ])
+    rtl = language == "fa"
+    fig.update_layout(
+        barmode="group", title=tw("chart_title"), height=420,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        font={"family": FONT_FA} if rtl else None,
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+    )
+    fig.update_xaxes(autorange="reversed" if rtl else True, automargin=True)
+    fig.update_yaxes(tickformat=".0%", side="right" if rtl else "left")
+    return fig
+
+
+# -- callbacks (each opens the store for its one action)
+
+
+def _on_save(path: Path) -> None:
+    name = st.session_state.get("sc_name", "")
+    saved = store_action(path, lambda s: s.save_scenario(
+        name, model_to_dict(get_model()), st.session_state.get("sc_note", "")))
+    if saved is not None:
+        st.session_state["sc_name"] = st.session_state["sc_note"] = ""
+        st.session_state["sc_pick"] = saved.name
+        flash("success", tw("saved", name=saved.name))
+
+
+def _on_load(path: Path, name: str) -> None:
+    scenario = store_action(path, lambda s: s.load_scenario(name))
+    if scenario is None:
+        return
+    try:
+        model = model_from_dict(scenario.model, source=name)
+    except ModelFileError as exc:
+        flash("error", "\n\n".join([tw("failed", message=name), *exc.lines()]))
+        return
+    set_model(model, replaced=True)
+    flash("success", tw("loaded", name=name))
+
+
+def _on_rename(path: Path, name: str) -> None:
+    renamed = store_action(path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]))
+    if renamed is not None:
+        st.session_state["sc_pick"] = renamed.name
+        flash("success", tw("renamed", name=renamed.name))
+
+
+def _on_duplicate(path: Path, name: str) -> None:
+    copy = store_action(path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]))
+    if copy is not None:
+        st.session_state["sc_pick"] = copy.name
+        flash("success", tw("duplicated", name=copy.name))
+
+
+def _on_delete(path: Path, name: str) -> None:
+    if not st.session_state.get("sc_confirm"):
+        flash("error", tw("confirm_first"))
+        return
+    if store_action(path, lambda s: s.delete_scenario(name) or True):
+        st.session_state["sc_confirm"] = False
+        flash("success", tw("deleted", name=name))
+
+
+def _on_upload(path: Path, key: str) -> None:
+    uploaded = st.session_state.get(key)
+    if uploaded is None:
+        return
+    st.session_state[UPLOAD_COUNT_KEY] = st.session_state.get(UPLOAD_COUNT_KEY, 0) + 1
+    try:
+        model = loads_model(uploaded.getvalue(), source=uploaded.name)
+    except ModelFileError as exc:
+        flash("error", "\n\n".join(
+            [tw("import_bad", name=uploaded.name), *(str(p) for p in exc.problems)]))
+        return
+    name = st.session_state.get("sc_import_name", "").strip() or Path(uploaded.name).stem
+    saved = store_action(path, lambda s: s.save_scenario(
+        name, model_to_dict(model), tw("imported_note", name=uploaded.name)))
+    if saved is not None:
+        st.session_state["sc_import_name"] = ""
+        st.session_state["sc_pick"] = saved.name
+        flash("success", tw("saved", name=saved.name))
+
+
+# -- sections
+
+
+def _save_form(path: Path) -> None:
+    st.subheader(tw("save_current"))
+    st.text_input(tw("name"), key="sc_name")
+    st.text_area(tw("note"), key="sc_note", height=68)
+    st.button(tw("save"), key="sc_save", on_click=_on_save, args=(path,))
+
+
+def _listing(scenarios: list[ScenarioInfo]) -> None:
+    st.subheader(tw("saved_list"))
+    if not scenarios:
+        st.info(tw("none_saved"))
+        return
+    show_table(pd.DataFrame({
+        tw("col_name"): [s.name for s in scenarios],
+        tw("col_note"): [s.note for s in scenarios],
+        tw("col_created"): [s.created_at[:19].replace("T", " ") for s in scenarios],
+        tw("col_updated"): [s.updated_at[:19].replace("T", " ") for s in scenarios],
+    }))
+
+
+def _manage(path: Path, store: Store, names: list[str]) -> None:
+    st.subheader(tw("manage"))
+    if st.session_state.get("sc_pick") not in names:
+        st.session_state["sc_pick"] = names[-1]
+    name = st.selectbox(tw("scenario"), names, key="sc_pick")
+    st.button(tw("load"), key="sc_load", on_click=_on_load, args=(path, name))
+    st.text_input(tw("new_name"), key="sc_new_name")
+    left, right = st.columns(2)
+    left.button(tw("rename"), key="sc_rename", on_click=_on_rename, args=(path, name))
+    right.button(tw("duplicate"), key="sc_duplicate", on_click=_on_duplicate, args=(path, name))
+    st.checkbox(tw("confirm_delete"), key="sc_confirm")
+    st.button(tw("delete"), key="sc_delete", on_click=_on_delete, args=(path, name))
+    try:
+        data = dumps_model(model_from_dict(store.load_scenario(name).model, source=name))
+    except ModelFileError as exc:
+        st.error("\n\n".join(exc.lines()))
+        return
+    st.download_button(tw("download"), data.encode("utf-8"), file_name=f"{name}.json",
+                       mime="application/json", key="sc_download", on_click="ignore")
+
+
+def _import(path: Path) -> None:
+    st.subheader(tw("import"))
+    st.text_input(tw("import_name"), key="sc_import_name")
+    key = f"sc_upload_{st.session_state.get(UPLOAD_COUNT_KEY, 0)}"
+    st.file_uploader(tw("upload"), type=["json"], key=key, on_change=_on_upload,
+                     args=(path, key))
+
+
+def _compare(store: Store, names: list[str], language: str) -> None:
+    st.subheader(tw("compare"))
+    chosen = st.multiselect(tw("compare_pick"), names, key="sc_compare")
+    if len(chosen) < 2:
+        st.caption(tw("compare_more"))
+        return
+    models = {name: store.load_scenario(name).model for name in chosen}
+    try:
+        table = compare_rankings(models)
+        differences = {name: differences_table(models[chosen[0]], models[name])
+                       for name in chosen[1:]}
+    except (SwotError, ValueError) as exc:
+        st.error(tw("failed", message=str(exc)))
+        return
+    show_table(comparison_view(table, chosen, language))
+    st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
+    st.download_button(tw("dl_comparison"), dataframe_csv(table), file_name="comparison.csv",
+                       mime="text/csv", key="sc_dl_compare", on_click="ignore")
+    st.markdown(f"**{tw('differences', first=chosen[0])}**")
+    for name, diff in differences.items():
+        if diff.empty:
+            st.caption(tw("no_differences", name=name))
+            continue
+        st.markdown(f"*{name}*")
+        st.dataframe(diff.set_axis([tw(f"col_{c}") for c in diff.columns], axis=1),
+                     hide_index=True)
+
+
+def render() -> None:
+    """Draw the page."""
+    language = lang()
+    st.header(tw("page_scenarios"))
+    show_flash()
+    path = db_path()
+    if path is None:
+        return
+    st.caption(tw("db_where", path=path))
+    _save_form(path)
+    try:
+        with Store(path) as store:
+            scenarios = store.list_scenarios()
+            _listing(scenarios)
+            names = [s.name for s in scenarios]
+            if names:
+                _manage(path, store, names)
+            _import(path)
+            if names:
+                _compare(store, names, language)
+    except StoreError as exc:
+        st.error(tw("db_bad", message=str(exc)))
+
+
+if __name__ == "__main__":
+    render()
