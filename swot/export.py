@@ -93,9 +93,6 @@ def dataframe_csv(df: pd.DataFrame) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-_to_csv = dataframe_csv  # the name swot.sensitivity imports
-
-
 def ranking_csv(strategies: pd.DataFrame, lang: str = "en") -> bytes:
     """The ranking (``Evaluation.strategies``) as CSV bytes: rank, id, label(s), tows,
     priority, ideal, rows in the given (rank) order."""

@@ -7,6 +7,7 @@ The pages run through a small harness (:func:`_app`) that routes like the app wi
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from swot.io import load_model, model_to_dict
 from swot.store import ENV_VAR, Store
 from swot.workshop import group_judgments
+from ui.i18n_workshop import STRINGS
 from ui.page_scenarios import cli_db_path
 
 TEHRAN = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
@@ -182,3 +184,39 @@ def test_cli_db_flag() -> None:
     assert cli_db_path(["app.py", "--db", "/tmp/x.sqlite3"]) == "/tmp/x.sqlite3"
     assert cli_db_path(["streamlit", "run", "app.py", "--", "--db", "y.db"]) == "y.db"
     assert cli_db_path(["pytest", "-q", "--durations=5"]) is None
+
+
+def test_scenario_import_validates_the_file(db: Path) -> None:
+    at = _session("scenarios")
+    bad = model_to_dict(load_model(TEHRAN))
+    del bad["strategies"]
+    at.file_uploader[0].set_value(("bad.json", json.dumps(bad).encode(), "application/json"))
+    _run(at)
+    assert any("not a valid model" in e.value and "strategies" in e.value for e in at.error)
+    with Store(db) as store:
+        assert store.list_scenarios() == []
+    good = TEHRAN.read_bytes()
+    at.file_uploader[0].set_value(("tehran.json", good, "application/json"))
+    _run(at)
+    with Store(db) as store:
+        (scenario,) = store.list_scenarios()
+    assert (scenario.name, scenario.note) == ("tehran", "imported from tehran.json")
+
+
+@pytest.mark.parametrize("page", ["scenarios", "workshop"])
+def test_pages_in_persian(db: Path, page: str) -> None:
+    with Store(db) as store:
+        model = model_to_dict(load_model(TEHRAN))
+        store.save_scenario("الف", model)
+        store.create_workshop(model, "کارگاه")
+    at = AppTest.from_function(_app, default_timeout=60)
+    at.session_state["test_page"] = page
+    at.session_state["lang"] = "fa"
+    _run(at)
+    assert at.header[0].value == STRINGS[f"page_{page}"]["fa"]
+    assert not at.error
+
+
+def test_every_string_in_both_languages() -> None:
+    for key, texts in STRINGS.items():
+        assert set(texts) == {"en", "fa"} and all(texts.values()), key
