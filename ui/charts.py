@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from anp import LabelledMatrix
 from swot.model import GROUPS
-from ui.i18n import group_name, tr
+from ui.i18n import group_name, isolate, tr
 
 GROUP_COLOURS: dict[str, str] = {"S": "#2e7d32", "W": "#c62828", "O": "#1565c0", "T": "#ef6c00"}
 FONT_FA = "Vazirmatn, 'Noto Naskh Arabic', 'Noto Sans Arabic', Tahoma, 'DejaVu Sans', sans-serif"
@@ -29,8 +29,7 @@ def short(text: str, limit: int = 48) -> str:
 def bar_label(item_id: str, label: str, lang: str) -> str:
     """Axis label "id · label"; in Persian wrapped in a right-to-left isolate so that the id
     comes first from the right and a shortening ellipsis lands at the left end."""
-    text = f"{item_id} · {short(label)}"
-    return f"\u2067{text}\u2069" if lang == "fa" else text
+    return isolate(f"{item_id} · {short(label)}", lang)
 
 
 def _bar_layout(lang: str, n_bars: int, title: str, **extra: object) -> dict:

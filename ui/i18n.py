@@ -37,9 +37,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_W": {"en": "Weaknesses", "fa": "ضعف‌ها"},
     "group_O": {"en": "Opportunities", "fa": "فرصت‌ها"},
     "group_T": {"en": "Threats", "fa": "تهدیدها"},
-    "prov_listed": {"en": "listed in the text", "fa": "فهرست‌شده در متن"},
-    "prov_derived": {"en": "derived from the text", "fa": "استنتاج‌شده از متن"},
-    "prov_user": {"en": "added by a user", "fa": "افزوده‌ی کاربر"},
+    "prov_listed": {"en": "listed", "fa": "فهرست‌شده"},
+    "prov_derived": {"en": "derived", "fa": "استنتاجی"},
+    "prov_user": {"en": "user", "fa": "کاربر"},
+    "prov_note": {
+        "en": "Provenance: listed = named in the source text, derived = inferred from it, "
+              "user = added by a user. Source: file and line of the text.",
+        "fa": "منشأ: فهرست‌شده = در متن منبع آمده، استنتاجی = از متن برداشت شده، "
+              "کاربر = افزوده‌ی کاربر. منبع: پرونده و سطر متن.",
+    },
     "tows_other": {"en": "other", "fa": "سایر"},
     # model page
     "goal": {"en": "Goal", "fa": "هدف"},
@@ -272,6 +278,13 @@ RTL_CSS = """
 [data-testid="stTable"] th, [data-testid="stTable"] td { text-align: right !important; }
 </style>
 """
+
+
+def isolate(text: str, lang: str) -> str:
+    """``text`` in a right-to-left isolate in Persian, so that widgets and charts that lay
+    text out left to right (select boxes, plotly) keep Persian sentences with Latin ids in
+    reading order."""
+    return f"\u2067{text}\u2069" if lang == "fa" else text
 
 
 def columns(spec: int | list[float], lang: str, **kwargs: object) -> list:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import columns, group_name, lang, t, tr
+from ui.i18n import columns, group_name, isolate, lang, t, tr
 from ui.state import flash, get_model, revision, set_model, show_flash
 from ui.tables import show_table
 
@@ -41,11 +41,13 @@ def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> None:
 def _quadrant(model: SwotModel, group: str, language: str) -> None:
     st.markdown(f"#### {group_name(group, language)}")
     factors = model.factors[group]
+    # the source sits in a left-to-right isolate so that "file:line" keeps its order in Persian
     show_table(pd.DataFrame({
         t("col_id"): [f.id for f in factors],
         t("col_label"): [f.label(language) for f in factors],
         t("col_provenance"): [t(f"prov_{f.provenance}") for f in factors],
-        t("col_source"): [f"{f.source.file}:{f.source.line}" if f.source else "" for f in factors],
+        t("col_source"): [f"\u2066{f.source.file}:{f.source.line}\u2069" if f.source else ""
+                          for f in factors],
     }))
 
 
@@ -92,7 +94,8 @@ def _factor_form(model: SwotModel, language: str) -> None:
         st.session_state["factor_pick"] = NEW
     item = st.selectbox(
         t("choose_factor"), ids, key="factor_pick",
-        format_func=lambda i: f"{i} · {model.factor(i).label(language)}" if i else new)
+        format_func=lambda i: isolate(f"{i} · {model.factor(i).label(language)}" if i else new,
+                                      language))
     old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
     with st.form(f"factor_form_{revision()}_{item or 'new'}"):
         st.selectbox(t("field_group"), GROUPS, index=GROUPS.index(old.group),
@@ -146,7 +149,8 @@ def _strategy_form(model: SwotModel, language: str) -> None:
         st.session_state["strategy_pick"] = NEW
     item = st.selectbox(
         t("choose_strategy"), ids, key="strategy_pick",
-        format_func=lambda i: f"{i} · {model.strategy(i).label(language)}" if i else new)
+        format_func=lambda i: isolate(
+            f"{i} · {model.strategy(i).label(language)}" if i else new, language))
     old = model.strategy(item) if item else Strategy("", "", "", "other")
     with st.form(f"strategy_form_{revision()}_{item or 'new'}"):
         st.text_input(t("field_id"), old.id, key=_strategy_key(item, "id"))
@@ -176,6 +180,7 @@ def render() -> None:
     for column, group in zip([*top, *bottom], GROUPS, strict=True):
         with column:
             _quadrant(model, group, language)
+    st.caption(t("prov_note"))
     st.subheader(t("strategies"))
     show_table(pd.DataFrame({
         t("col_id"): model.strategy_ids(),

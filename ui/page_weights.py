@@ -15,7 +15,7 @@ import streamlit as st
 
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
-from ui.i18n import columns, group_name, lang, t, tr
+from ui.i18n import columns, group_name, isolate, lang, t, tr
 from ui.pairwise import pairwise_editor, ratings_editor
 from ui.state import current_evaluation, get_model, main_slot, set_model
 
@@ -131,7 +131,7 @@ def _editor(model: SwotModel, language: str) -> None:
     if st.session_state.get("pw_matrix") not in paths:
         st.session_state["pw_matrix"] = paths[0]
     path = st.selectbox(t("matrix"), paths, key="pw_matrix",
-                        format_func=lambda p: matrix_title(model, p, language))
+                        format_func=lambda p: isolate(matrix_title(model, p, language), language))
     factor_id = path.removeprefix("judgments.strategies.")
     judgment = model.strategy_judgments.get(factor_id)
     if judgment is not None and judgment.kind == "ratings":

@@ -15,7 +15,7 @@ import streamlit as st
 import anp
 from swot.model import GROUPS, SwotModel
 from ui.charts import priorities_chart, short
-from ui.i18n import columns, group_name, tr
+from ui.i18n import columns, group_name, isolate, tr
 from ui.state import ModelSlot
 
 BLANK = "blank"
@@ -121,7 +121,8 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
                     tr("pair", lang, a=titles[i], b=titles[j]),
                     options,
                     key=key,
-                    format_func=lambda tok, a=names[i], b=names[j]: pair_label(tok, a, b, lang),
+                    format_func=lambda tok, a=names[i], b=names[j]: isolate(
+                        pair_label(tok, a, b, lang), lang),
                     on_change=_set_pair,
                     args=(slot, path, i, j, key),
                 )
