@@ -194,3 +194,31 @@ def test_consistency_matches_anp(app: AppTest) -> None:
     open_group_matrix(app)
     matrix = load_model(TEHRAN).group_judgments
     assert cr_of(consistency_text(app)) == pytest.approx(anp.consistency(matrix).cr, abs=5e-4)
+
+
+def test_removing_a_strategy_updates_the_ranking(app: AppTest) -> None:
+    app.selectbox(key="strategy_pick").set_value("ST3").run()
+    app.button(key="strategy_remove").click().run()
+    assert not app.exception, app.exception
+    assert "ST3" not in app.session_state["model"].strategy_ids()
+    app.switch_page(RESULTS).run()
+    assert len(app.table[0].value) == len(load_model(TEHRAN).strategies) - 1
+
+
+def test_all_group_weights_zero_shows_a_message(app: AppTest) -> None:
+    app.switch_page(WEIGHTS).run()
+    app.radio(key="weighting").set_value("direct").run()
+    for g in "SWOT":
+        app.slider(key=f"w_group_{g}").set_value(0.0).run()
+    assert not app.exception, app.exception
+    assert any("direct_weights.groups" in e.value for e in app.error)
+    app.switch_page(RESULTS).run()
+    assert not app.exception, app.exception
+    assert any("at least one group weight must be positive" in e.value for e in app.error)
+
+
+def test_persian_text_is_right_to_left_but_not_the_sliders(app: AppTest) -> None:
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    css = " ".join(h.proto.body for h in app.get("html"))
+    assert "direction: rtl" in css and "stMarkdownContainer" in css
+    assert "stSlider" not in css

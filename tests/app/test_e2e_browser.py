@@ -26,6 +26,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 from swot.analysis import evaluate
+from swot.export import ranking_csv
 from swot.io import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,17 +97,19 @@ def server(tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
-def _expected_tops() -> tuple[str, str]:
-    """Top strategy in direct-weight mode before and after the Weaknesses weight goes to 100."""
+def _expected() -> tuple[str, str, bytes]:
+    """Top strategy in direct-weight mode before and after the Weaknesses weight goes to 100,
+    and the ranking CSV after it (the bytes the command line writes)."""
     model = load_model(ROOT / "data" / "tehran_city_diplomacy.json").set_weighting("direct")
     before = evaluate(model).strategies["id"].iloc[0]
-    after = evaluate(model.set_direct_weight("group", "W", 1.0)).strategies["id"].iloc[0]
+    ranking = evaluate(model.set_direct_weight("group", "W", 1.0)).strategies
+    after = ranking["id"].iloc[0]
     assert before != after, "the slider move must change the top strategy on the shipped data"
-    return before, after
+    return before, after, ranking_csv(ranking, "en")
 
 
 def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> None:
-    before, after = _expected_tops()
+    before, after, csv_bytes = _expected()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
@@ -159,6 +162,7 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
             assert list(ranking["id"]) == shown_ids
             assert list(ranking["rank"]) == sorted(ranking["rank"])
             assert ranking["priority"].sum() == pytest.approx(1.0)
+            assert target.read_bytes() == csv_bytes
 
             page.get_by_test_id("stSidebar").get_by_text("فارسی", exact=True).click()
             go("نتایج")
