@@ -15,6 +15,7 @@ Widget keys used (documented in the page modules):
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -222,3 +223,18 @@ def test_persian_text_is_right_to_left_but_not_the_sliders(app: AppTest) -> None
     css = " ".join(h.proto.body for h in app.get("html"))
     assert "direction: rtl" in css and "stMarkdownContainer" in css
     assert "stSlider" not in css
+
+
+def test_direct_mode_without_direct_weights_starts_from_pairwise_weights(app: AppTest) -> None:
+    model = load_model(TEHRAN)
+    app.session_state["model"] = dataclasses.replace(
+        model, direct_group_weights={}, direct_factor_weights={})
+    app.switch_page(WEIGHTS).run()
+    app.radio(key="weighting").set_value("direct").run()
+    assert not app.exception and not app.error
+    pairwise = evaluate(model)
+    seeded = app.session_state["model"]
+    assert seeded.weighting == "direct"
+    for g in "SWOT":
+        assert seeded.direct_group_weights[g] == pytest.approx(pairwise.group_weights[g], abs=1e-4)
+    assert top_strategy(app) == pairwise.strategies["id"].iloc[0]
