@@ -15,6 +15,7 @@ def pages() -> list[st.Page]:
         st.Page("ui/page_model.py", title=t("page_model"), url_path="model", default=True),
         st.Page("ui/page_weights.py", title=t("page_weights"), url_path="weights"),
         st.Page("ui/page_results.py", title=t("page_results"), url_path="results"),
+        st.Page("ui/page_sensitivity.py", title=t("page_sensitivity"), url_path="sensitivity"),
         st.Page("ui/page_io.py", title=t("page_io"), url_path="io"),
     ]
 

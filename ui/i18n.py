@@ -20,6 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_weights": {"en": "Weights & judgments", "fa": "وزن‌ها و قضاوت‌ها"},
     "page_results": {"en": "Results", "fa": "نتایج"},
     "page_io": {"en": "Export / import", "fa": "خروجی / ورودی"},
+    "page_sensitivity": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
     "illustrative": {
         "en": "The judgments in use are illustrative, not survey data: {note}",
         "fa": "قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند: {note}",

@@ -4,7 +4,7 @@ Starts ``streamlit run app.py`` on a free loopback port, raises the Weaknesses g
 with the keyboard so that the top strategy changes (the expected change is computed from the
 model with the ``swot`` API first), reads the Results page, downloads the ranking CSV and
 parses it, and saves full-page screenshots of the Results page in English and Persian to
-``docs/screenshots/``.
+``artifacts/screenshots/`` (or ``$SWOT_ANP_SCREENSHOTS``).
 
 Skipped only when ``/usr/bin/chromium`` is missing and ``SWOT_ANP_REQUIRE_BROWSER`` is not
 ``"1"`` (CI sets it, so there the test fails instead of skipping).
@@ -31,7 +31,9 @@ from swot.io import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to artifacts/ (ignored by git); set SWOT_ANP_SCREENSHOTS=docs/screenshots to
+# refresh the README's pictures.
+SCREENSHOTS = ROOT / os.environ.get("SWOT_ANP_SCREENSHOTS", "artifacts/screenshots")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
