@@ -3,9 +3,11 @@
 Pure functions on a model dict (the model file format) and the participants' submissions
 (:class:`swot.store.Submission`, or anything with ``participant_name`` and ``judgments``).
 Pairwise matrices are aggregated by the weighted geometric mean of the judgments (AIJ,
-:func:`anp.aggregate_judgments`); ratings by the weighted geometric mean of each participant's
-normalised ratings, so a strategy rated 0 by anyone gets 0 (when that leaves every strategy at 0,
-the weighted arithmetic mean is used for that factor instead).
+:func:`anp.aggregate_judgments`); ratings, which are scores on an absolute scale rather than
+ratios, by the weighted arithmetic mean of each participant's normalised ratings (AIP by the
+arithmetic mean, Forman & Peniwati 1998, EJOR 108:165–169), so one participant's 0 does not veto
+a strategy. A participant whose ratings for a factor are blank or all 0 is left out of that
+factor's mean.
 """
 
 from __future__ import annotations
@@ -81,8 +83,11 @@ def _stack(submissions: Sequence[SubmissionLike], keys: Sequence[str], path: str
 
 
 def _rating_stack(submissions: Sequence[SubmissionLike], factor: str) -> np.ndarray:
-    stack = np.array([s.judgments["strategies"][factor]["ratings"] for s in submissions], float)
-    return stack / stack.sum(axis=1, keepdims=True)
+    """Each participant's normalised ratings; NaN rows for blank or all-zero ratings."""
+    raw = [s.judgments["strategies"][factor]["ratings"] for s in submissions]
+    stack = np.array([[np.nan if v is None else v for v in row] for row in raw], float)
+    sums = stack.sum(axis=1, keepdims=True)
+    return np.where(sums > 0, stack / np.where(sums > 0, sums, 1.0), np.nan)
 
 
 def _require(submissions: Sequence[SubmissionLike]) -> None:
@@ -112,12 +117,13 @@ def group_judgments(
         _set(result, keys, _plain(aggregated))
     w = np.full(len(submissions), 1.0) if weights is None else np.asarray(weights, float)
     w = w / w.sum()
-    for _path, factor in _ratings(model):
+    for path, factor in _ratings(model):
         stack = _rating_stack(submissions, factor)
-        with np.errstate(divide="ignore"):
-            geometric = np.exp(w @ np.log(stack))
-        combined = geometric if geometric.sum() > 0 else w @ stack
-        result["strategies"][factor] = {"ratings": [float(v) for v in combined / combined.sum()]}
+        rated = ~np.isnan(stack).any(axis=1)
+        if not rated.any():
+            raise WorkshopResultError(f"{path}: nobody has rated the strategies yet")
+        combined = w[rated] @ stack[rated] / w[rated].sum()
+        result["strategies"][factor] = {"ratings": [float(v) for v in combined]}
     return result
 
 
@@ -149,7 +155,11 @@ def consensus_by_matrix(
             priorities = anp.priority(_stack(submissions, keys, path))
             out[path] = anp.consensus_index(priorities, weights)
     for path, factor in _ratings(model):
-        out[path] = anp.consensus_index(_rating_stack(submissions, factor), weights)
+        stack = _rating_stack(submissions, factor)
+        rated = ~np.isnan(stack).any(axis=1)
+        if rated.any():
+            kept = None if weights is None else np.asarray(weights, float)[rated]
+            out[path] = anp.consensus_index(stack[rated], kept)
     return out
 
 

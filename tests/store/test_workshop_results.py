@@ -44,8 +44,8 @@ def test_geometric_mean_of_judgments_and_ratings(model: dict[str, Any]) -> None:
     assert group["groups"][0][1] == pytest.approx(4)
     assert group["groups"][1][0] == pytest.approx(0.25)
     assert group["groups"][0][0] == 1
-    a, b = math.sqrt(0.75 * 0.5), math.sqrt(0.25 * 0.5)
-    assert group["strategies"]["O1"]["ratings"] == pytest.approx([a / (a + b), b / (a + b), 0])
+    # ratings: arithmetic mean of the normalised ratings (0.75, 0.25, 0) and (0.5, 0.5, 0)
+    assert group["strategies"]["O1"]["ratings"] == pytest.approx([0.625, 0.375, 0])
     # unchanged matrices stay as they were
     for got, expected in zip(
         group["factors"]["S"], model["judgments"]["factors"]["S"], strict=True
@@ -61,10 +61,19 @@ def test_missing_judgment_uses_those_who_answered(model: dict[str, Any]) -> None
     assert group["groups"][0][1] == pytest.approx(5)
 
 
-def test_ratings_zero_for_everyone_fall_back_to_arithmetic(model: dict[str, Any]) -> None:
-    subs = [_person("A", 2, [1, 0, 0]), _person("B", 2, [0, 3, 0])]
+def test_one_zero_rating_does_not_veto_a_strategy(model: dict[str, Any]) -> None:
+    subs = [_person("A", 2, [1, 1, 1]), _person("B", 2, [0, 1, 1])]
     ratings = group_judgments(model, subs)["strategies"]["O1"]["ratings"]
-    assert ratings == pytest.approx([0.5, 0.5, 0])
+    # mean of (1/3, 1/3, 1/3) and (0, 1/2, 1/2)
+    assert ratings == pytest.approx([1 / 6, 5 / 12, 5 / 12])
+
+
+def test_blank_ratings_are_left_out_of_the_mean(model: dict[str, Any]) -> None:
+    subs = [_person("A", 2, [None, None, None]), _person("B", 2, [0, 3, 1])]
+    ratings = group_judgments(model, subs)["strategies"]["O1"]["ratings"]
+    assert ratings == pytest.approx([0, 0.75, 0.25])
+    with pytest.raises(WorkshopResultError, match=r"O1\.ratings: nobody has rated"):
+        group_judgments(model, [_person("A", 2, [0, 0, 0])])
 
 
 def test_group_model_is_a_valid_model(model: dict[str, Any]) -> None:
