@@ -1,11 +1,16 @@
 """Streamlit front end: ``streamlit run app.py`` opens on the Tehran city-diplomacy model.
 
-Pages live in ``ui/page_*.py``; adding a page is one line in :func:`pages`.
+Pages live in ``ui/page_*.py``; adding a page is one line in :func:`pages`. A link with
+``?workshop=CODE`` opens a workshop's participant view instead. The scenario and workshop
+database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else the secret
+``db_path``, else a file under ``~/.local/share/swot-anp/``.
 """
 
 import streamlit as st
 
+from swot.store import WORKSHOP_QUERY_PARAM
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
+from ui.i18n_workshop import tw
 from ui.state import get_model, init_state
 
 
@@ -16,6 +21,8 @@ def pages() -> list[st.Page]:
         st.Page("ui/page_weights.py", title=t("page_weights"), url_path="weights"),
         st.Page("ui/page_results.py", title=t("page_results"), url_path="results"),
         st.Page("ui/page_sensitivity.py", title=t("page_sensitivity"), url_path="sensitivity"),
+        st.Page("ui/page_scenarios.py", title=tw("page_scenarios"), url_path="scenarios"),
+        st.Page("ui/page_workshop.py", title=tw("page_workshop"), url_path="workshop"),
         st.Page("ui/page_io.py", title=t("page_io"), url_path="io"),
     ]
 
@@ -25,6 +32,12 @@ st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
 )
 inject_rtl()
+workshop_code = st.query_params.get(WORKSHOP_QUERY_PARAM)
+if workshop_code:  # a participant's link: only the workshop's own editor
+    from ui.page_workshop import render_participant
+
+    render_participant(workshop_code)
+    st.stop()
 problems = init_state()
 if problems:
     st.error("\n\n".join([t("load_failed"), *problems]))

@@ -16,24 +16,11 @@ import streamlit as st
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tr
-from ui.pairwise import pairwise_editor, ratings_editor
+from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
 from ui.state import current_evaluation, get_model, main_slot, set_model
 
 KEY_PREFIX = "pw"
 MODES = ("direct", "pairwise")
-
-
-def matrix_title(model: SwotModel, path: str, language: str) -> str:
-    """A readable name for the judgment matrix at ``path``."""
-    kind, _, key = path.removeprefix("judgments.").partition(".")
-    if kind == "groups":
-        return tr("matrix_groups", language)
-    if kind == "group_dependence":
-        return tr("matrix_dependence", language, group=group_name(key, language))
-    if kind == "factors":
-        return tr("matrix_factors", language, group=group_name(key, language))
-    factor = f"{key} · {model.factor(key).label(language)}"
-    return tr("matrix_strategies", language, factor=factor)
 
 
 def _seeded(model: SwotModel) -> SwotModel:

@@ -40,10 +40,10 @@ from swot.workshop import (
     group_model,
     participant_judgments_table,
 )
-from ui.i18n import lang
+from ui.i18n import isolate, lang
 from ui.i18n_workshop import tw
 from ui.page_scenarios import comparison_chart, comparison_view, db_path, store_action
-from ui.pairwise import pairwise_editor, ratings_editor
+from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
 from ui.state import ModelSlot, flash, get_model, show_flash
 from ui.tables import show_table
 
@@ -306,8 +306,8 @@ def _editor(slot: ModelSlot, code: str, name: str, language: str) -> None:
     key = f"wsp_matrix:{code}"
     if st.session_state.get(key) not in paths:
         st.session_state[key] = paths[0]
-    path = st.selectbox(tw("matrix"), paths, key=key, format_func=lambda p: (
-        f"{p.removeprefix('judgments.')}: {', '.join(model.matrix_items(p))}"))
+    path = st.selectbox(tw("matrix"), paths, key=key,
+                        format_func=lambda p: isolate(matrix_title(model, p, language), language))
     factor_id = path.removeprefix("judgments.strategies.")
     judgment = model.strategy_judgments.get(factor_id)
     if judgment is not None and judgment.kind == "ratings":

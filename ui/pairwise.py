@@ -27,6 +27,19 @@ REL_TOL = 1e-6
 SUGGESTIONS = 3  # how many inconsistent judgments to list
 
 
+def matrix_title(model: SwotModel, path: str, language: str) -> str:
+    """A readable name for the judgment matrix at ``path``."""
+    kind, _, key = path.removeprefix("judgments.").partition(".")
+    if kind == "groups":
+        return tr("matrix_groups", language)
+    if kind == "group_dependence":
+        return tr("matrix_dependence", language, group=group_name(key, language))
+    if kind == "factors":
+        return tr("matrix_factors", language, group=group_name(key, language))
+    factor = f"{key} · {model.factor(key).label(language)}"
+    return tr("matrix_strategies", language, factor=factor)
+
+
 def value_of(token: str) -> float | None:
     """The judgment A[i, j] a token stands for (``None`` = blank)."""
     if token == BLANK:

@@ -1,8 +1,8 @@
 """The Workshop and Scenarios pages through AppTest: one facilitator and several participants,
 each its own AppTest (own session), sharing one database file (``SWOT_ANP_DB``).
 
-The pages run through a small harness (:func:`_app`) that routes like the app will:
-``?workshop=CODE`` shows the participant view, else the page named in session state.
+Each session runs the real ``app.py``: ``?workshop=CODE`` routes to the participant view, the
+facilitator's pages are reached through the app's navigation.
 """
 
 from __future__ import annotations
@@ -21,29 +21,10 @@ from swot.workshop import group_judgments
 from ui.i18n_workshop import STRINGS
 from ui.page_scenarios import cli_db_path
 
-TEHRAN = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
 PAIR = "judgments.groups:0:1"  # strengths vs weaknesses
-
-
-def _app() -> None:
-    import streamlit as st
-
-    from ui.state import init_state
-
-    init_state()
-    code = st.query_params.get("workshop")
-    if code:
-        from ui.page_workshop import render_participant
-
-        render_participant(code)
-    elif st.session_state.get("test_page") == "scenarios":
-        from ui.page_scenarios import render
-
-        render()
-    else:
-        from ui.page_workshop import render
-
-        render()
 
 
 @pytest.fixture
@@ -61,10 +42,12 @@ def _run(target: Any) -> AppTest:
 
 
 def _session(page: str = "workshop", code: str | None = None) -> AppTest:
-    at = AppTest.from_function(_app, default_timeout=60)
-    at.session_state["test_page"] = page
+    at = AppTest.from_file(APP, default_timeout=60)
     if code is not None:
         at.query_params["workshop"] = code
+        return _run(at)
+    _run(at)
+    at.switch_page(f"ui/page_{page}.py")
     return _run(at)
 
 
@@ -209,9 +192,10 @@ def test_pages_in_persian(db: Path, page: str) -> None:
         model = model_to_dict(load_model(TEHRAN))
         store.save_scenario("الف", model)
         store.create_workshop(model, "کارگاه")
-    at = AppTest.from_function(_app, default_timeout=60)
-    at.session_state["test_page"] = page
+    at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = "fa"
+    _run(at)
+    at.switch_page(f"ui/page_{page}.py")
     _run(at)
     assert at.header[0].value == STRINGS[f"page_{page}"]["fa"]
     assert not at.error
