@@ -43,9 +43,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov_user": {"en": "user", "fa": "کاربر"},
     "prov_note": {
         "en": "Provenance: listed = named in the source text, derived = inferred from it, "
-              "user = added by a user. Source: file and line of the text.",
+              "user = added by a user. Source: [k]:line = line of the k-th source listed below.",
         "fa": "منشأ: فهرست‌شده = در متن منبع آمده، استنتاجی = از متن برداشت شده، "
-              "کاربر = افزوده‌ی کاربر. منبع: پرونده و سطر متن.",
+              "کاربر = افزوده‌ی کاربر. منبع: [k]:سطر = سطری از منبع k در فهرست زیر.",
     },
     "tows_other": {"en": "other", "fa": "سایر"},
     # model page

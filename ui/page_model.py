@@ -41,14 +41,28 @@ def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> None:
 def _quadrant(model: SwotModel, group: str, language: str) -> None:
     st.markdown(f"#### {group_name(group, language)}")
     factors = model.factors[group]
-    # the source sits in a left-to-right isolate so that "file:line" keeps its order in Persian
     show_table(pd.DataFrame({
         t("col_id"): [f.id for f in factors],
         t("col_label"): [f.label(language) for f in factors],
         t("col_provenance"): [t(f"prov_{f.provenance}") for f in factors],
-        t("col_source"): [f"\u2066{f.source.file}:{f.source.line}\u2069" if f.source else ""
-                          for f in factors],
+        t("col_source"): [_source_ref(model, f.source) for f in factors],
     }))
+
+
+def _source_ref(model: SwotModel, source: SourceRef | None) -> str:
+    """``[k]:line`` for the k-th listed source, else ``file:line``, kept left to right."""
+    if source is None:
+        return ""
+    files = [s.file for s in model.sources]
+    where = f"[{files.index(source.file) + 1}]" if source.file in files else source.file
+    return f"\u2066{where}:{source.line}\u2069"
+
+
+def _source_list(model: SwotModel) -> None:
+    """The numbered sources the factor tables cite."""
+    lines = [f"[{k}] `{s.file}` — {s.title}" for k, s in enumerate(model.sources, start=1)]
+    if lines:
+        st.caption("  \n".join([f"**{t('col_source')}:**", *lines]))
 
 
 def _factor_key(item: str, name: str) -> str:
@@ -181,6 +195,7 @@ def render() -> None:
         with column:
             _quadrant(model, group, language)
     st.caption(t("prov_note"))
+    _source_list(model)
     st.subheader(t("strategies"))
     show_table(pd.DataFrame({
         t("col_id"): model.strategy_ids(),
