@@ -24,7 +24,7 @@ from swot.sensitivity import (
     sweep_group,
 )
 from ui.charts import FONT_FA, short
-from ui.i18n import group_name, lang
+from ui.i18n import group_name, isolate, lang
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
 
@@ -84,6 +84,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "median": {"en": "median", "fa": "میانه"},
     "model_value": {"en": "model", "fa": "مدل"},
     "p_first": {"en": "P(first)", "fa": "احتمال نخست بودن"},
+    "p05": {"en": "5th percentile", "fa": "صدک ۵"},
+    "p50": {"en": "median", "fa": "میانه"},
+    "p95": {"en": "95th percentile", "fa": "صدک ۹۵"},
+    "yes": {"en": "yes", "fa": "بله"},
+    "no": {"en": "no", "fa": "خیر"},
     "download": {"en": "Download CSV", "fa": "دریافت CSV"},
 }
 
@@ -98,14 +103,27 @@ def _name(model: SwotModel, strategy_id: str, language: str) -> str:
     return f"{strategy_id} · {short(model.strategy(strategy_id).label(language), 40)}"
 
 
+def _chart_name(model: SwotModel, strategy_id: str, language: str) -> str:
+    """:func:`_name` for plotly, which lays text out left to right: in Persian a right-to-left
+    isolate keeps the id first from the right and the ellipsis at the left end."""
+    return isolate(_name(model, strategy_id, language), language)
+
+
 def _style(fig: go.Figure, language: str, title: str) -> go.Figure:
     rtl = language == "fa"
     fig.update_layout(
-        title=title, margin={"l": 10, "r": 10, "t": 50, "b": 30},
+        title=isolate(title, language), margin={"l": 10, "r": 10, "t": 50, "b": 30},
         font={"family": FONT_FA} if rtl else None,
         title_x=1.0 if rtl else 0.0, title_xanchor="right" if rtl else "left",
     )
     return fig
+
+
+def _legend(language: str, y: float) -> dict[str, object]:
+    """A horizontal legend under the plot, flush with the reading side."""
+    rtl = language == "fa"
+    return {"orientation": "h", "y": y, "x": 1.0 if rtl else 0.0,
+            "xanchor": "right" if rtl else "left"}
 
 
 def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
@@ -115,7 +133,7 @@ def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
     for sid in sweep.priorities.columns:
         fig.add_trace(go.Scatter(
             x=sweep.x, y=sweep.priorities[sid], mode="lines",
-            name=_name(sweep.model, sid, language),
+            name=_chart_name(sweep.model, sid, language),
             hovertemplate="%{x:.3f} → %{y:.4f}<extra>%{fullData.name}</extra>"))
     top = sweep.reversals[sweep.reversals["top_change"]]
     if not top.empty:
@@ -124,11 +142,11 @@ def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
             marker={"size": 10, "color": "black", "symbol": "x"},
             hovertemplate="%{x:.4f}<extra></extra>"))
     fig.add_vline(x=sweep.current, line_dash="dash", line_color="grey",
-                  annotation_text=tr("current", language, w=sweep.current))
+                  annotation_text=isolate(tr("current", language, w=sweep.current), language))
     fig.update_xaxes(title=tr("weight", language), range=[0, 1],
                      autorange="reversed" if language == "fa" else None)
     fig.update_yaxes(title=tr("priority", language), side="right" if language == "fa" else "left")
-    fig.update_layout(height=480, legend={"orientation": "h", "y": -0.2})
+    fig.update_layout(height=480, legend=_legend(language, -0.2))
     return _style(fig, language, tr("chart_title", language, name=name))
 
 
@@ -136,18 +154,21 @@ def rank_heatmap(result: Robustness, language: str) -> go.Figure:
     """Heat map of the probability of each rank (columns) for each strategy (rows)."""
     probs = result.rank_probabilities
     ranks = [c for c in probs.columns if c.startswith("rank_")]
-    names = [_name(result.model, sid, language) for sid in probs["id"]]
+    names = [_chart_name(result.model, sid, language) for sid in probs["id"]]
     values = probs[ranks].to_numpy()
+    rtl = language == "fa"
     fig = go.Figure(go.Heatmap(
-        z=values, x=[c.removeprefix("rank_") for c in ranks], y=names,
+        z=values, x=[int(c.removeprefix("rank_")) for c in ranks], y=names,
         colorscale="Blues", zmin=0, zmax=1,
+        # in Persian the strategy names sit on the right: the colour bar goes to the left
+        colorbar={"x": -0.02, "xanchor": "right", "tickformat": ".0%"} if rtl
+        else {"tickformat": ".0%"},
         text=[[f"{v:.0%}" if v >= 0.005 else "" for v in row] for row in values],
         texttemplate="%{text}",
         hovertemplate="%{y}<br>" + tr("rank", language) + " %{x}: %{z:.3f}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left",
-                     automargin=True)
-    fig.update_xaxes(title=tr("rank", language), side="top",
-                     autorange="reversed" if language == "fa" else None)
+    fig.update_yaxes(autorange="reversed", side="right" if rtl else "left", automargin=True)
+    fig.update_xaxes(title=tr("rank", language), side="top", dtick=1,
+                     autorange="reversed" if rtl else None)
     fig.update_layout(height=max(260, 120 + 34 * len(names)))
     return _style(fig, language, tr("heat_title", language))
 
@@ -155,7 +176,7 @@ def rank_heatmap(result: Robustness, language: str) -> go.Figure:
 def intervals_chart(result: Robustness, language: str) -> go.Figure:
     """Each strategy's 5th-95th percentile priority range, its median and the model's value."""
     s = result.summary
-    names = [_name(result.model, sid, language) for sid in s["id"]]
+    names = [_chart_name(result.model, sid, language) for sid in s["id"]]
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         x=s["p50"], y=names, mode="markers", name=tr("median", language),
@@ -172,7 +193,7 @@ def intervals_chart(result: Robustness, language: str) -> go.Figure:
     fig.update_xaxes(title=tr("priority", language),
                      autorange="reversed" if language == "fa" else True)
     fig.update_layout(height=max(260, 120 + 34 * len(names)),
-                      legend={"orientation": "h", "y": -0.15})
+                      legend=_legend(language, -0.15))
     return _style(fig, language, tr("intervals_title", language))
 
 
@@ -185,7 +206,8 @@ def _reversal_table(sweep: Sweep, language: str, only_top: bool) -> pd.DataFrame
         tr("col_ahead_above", language): [_name(sweep.model, s, language)
                                           for s in rev["strategy_b"]],
         tr("priority", language): rev["priority"],
-        tr("col_top", language): rev["top_change"],
+        tr("col_top", language): [tr("yes" if top else "no", language)
+                                  for top in rev["top_change"]],
     })
 
 
@@ -201,7 +223,8 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
         name = group_name(group, language)
     else:
         factor = st.selectbox(tr("factor", language), model.factor_ids(), key="sens_factor",
-                              format_func=lambda f: f"{f} · {model.factor(f).label(language)}")
+                              format_func=lambda f: isolate(
+                                  f"{f} · {model.factor(f).label(language)}", language))
         sweep = sweep_factor(model, factor, result=result)
         name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
@@ -259,7 +282,7 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
     show_table(pd.DataFrame({
         tr("strategy", language): [_name(model, sid, language) for sid in s["id"]],
         tr("p_first", language): s["p_first"],
-        "p05": s["p05"], "p50": s["p50"], "p95": s["p95"],
+        **{tr(q, language): s[q] for q in ("p05", "p50", "p95")},
     }))
     st.download_button(tr("download", language), robustness_csv(result, language),
                        file_name="robustness.csv", mime="text/csv", key="sens_csv")
