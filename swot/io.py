@@ -6,9 +6,11 @@ problem with its JSON path; loading raises :class:`ModelFileError` carrying all 
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -732,24 +734,77 @@ def load_model(path: str | os.PathLike[str]) -> SwotModel:
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename; on failure the old
-    file (if any) is left as it was and no temporary file remains."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    """Write ``data`` to ``path`` via a temporary file in the same folder, flushed to disk and
+    renamed over the old file; on failure the old file (if any) is left as it was and no
+    temporary file remains. An existing file keeps its permission bits; a new one gets
+    0o666 less the umask, as ``open`` would give it. A symbolic link is followed (the file it
+    points to is replaced, the link stays). A target that exists but is not a regular file
+    (``/dev/stdout``, a named pipe) is written to directly, since it cannot be replaced.
+    Errors are ``OSError`` with ``filename`` = ``path``."""
+    target = Path(os.path.realpath(path))
     try:
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _naming(exc, path) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        try:
+            with open(target, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise _naming(exc, path) from None
+        return
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            mode = target.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        tmp = None
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _naming(exc: OSError, path: str | os.PathLike[str]) -> OSError:
+    """``exc`` re-raised with ``filename`` = the file the caller asked for, not a temporary."""
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+
+
+def _umask() -> int:
+    """The process umask, read without setting it (``os.umask`` would change it for every
+    thread for a moment); 0o022 where /proc is not available."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Flush the rename to disk (best effort: not every platform can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def save_model(model: SwotModel, path: str | os.PathLike[str]) -> None:

@@ -91,6 +91,65 @@ def test_failed_save_leaves_old_file(tiny: SwotModel, tmp_path: Path,
     assert os.listdir(tmp_path) == ["m.json"]
 
 
+def test_failed_write_leaves_old_file_and_names_the_target(
+        tiny: SwotModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "m.json"
+    save_model(tiny, target)
+    before = target.read_bytes()
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(swot_io.os, "fsync", broken_fsync)
+    with pytest.raises(OSError) as info:
+        save_model(tiny.set_judgment("judgments.groups", 0, 1, 5), target)
+    assert info.value.filename == str(target)  # not the temporary file's name
+    assert target.read_bytes() == before
+    assert os.listdir(tmp_path) == ["m.json"]
+
+
+def test_save_keeps_permissions_and_new_files_follow_the_umask(tiny: SwotModel,
+                                                               tmp_path: Path) -> None:
+    target = tmp_path / "m.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    save_model(tiny, target)
+    assert target.stat().st_mode & 0o777 == 0o640
+    old_mask = os.umask(0o077)
+    try:
+        save_model(tiny, tmp_path / "new.json")
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_save_through_a_symlink_replaces_the_linked_file(tiny: SwotModel,
+                                                         tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    save_model(tiny, link)
+    assert link.is_symlink()
+    assert load_model(real) == tiny
+
+
+def test_atomic_write_to_a_folder_or_a_pipe(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError) as info:
+        swot_io.atomic_write(tmp_path, b"x")
+    assert info.value.filename == str(tmp_path)
+    # A named pipe (like /dev/stdout) cannot be replaced by a rename: it is written to.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        swot_io.atomic_write(fifo, b"through the pipe")
+        assert os.read(reader, 100) == b"through the pipe"
+    finally:
+        os.close(reader)
+    assert sorted(os.listdir(tmp_path)) == ["pipe"]
+
+
 def test_saving_an_invalid_model_raises_and_leaves_old_file(tiny: SwotModel,
                                                             tmp_path: Path) -> None:
     target = tmp_path / "m.json"
