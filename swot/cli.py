@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -163,10 +164,33 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return 2
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (``swot-anp rank M.json | head -1``): stop quietly. Point
+        # stdout at devnull so the interpreter's final flush does not complain either.
+        _silence_stdout()
+        return 1
     except CliError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
-    except (ANPError, OSError, ValueError) as exc:
+    except OSError as exc:
+        if exc.filename is None:  # a failed write to stdout (e.g. a full disk)
+            _silence_stdout()
+            print(f"swot-anp: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        else:
+            print(f"{exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+    except (ANPError, ValueError) as exc:
         print(f"swot-anp: {exc}", file=sys.stderr)
     return 1
+
+
+def _silence_stdout() -> None:
+    """Send whatever is still buffered for stdout to devnull (stdout cannot be written)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (e.g. captured)
+        pass

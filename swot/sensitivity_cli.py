@@ -42,8 +42,9 @@ def _run(args: argparse.Namespace) -> int:
     except EvaluationError as exc:
         return _fail([f"{args.model}: {p}" for p in exc.problems])
     except OSError as exc:
-        name = exc.filename or args.model
-        return _fail([f"{name}: {exc.strerror or exc}"])
+        if exc.filename is None:  # stdout (a closed pipe, a full disk): swot.cli.main reports it
+            raise
+        return _fail([f"{exc.filename}: cannot write the file: {exc.strerror or exc}"])
     except ValueError as exc:
         return _fail([f"swot-anp {args.command}: {exc}"])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,39 @@ def test_missing_file_exits_1(tmp_path: Path) -> None:
     result = run_cli("validate", tmp_path / "absent.json")
     assert result.returncode == 1
     assert result.stderr.startswith(f"{tmp_path / 'absent.json'}: (root): cannot read the file")
+
+
+@pytest.mark.parametrize("args", [
+    ["rank", str(TEHRAN)],
+    ["sensitivity", str(TEHRAN), "--group", "S"],
+    ["robustness", str(TEHRAN), "-n", "20"],
+])
+def test_closed_stdout_pipe_exits_quietly(args: list[str]) -> None:
+    # `swot-anp rank MODEL | head -1`, made deterministic: the reading end is closed first.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "swot", *args], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+def test_full_stdout_is_one_readable_line() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "swot", "rank", str(TEHRAN)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "swot-anp: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("command", [["rank"], ["sensitivity", "--group", "S"],
+                                     ["robustness", "-n", "10"]])
+def test_csv_into_a_folder_names_the_target(tmp_path: Path, command: list[str]) -> None:
+    result = run_cli(command[0], TEHRAN, *command[1:], "--csv", tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path}: cannot write the file: Is a directory\n"
+    assert os.listdir(tmp_path) == []
