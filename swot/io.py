@@ -88,6 +88,15 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _is_finite(value: int | float) -> bool:
+    """``math.isfinite`` that also answers for an integer too large for a float (JSON allows
+    any number of digits; such a number is not a usable judgment or weight)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 class _Checker:
     """Collects problems while walking the JSON data."""
 
@@ -177,7 +186,7 @@ class _Checker:
                     continue
                 if not _is_number(entry):
                     self.add(where, f"{_show(entry)} is not a number")
-                elif not math.isfinite(entry):
+                elif not _is_finite(entry):
                     self.add(where, f"{_show(entry)} is not a finite judgment")
                 elif entry <= 0:
                     self.add(where, f"{_show(entry)} is not a positive judgment")
@@ -481,7 +490,7 @@ def _check_ratings(check: _Checker, values: object, path: str, m: int) -> None:
             continue
         if not _is_number(value):
             check.add(f"{path}[{k}]", f"{_show(value)} is not a number")
-        elif not math.isfinite(value):
+        elif not _is_finite(value):
             check.add(f"{path}[{k}]", f"{_show(value)} is not a finite rating")
         elif value < 0:
             check.add(f"{path}[{k}]", f"{_show(value)} is a negative rating")
@@ -512,7 +521,7 @@ def _check_weights(check: _Checker, weights: object, path: str, known: tuple[str
             check.add(where, f"unknown id {_show(key)}")
         elif not _is_number(value):
             check.add(where, f"{_show(value)} is not a number")
-        elif not math.isfinite(value) or value < 0:
+        elif not _is_finite(value) or value < 0:
             check.add(where, f"{_show(value)} is not a non-negative finite weight")
 
 
@@ -720,6 +729,9 @@ def loads_model(text: str | bytes, source: str = "<upload>") -> SwotModel:
         ) from None
     except RecursionError:
         raise ModelFileError([Problem(ROOT, "invalid JSON: nested too deeply")], source) from None
+    except ValueError:  # Python's limit on the digits of an integer (4300 by default)
+        raise ModelFileError([Problem(ROOT, "invalid JSON: a number has too many digits")],
+                             source) from None
     return model_from_dict(data, source)
 
 

@@ -184,6 +184,15 @@ def test_invalid_json_names_line_and_column() -> None:
     assert str(info.value) == "up.json: line 3, column 13: invalid JSON: Expecting ':' delimiter"
 
 
+def test_integer_with_too_many_digits_is_invalid_json() -> None:
+    # Python refuses to parse integers of more than 4300 digits (a ValueError, not a
+    # JSONDecodeError); it must still be a ModelFileError, not a crash.
+    text = json.dumps(tiny_data()).replace('"version": 1', '"version": 1' + "0" * 5000)
+    with pytest.raises(ModelFileError) as info:
+        loads_model(text, "big.json")
+    assert info.value.lines() == ["big.json: (root): invalid JSON: a number has too many digits"]
+
+
 def test_missing_file() -> None:
     with pytest.raises(ModelFileError) as info:
         load_model("/nonexistent/model.json")
@@ -261,6 +270,15 @@ CASES = [
      "judgments.factors.W[0][1]: -2 is not a positive judgment"),
     ("non-finite judgment", lambda d: _set(d, ["judgments", "factors", "S", 0, 1], math.inf),
      "judgments.factors.S[0][1]: Infinity is not a finite judgment"),
+    ("judgment too large for a float",
+     lambda d: _set(d, ["judgments", "factors", "S", 0, 1], 10**400),
+     "judgments.factors.S[0][1]: 1" + "0" * 56 + "... is not a finite judgment"),
+    ("rating too large for a float",
+     lambda d: _set(d, ["judgments", "strategies", "W1", "ratings", 0], 10**400),
+     "judgments.strategies.W1.ratings[0]: 1" + "0" * 56 + "... is not a finite rating"),
+    ("direct weight too large for a float",
+     lambda d: _set(d, ["direct_weights"], {"groups": {"S": 10**400}}),
+     "direct_weights.groups.S: 1" + "0" * 56 + "... is not a non-negative finite weight"),
     ("NaN judgment", lambda d: _set(d, ["judgments", "factors", "S", 0, 1], math.nan),
      "judgments.factors.S[0][1]: NaN is not a finite judgment"),
     ("non-numeric judgment", lambda d: _set(d, ["judgments", "factors", "S", 1, 0], "abc"),
