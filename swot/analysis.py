@@ -156,8 +156,13 @@ class _Collector:
 
 
 def _normalised(weights: np.ndarray) -> np.ndarray:
-    total = weights.sum()
-    return weights / total if total > 0 else np.full_like(weights, np.nan)
+    """Non-negative ``weights`` scaled to sum 1 (NaN if none is positive). Divided by the
+    largest first, so that weights near the float limit (1e308) do not overflow the sum."""
+    peak = weights.max(initial=0.0)
+    if not peak > 0:
+        return np.full_like(weights, np.nan)
+    scaled = weights / peak
+    return scaled / scaled.sum()
 
 
 def _steps_1_to_3(
@@ -212,7 +217,7 @@ def _step_4(model: SwotModel, collect: _Collector) -> np.ndarray:
             unrated = [ids[k] for k in np.flatnonzero(np.isnan(ratings))]
             if unrated:
                 collect.problems.append(Problem(path, f"not yet rated: {', '.join(unrated)}"))
-            elif not ratings.sum() > 0:
+            elif not (ratings > 0).any():
                 collect.problems.append(Problem(path, "at least one rating must be positive"))
             columns.append(_normalised(np.nan_to_num(ratings)))
     return np.column_stack(columns)

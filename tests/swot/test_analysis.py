@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ from swot_testdata import EXAMPLE, TEHRAN
 
 from swot.analysis import EvaluationError, check_model, compose, evaluate
 from swot.io import load_model, model_from_dict
-from swot.model import GroupDependence, SwotModel
+from swot.model import GroupDependence, StrategyJudgment, SwotModel
 
 # Hand computation for the tiny model (all matrices consistent, so eigen = exact ratios):
 #   w1 = (S .4, W .2, O .3, T .1); local: S1 .75, S2 .25 | W1 .5, W2 .5 | O1 1 | T1 1
@@ -79,6 +80,25 @@ def test_tiny_model_direct_by_hand(tiny: SwotModel) -> None:
     # only the pairwise strategy matrices are used (and checked) in direct mode
     assert list(result.consistency["matrix"]) == [
         "judgments.strategies.S1", "judgments.strategies.W2"]
+
+
+def test_weights_near_the_float_limit_do_not_overflow(tiny: SwotModel) -> None:
+    # The direct weights and the ratings of TINY_DIRECT / TINY times 5e307 (O1 1 instead of 5:
+    # alone in its group, it is normalised to 1 either way): every number is finite but the
+    # sums S+W+O, S1+S2 and the W1 ratings 3+1 overflow (4 * 5e307 > 1.8e308).
+    big = 5e307
+    model = tiny.set_weighting("direct")
+    for kind, item, value in [("group", "S", 2), ("group", "W", 1), ("group", "O", 1),
+                              ("factor", "S1", 1), ("factor", "S2", 3), ("factor", "W1", 1),
+                              ("factor", "O1", 1), ("factor", "T1", 1)]:
+        model = model.set_direct_weight(kind, item, value * big)
+    model = model.set_strategy_judgment(
+        "W1", StrategyJudgment("ratings", np.array([3 * big, 1 * big])))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow RuntimeWarning on the way either
+        assert priorities(model) == pytest.approx(TINY_DIRECT, rel=1e-12)
+        assert priorities(model.set_weighting("pairwise")) == pytest.approx(
+            TINY_PRIORITIES, rel=1e-12)
 
 
 def test_result_tables(tiny: SwotModel) -> None:
