@@ -196,10 +196,16 @@ def sweep_cluster(model: SwotModel, source_cluster: str, target_cluster: str,
     return _sweep(model, "cluster", f"{source_cluster} -> {target_cluster}", sweep, current)
 
 
+MAX_POINTS = 100_001  # a sweep evaluates all grid points at once: bound its memory
+MAX_SPREAD = 10.0  # sigma of log judgments; exp(10 Z) already spans far more than 1/9..9
+
+
 def _points(points: int) -> int:
-    if isinstance(points, bool) or not isinstance(points, int) or points < 2:
-        raise SensitivityRequestError(f"points must be an integer >= 2; got {points!r}")
-    return points
+    if (isinstance(points, bool) or not isinstance(points, int | np.integer)
+            or not 2 <= points <= MAX_POINTS):
+        raise SensitivityRequestError(
+            f"points must be an integer from 2 to {MAX_POINTS}; got {points!r}")
+    return int(points)
 
 
 # -------------------------------------------------------------------- Monte Carlo
@@ -241,8 +247,9 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int) ->
     if method not in METHODS:
         raise SensitivityRequestError(f"unknown method {method!r}; use one of "
                                       f"{', '.join(METHODS)}")
-    if not np.isfinite(spread) or spread < 0:
-        raise SensitivityRequestError(f"the spread must be finite and >= 0; got {spread!r}")
+    if not 0 <= spread <= MAX_SPREAD:  # also refuses NaN
+        raise SensitivityRequestError(
+            f"the spread must be from 0 to {MAX_SPREAD:g}; got {spread!r}")
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or steps < 0:
         raise SensitivityRequestError(f"steps must be a non-negative integer; got {steps!r}")
 

@@ -89,6 +89,29 @@ def test_invalid_input_exits_1(args: tuple[str, ...], main: Callable[..., int],
     assert capsys.readouterr().err.strip()
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (("robustness", TEHRAN, "-n", "-5"),
+     "swot-anp robustness: the number of samples must be a positive integer; got -5"),
+    (("robustness", TEHRAN, "--spread", "-1"),
+     "swot-anp robustness: the spread must be from 0 to 10; got -1.0"),
+    (("robustness", TEHRAN, "--spread", "nan"),
+     "swot-anp robustness: the spread must be from 0 to 10; got nan"),
+    # exp(1e308 Z) overflows: refused up front, not an inf judgment deep in the numerics
+    (("robustness", TEHRAN, "--spread", "1e308"),
+     "swot-anp robustness: the spread must be from 0 to 10; got 1e+308"),
+    (("sensitivity", TEHRAN, "--group", "S", "--points", "0"),
+     "swot-anp sensitivity: points must be an integer from 2 to 100001; got 0"),
+    # 1e8 grid points would be evaluated at once (gigabytes): refused up front
+    (("sensitivity", TEHRAN, "--group", "S", "--points", "100000000"),
+     "swot-anp sensitivity: points must be an integer from 2 to 100001; got 100000000"),
+])
+def test_out_of_range_requests_are_one_line(args: tuple[str, ...], message: str,
+                                            main: Callable[..., int],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(*args) == 1
+    assert capsys.readouterr().err == message + "\n"
+
+
 def test_invalid_input_in_a_subprocess_has_no_traceback() -> None:
     result = run("sensitivity", TEHRAN, "--factor", "Q9")
     assert result.returncode == 1
