@@ -67,6 +67,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_kind": {"en": "kind", "fa": "نوع"},
     "col_before": {"en": "before", "fa": "پیش"},
     "col_after": {"en": "after", "fa": "پس"},
+    "kind_changed": {"en": "changed", "fa": "تغییر"},
+    "kind_added": {"en": "added", "fa": "افزوده"},
+    "kind_removed": {"en": "removed", "fa": "حذف"},
     "dl_comparison": {"en": "Download the comparison (CSV)", "fa": "دریافت مقایسه (CSV)"},
     # workshop: facilitator
     "page_workshop": {"en": "Workshop", "fa": "کارگاه"},

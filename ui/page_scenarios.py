@@ -11,6 +11,7 @@ Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,17 +23,21 @@ import streamlit as st
 
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
-from swot.model import SwotError
+from swot.model import SwotError, SwotModel
 from swot.scenarios import compare_rankings, differences_table, priority_column, rank_column
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
 from ui.charts import FONT_FA, short
-from ui.i18n import lang
+from ui.i18n import group_name, isolate, lang, tr
 from ui.i18n_workshop import tw
+from ui.pairwise import matrix_title
 from ui.state import flash, get_model, set_model, show_flash
 from ui.tables import show_table
 
 _T = TypeVar("_T")
 UPLOAD_COUNT_KEY = "sc_upload_count"
+_INDEX = re.compile(r"(\[\d+\])+$")  # the "[i][j]" of a judgment's path
+# the part after an entry's key: ".matrix", ".groups", ".pairwise", ".ratings"
+_ENTRY_PART = re.compile(r"^(judgments\.(?:group_dependence|strategies)\.[^.]+)\.\w+$")
 
 
 def cli_db_path(argv: Sequence[str]) -> str | None:
@@ -70,6 +75,43 @@ def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed
         return None
 
 
+def place_label(model: SwotModel, path: str, language: str) -> str:
+    """A readable name for a JSON path into a model file: the judgment matrix (or rating) it
+    lies in, a direct weight, the weighting mode; other paths (labels, titles) stay as they
+    are, as does a path that names something the model does not have."""
+    bare = _INDEX.sub("", path)
+    try:
+        if bare.startswith("judgments."):
+            return matrix_title(model, _ENTRY_PART.sub(r"\1", bare), language)
+        if bare == "weighting":
+            return tr("weighting_mode", language)
+        if bare.startswith("direct_weights.groups."):
+            return tr("group_weights", language)
+        if bare.startswith("direct_weights.factors."):
+            factor = model.factor(bare.removeprefix("direct_weights.factors."))
+            return tr("factor_weights_in", language, group=group_name(factor.group, language))
+    except KeyError:  # an item the model does not have (e.g. a removed factor)
+        pass
+    return path
+
+
+def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.DataFrame:
+    """The table of :func:`swot.scenarios.differences_table` in words: places named, kinds
+    and weighting modes translated, columns titled."""
+
+    def value(row: pd.Series, column: str) -> str:
+        text = row[column]
+        return tr(f"mode_{text}", language) if row["path"] == "weighting" and text else text
+
+    return pd.DataFrame({
+        tw("col_path"): [place_label(model, p, language) for p in diff["path"]],
+        tw("col_items"): diff["items"],
+        tw("col_kind"): [tw(f"kind_{k}") for k in diff["kind"]],
+        tw("col_before"): [value(row, "before") for _, row in diff.iterrows()],
+        tw("col_after"): [value(row, "after") for _, row in diff.iterrows()],
+    })
+
+
 def _label(row: pd.Series, language: str) -> str:
     text = row[f"label_{language}"] or row["label_en"] or row["label_fa"]
     return f"{row['id']} · {short(str(text))}"
@@ -88,18 +130,21 @@ def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str) ->
 
 def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str) -> go.Figure:
     """Grouped bars: each strategy's priority in each scenario (a trace per scenario)."""
-    labels = [_label(row, language) for _, row in table.iterrows()]
+    labels = [isolate(_label(row, language), language) for _, row in table.iterrows()]
     fig = go.Figure([
-        go.Bar(name=name, x=labels, y=table[priority_column(name)],
-               hovertemplate="%{x}<br>%{y:.4f}<extra>" + name + "</extra>")
+        go.Bar(name=name, x=list(table["id"]), y=table[priority_column(name)],
+               customdata=labels,
+               hovertemplate="%{customdata}<br>%{y:.4f}<extra>" + name + "</extra>")
         for name in names
     ])
     rtl = language == "fa"
     fig.update_layout(
-        barmode="group", title=tw("chart_title"), height=420,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        barmode="group", height=420, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        title={"text": isolate(tw("chart_title"), language), "x": 1.0 if rtl else 0.0,
+               "xanchor": "right" if rtl else "left"},
         font={"family": FONT_FA} if rtl else None,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+        legend={"orientation": "h", "y": -0.12, "x": 1.0 if rtl else 0.0,
+                "xanchor": "right" if rtl else "left", "yanchor": "top"},
     )
     fig.update_xaxes(autorange="reversed" if rtl else True, automargin=True)
     fig.update_yaxes(tickformat=".0%", side="right" if rtl else "left")
@@ -236,8 +281,10 @@ def _compare(store: Store, names: list[str], language: str) -> None:
     models = {name: store.load_scenario(name).model for name in chosen}
     try:
         table = compare_rankings(models)
-        differences = {name: differences_table(models[chosen[0]], models[name])
-                       for name in chosen[1:]}
+        differences = {
+            name: differences_view(differences_table(models[chosen[0]], models[name]),
+                                   model_from_dict(models[name], source=name), language)
+            for name in chosen[1:]}
     except (SwotError, ValueError) as exc:
         st.error(tw("failed", message=str(exc)))
         return
@@ -251,8 +298,7 @@ def _compare(store: Store, names: list[str], language: str) -> None:
             st.caption(tw("no_differences", name=name))
             continue
         st.markdown(f"*{name}*")
-        st.dataframe(diff.set_axis([tw(f"col_{c}") for c in diff.columns], axis=1),
-                     hide_index=True)
+        show_table(diff)
 
 
 def render() -> None:

@@ -149,8 +149,9 @@ def test_scenarios_save_list_load_compare(db: Path) -> None:
     assert any("strong S" in str(c) for c in comparison.columns)
     assert len(comparison) == len(base.strategies)
     assert len(at.get("plotly_chart")) == 1
-    differences = at.dataframe[0].value
-    assert differences.iloc[0, 0] == "judgments.groups[0][1]"
+    differences = at.table[2].value
+    assert list(differences.iloc[0, :3]) == [
+        "SWOT groups with respect to the goal", "S / W", "changed"]
 
     at.text_input(key="sc_new_name").input("copy")
     _run(at.button(key="sc_duplicate").click())
