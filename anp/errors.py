@@ -35,12 +35,15 @@ class DisconnectedComparisonsError(ANPError):
     """The known judgments of an incomplete matrix do not connect all items.
 
     ``unreachable`` lists the items (labels if given, else 0-based indices) that no chain of
-    known comparisons links to the first item.
+    known comparisons links to ``reference``, the first item of the largest linked group (the
+    first item when the groups are equal in size).
     """
 
-    def __init__(self, message: str, unreachable: Sequence[int | str]) -> None:
+    def __init__(self, message: str, unreachable: Sequence[int | str],
+                 reference: int | str = 0) -> None:
         super().__init__(message)
         self.unreachable = list(unreachable)
+        self.reference = reference
 
 
 class ConvergenceError(ANPError):

@@ -117,20 +117,25 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
 
 
 def _check_connected(a: np.ndarray, labels: Sequence[str] | None) -> None:
-    """Raise if the known judgments of any matrix in the stack (K, n, n) leave items unlinked."""
+    """Raise if the known judgments of any matrix in the stack (K, n, n) leave items unlinked.
+
+    The error names the items outside the largest linked group (on a tie, the group of the
+    first item), so a single item with a blank row is the one named, wherever it stands."""
     n = a.shape[-1]
     reach = (~np.isnan(a)).astype(float)
     for _ in range(int(np.ceil(np.log2(max(n, 2))))):
         reach = ((reach @ reach) > 0).astype(float)
-    cut = reach[:, 0, :] == 0
+    size = reach.sum(axis=-1)  # (K, n): size of each item's linked group
+    ref = np.argmax(size, axis=-1)  # first item of a largest group
+    cut = np.take_along_axis(reach, ref[:, None, None], axis=1)[:, 0, :] == 0
     if cut.any():
         k = int(np.argmax(cut.any(axis=1)))
         items = [_item(int(i), labels) for i in np.flatnonzero(cut[k])]
         prefix = f"matrix {k}: " if a.shape[0] > 1 else ""
-        first = _item(0, labels)
+        first = _item(int(ref[k]), labels)
         raise DisconnectedComparisonsError(
             f"{prefix}the known judgments do not connect items {items} to item {first!r}; "
-            "add a comparison linking them", items)
+            "add a comparison linking them", items, first)
 
 
 def _harker(a: np.ndarray) -> np.ndarray:

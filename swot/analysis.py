@@ -135,7 +135,7 @@ class _Collector:
         except anp.DisconnectedComparisonsError as exc:
             names = ", ".join(str(u) for u in exc.unreachable)
             self.problems.append(Problem(
-                path, f"the known judgments do not link {names} to {items[0]}: "
+                path, f"the known judgments do not link {names} to {exc.reference}: "
                 "enter at least one judgment for each"))
             return np.full(len(items), np.nan)
         except anp.ANPError as exc:

@@ -74,6 +74,35 @@ def test_disconnected_names_unreachable_items():
         anp.consistency(a)
 
 
+@pytest.mark.parametrize("blank", [0, 1, 3])
+def test_blank_row_names_that_item_wherever_it_stands(blank):
+    # A consistent 4x4 matrix with every judgment of item `blank` removed: the other three
+    # stay linked, so the error must name `blank` alone (not the three others when blank = 0).
+    w = np.array([4.0, 3.0, 2.0, 1.0])
+    a = w[:, None] / w[None, :]
+    a[blank, :] = a[:, blank] = NAN
+    a[blank, blank] = 1
+    labels = ["A", "B", "C", "D"]
+    for call in (lambda: anp.priority(a, labels=labels),
+                 lambda: anp.priority(a, "geometric", labels=labels),
+                 lambda: anp.complete_matrix(a, labels=labels),
+                 lambda: anp.consistency(a, labels=labels)):
+        with pytest.raises(anp.DisconnectedComparisonsError) as exc:
+            call()
+        assert exc.value.unreachable == [labels[blank]]
+        assert exc.value.reference == ("B" if blank == 0 else "A")
+
+
+def test_disconnected_matrix_in_a_stack_is_named_by_index():
+    good = np.array([[1, 2, NAN], [0.5, 1, 3], [NAN, 1 / 3, 1]])  # a chain: linked
+    bad = np.array([[1, NAN, NAN], [NAN, 1, 2], [NAN, 0.5, 1]])
+    with pytest.raises(anp.DisconnectedComparisonsError,
+                       match=r"^matrix 2: .*items \[0\] to item 1") as exc:
+        anp.priority(np.stack([good, good, bad]))
+    assert exc.value.unreachable == [0]
+    assert exc.value.reference == 1
+
+
 def test_unknown_method():
     with pytest.raises(anp.ANPError, match="unknown method 'median'"):
         anp.priority([[1.0]], method="median")

@@ -137,6 +137,15 @@ def test_blank_that_disconnects_is_reported_with_path_and_items(tiny: SwotModel)
     assert check_model(tiny) == []
 
 
+def test_blank_first_row_names_the_first_item(tiny: SwotModel) -> None:
+    model = tiny
+    for j in (1, 2, 3):
+        model = model.set_judgment("judgments.groups", 0, j, None)
+    assert [str(p) for p in check_model(model)] == [
+        "judgments.groups: the known judgments do not link S to W: "
+        "enter at least one judgment for each"]
+
+
 def test_direct_mode_without_positive_weights_is_reported(tiny: SwotModel) -> None:
     problems = check_model(tiny.set_weighting("direct"))
     assert [str(p) for p in problems] == [
