@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import consistent_from, eig_priority, random_reciprocal
+from anp_testdata import consistent_from, eig_priority, random_reciprocal
 
 import anp
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import random_reciprocal
+from anp_testdata import random_reciprocal
 
 import anp
 

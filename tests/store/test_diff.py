@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import tiny_model
+from store_testdata import tiny_model
 
 from swot.diff import Difference, ModelDiffError, diff_models
 

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import tiny_model
+from store_testdata import tiny_model
 
 from swot import store as store_module
 from swot.store import (

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import tiny_model
+from store_testdata import tiny_model
 from store_writer import marked_judgments
 
 from swot.store import Store

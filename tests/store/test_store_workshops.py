@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 import pytest
-from conftest import tiny_model
+from store_testdata import tiny_model
 
 from swot.store import (
     CODE_ALPHABET,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from conftest import tiny_model
+from store_testdata import tiny_model
 
 from swot.io import validate_data
 from swot.store import Store, model_fingerprint

@@ -1,4 +1,5 @@
-"""Shared helpers for the anp tests."""
+"""Shared helpers for the anp tests (not a conftest.py: test folders share the module name
+``conftest``, so ``from conftest import`` picked up whichever folder was collected last)."""
 
 from __future__ import annotations
 
