@@ -127,3 +127,23 @@ def test_errors():
     with pytest.raises(anp.ConvergenceError, match="did not converge in 2 squarings") as exc:
         anp.limit_matrix(w, method="power", max_iter=2)
     assert exc.value.iterations == 2 and exc.value.residual > 1e-9
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_unreachable_sink_keeps_only_its_own_weight(method):
+    # Nodes 0 <-> 1 swap (period 2); node 2 is a sink that nothing links to. By hand: the
+    # Cesàro limit of the swap is (1/2, 1/2) in both its columns; the sink is absorbing, so
+    # its column of the limit is e_2, and nothing flows into it from 0 or 1.
+    w = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    lim = anp.limit_matrix(w, method=method)
+    np.testing.assert_allclose(lim, [[0.5, 0.5, 0], [0.5, 0.5, 0], [0, 0, 1]], atol=1e-12)
+
+
+def test_column_sum_tolerance_is_tol_times_n():
+    # Default tol 1e-9, n = 2: a column may be off by up to 2e-9 (then renormalised).
+    near = np.array([[0.5, 0.5 - 1e-9], [0.5, 0.5]])
+    np.testing.assert_allclose(anp.limit_matrix(near), 0.5, atol=1e-12)
+    off = np.array([[0.5, 0.5 - 1e-7], [0.5, 0.5]])  # e.g. priorities rounded to 7 digits
+    with pytest.raises(anp.NotColumnStochasticError, match=r"column 1 sums to 0\.9999999\b"):
+        anp.limit_matrix(off)
+    np.testing.assert_allclose(anp.limit_matrix(off, tol=1e-6), 0.5, atol=1e-7)
