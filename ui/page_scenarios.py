@@ -128,8 +128,10 @@ def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str) ->
     return pd.DataFrame(view)
 
 
-def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str) -> go.Figure:
-    """Grouped bars: each strategy's priority in each scenario (a trace per scenario)."""
+def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
+                     title: str | None = None) -> go.Figure:
+    """Grouped bars: each strategy's priority in each scenario (a trace per scenario), titled
+    ``title`` (default: the Scenarios page's)."""
     labels = [isolate(_label(row, language), language) for _, row in table.iterrows()]
     fig = go.Figure([
         go.Bar(name=name, x=list(table["id"]), y=table[priority_column(name)],
@@ -140,7 +142,7 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str) -
     rtl = language == "fa"
     fig.update_layout(
         barmode="group", height=420, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        title={"text": isolate(tw("chart_title"), language), "x": 1.0 if rtl else 0.0,
+        title={"text": isolate(title or tw("chart_title"), language), "x": 1.0 if rtl else 0.0,
                "xanchor": "right" if rtl else "left"},
         font={"family": FONT_FA} if rtl else None,
         legend={"orientation": "h", "y": -0.12, "x": 1.0 if rtl else 0.0,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
@@ -22,7 +23,12 @@ from swot.analysis import evaluate
 from swot.export import dataframe_csv, ranking_csv
 from swot.io import ModelFileError, model_from_dict, model_to_dict
 from swot.model import SwotModel
-from swot.scenarios import compare_rankings, judgments_side_by_side, participant_overview
+from swot.scenarios import (
+    GROUP_COLUMN,
+    compare_rankings,
+    judgments_side_by_side,
+    participant_overview,
+)
 from swot.store import (
     DuplicateParticipantError,
     Store,
@@ -40,14 +46,21 @@ from swot.workshop import (
     group_model,
     participant_judgments_table,
 )
-from ui.i18n import isolate, lang
+from ui.i18n import columns, isolate, lang
 from ui.i18n_workshop import tw
-from ui.page_scenarios import comparison_chart, comparison_view, db_path, store_action
+from ui.page_scenarios import (
+    comparison_chart,
+    comparison_view,
+    db_path,
+    place_label,
+    store_action,
+)
 from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
 from ui.state import ModelSlot, flash, get_model, show_flash
 from ui.tables import show_table
 
 DEFAULT_BASE_URL = "http://localhost:8501"
+PAGE_PATH = "workshop"  # this page's url_path in app.py
 
 
 # -- facilitator
@@ -71,7 +84,15 @@ def _on_exclude(path: Path, code: str, participant_id: int, key: str) -> None:
 
 
 def _base_url() -> str:
-    return (st.context.url or DEFAULT_BASE_URL).rstrip("/")
+    """The app's address: this page's URL without the page's own path and any query."""
+    parts = urlsplit(st.context.url or DEFAULT_BASE_URL)
+    path = parts.path.rstrip("/").removesuffix(f"/{PAGE_PATH}")
+    return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
+
+
+def _places(model: SwotModel, paths: pd.Series, language: str) -> list[str]:
+    """Readable names of the matrices at ``paths``."""
+    return [place_label(model, path, language) for path in paths]
 
 
 def _participants(path: Path, store: Store, workshop: Workshop,
@@ -118,20 +139,29 @@ def _results(workshop: Workshop, everyone: list[Submission], included: list[Subm
         consensus = pd.DataFrame(list(consensus_by_matrix(model, used).items()),
                                  columns=["matrix", "consensus"])
         spread = disagreements(model, used)
+        labelled = model_from_dict(model, source=f"workshop {workshop.code}")
     except ValueError as exc:  # swot's, the store's and anp's errors
         st.error(tw("cannot_group", message=str(exc)))
         return
     names = list(models)
+    items = {"item_i": tw("col_item_i"), "item_j": tw("col_item_j")}
     st.markdown(f"**{tw('group_ranking')}**")
     show_table(comparison_view(table, names, language))
-    st.plotly_chart(comparison_chart(table, names, language), key="ws_chart")
+    st.plotly_chart(comparison_chart(table, names, language, title=tw("ws_chart_title")),
+                    key="ws_chart")
     st.markdown(f"**{tw('group_judgments')}**")
-    st.dataframe(side, hide_index=True)
+    st.dataframe(side.assign(matrix=_places(labelled, side["matrix"], language)).rename(
+        columns={"matrix": tw("col_matrix"), **items, GROUP_COLUMN: tw("col_group")}),
+        hide_index=True)
     st.markdown(f"**{tw('consensus')}**")
-    show_table(consensus.set_axis([tw("col_matrix"), tw("col_consensus")], axis=1), digits=3)
+    show_table(pd.DataFrame({
+        tw("col_matrix"): _places(labelled, consensus["matrix"], language),
+        tw("col_consensus"): consensus["consensus"],
+    }), digits=3)
     st.markdown(f"**{tw('disagreements')}**")
-    show_table(spread.set_axis([tw("col_matrix"), "i", "j", tw("col_dispersion"),
-                                tw("col_lowest"), tw("col_highest")], axis=1), digits=3)
+    show_table(spread.assign(matrix=_places(labelled, spread["matrix"], language)).set_axis(
+        [tw("col_matrix"), items["item_i"], items["item_j"], tw("col_dispersion"),
+         tw("col_lowest"), tw("col_highest")], axis=1), digits=3)
     st.markdown(f"**{tw('downloads')}**")
     files = {
         "group_ranking": ranking_csv(ranking, "both"),
@@ -140,11 +170,12 @@ def _results(workshop: Workshop, everyone: list[Submission], included: list[Subm
         "consensus": dataframe_csv(consensus),
         "disagreements": dataframe_csv(spread),
     }
-    columns = st.columns(len(files))
-    for column, (what, data) in zip(columns, files.items(), strict=True):
-        column.download_button(tw(f"dl_{what}"), data,
-                               file_name=f"workshop-{workshop.code}-{what}.csv",
-                               mime="text/csv", key=f"ws_dl_{what}", on_click="ignore")
+    rtl = language == "fa"  # buttons in reading order: from the right in Persian
+    row = st.container(horizontal=True, horizontal_alignment="right" if rtl else "left")
+    for what, data in (reversed(files.items()) if rtl else files.items()):
+        row.download_button(tw(f"dl_{what}"), data,
+                            file_name=f"workshop-{workshop.code}-{what}.csv",
+                            mime="text/csv", key=f"ws_dl_{what}", on_click="ignore")
 
 
 def _facilitator(path: Path, store: Store, language: str) -> None:
@@ -297,7 +328,7 @@ def _editor(slot: ModelSlot, code: str, name: str, language: str) -> None:
     crs = consistency_table(model_to_dict(model), [_Draft(name, model_to_dict(model)["judgments"])])
     with st.expander(tw("your_cr")):
         show_table(pd.DataFrame({
-            tw("col_matrix"): crs["matrix"],
+            tw("col_matrix"): _places(model, crs["matrix"], language),
             "n": crs["n"],
             tw("col_cr"): crs["cr"],
             tw("col_passes"): [tw("yes") if ok else tw("no") for ok in crs["passes"]],
@@ -349,9 +380,9 @@ def render_participant(code: str) -> None:
         at = latest.submitted_at[:19].replace("T", " ")
         st.caption(tw("saved_rev", n=latest.revision, at=at))
     slot = _slot(path, code, participant_id, workshop.fingerprint)
-    left, right = st.columns(2)
-    left.button(tw("submit"), key="wsp_submit", on_click=lambda: slot.set(slot.get()))
-    right.button(tw("leave"), key="wsp_leave", on_click=_on_leave, args=(code,))
+    first, second = columns(2, language)
+    first.button(tw("submit"), key="wsp_submit", on_click=lambda: slot.set(slot.get()))
+    second.button(tw("leave"), key="wsp_leave", on_click=_on_leave, args=(code,))
     _editor(slot, code, name, language)
 
 
