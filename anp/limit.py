@@ -82,10 +82,28 @@ def _stationary(p: np.ndarray) -> np.ndarray:
     return np.linalg.solve(lhs, rhs)
 
 
+def _reaches_all_quickly(p: np.ndarray, max_steps: int = 16) -> bool:
+    """True when node 0 reaches every node and every node reaches node 0 within ``max_steps``
+    steps (so p is irreducible); False means "not shown", not "reducible"."""
+    adj = (p > 0).astype(np.float32)
+    for step in (lambda v: adj @ v, lambda v: v @ adj):  # forward, then backward
+        seen = np.zeros(len(p), dtype=bool)
+        seen[0] = True
+        frontier = seen.copy()
+        for _ in range(max_steps):
+            frontier = (step(frontier.astype(np.float32)) > 0) & ~seen
+            if not frontier.any():
+                break
+            seen |= frontier
+        if not seen.all():
+            return False
+    return True
+
+
 def _classes(p: np.ndarray) -> tuple[int, np.ndarray]:
     """Strongly connected components (count, label per node) of the flow graph of p."""
     n = len(p)
-    if (p > 0).all():
+    if (p > 0).all() or _reaches_all_quickly(p):
         return 1, np.zeros(n, dtype=np.int32)
     flat = np.flatnonzero(p)
     indptr = np.searchsorted(flat, np.arange(n + 1) * n)

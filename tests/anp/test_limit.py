@@ -147,3 +147,20 @@ def test_column_sum_tolerance_is_tol_times_n():
     with pytest.raises(anp.NotColumnStochasticError, match=r"column 1 sums to 0\.9999999\b"):
         anp.limit_matrix(off)
     np.testing.assert_allclose(anp.limit_matrix(off, tol=1e-6), 0.5, atol=1e-7)
+
+
+@pytest.mark.parametrize("n", [17, 40])
+def test_long_cycle_is_uniform(n):
+    # A directed n-cycle (period n) needs more than 16 steps to reach every node, past the
+    # quick dense reachability check, so the SCC route decides; by symmetry the Cesàro limit
+    # has every entry 1/n.
+    w = np.roll(np.eye(n), 1, axis=0)
+    np.testing.assert_allclose(anp.limit_matrix(w), 1 / n, atol=1e-12)
+
+
+def test_everything_reachable_from_one_node_is_still_reducible():
+    # Node 0 reaches every node, but nothing returns to 0 (a transient root above a 2-cycle):
+    # by hand, every column is (0, 1/2, 1/2).
+    w = np.array([[0.0, 0.0, 0.0], [0.5, 0.0, 1.0], [0.5, 1.0, 0.0]])
+    np.testing.assert_allclose(anp.limit_matrix(w), [[0, 0, 0], [.5, .5, .5], [.5, .5, .5]],
+                               atol=1e-12)
