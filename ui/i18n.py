@@ -22,8 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_io": {"en": "Export / import", "fa": "خروجی / ورودی"},
     "page_sensitivity": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
     "illustrative": {
-        "en": "The judgments in use are illustrative, not survey data: {note}",
-        "fa": "قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند: {note}",
+        "en": "**The judgments in use are illustrative, not survey data.** {note}",
+        "fa": "**قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند.** {note}",
     },
     "illustrative_short": {
         "en": "The judgments in use are illustrative, not survey data.",
