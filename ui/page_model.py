@@ -22,20 +22,21 @@ from ui.tables import show_table
 NEW = ""  # the "(new)" choice of the item pickers
 
 
-def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> None:
+def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> bool:
     """Apply an edit to the session's model if the result is a valid model file; otherwise
-    keep the model and show every problem."""
+    keep the model and show every problem. Returns whether the edit was applied."""
     try:
         model = edit(get_model())
     except (ValueError, KeyError) as exc:
         flash("error", t("edit_rejected", message=exc))
-        return
+        return False
     problems = validate_data(model_to_dict(model))
     if problems:
         flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]))
-        return
+        return False
     set_model(model)
     flash("success", done)
+    return True
 
 
 def _quadrant(model: SwotModel, group: str, language: str) -> None:
@@ -85,9 +86,8 @@ def _save_factor(item: str) -> None:
     if item == NEW:
         factor = Factor(group=value["group"], **fields)
         _commit(lambda m: m.add_factor(value["group"], factor), t("saved", id=fields["id"]))
-    else:
-        _commit(lambda m: m.update_factor(item, **fields), t("saved", id=fields["id"]))
-    st.session_state["factor_pick"] = fields["id"] if item != NEW else NEW
+    elif _commit(lambda m: m.update_factor(item, **fields), t("saved", id=fields["id"])):
+        st.session_state["factor_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
 def _remove(kind: str) -> None:
@@ -152,9 +152,8 @@ def _save_strategy(item: str) -> None:
     }
     if item == NEW:
         _commit(lambda m: m.add_strategy(Strategy(**fields)), t("saved", id=fields["id"]))
-    else:
-        _commit(lambda m: m.update_strategy(item, **fields), t("saved", id=fields["id"]))
-    st.session_state["strategy_pick"] = fields["id"] if item != NEW else NEW
+    elif _commit(lambda m: m.update_strategy(item, **fields), t("saved", id=fields["id"])):
+        st.session_state["strategy_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
 def _strategy_form(model: SwotModel, language: str) -> None:

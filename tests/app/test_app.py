@@ -238,3 +238,22 @@ def test_direct_mode_without_direct_weights_starts_from_pairwise_weights(app: Ap
     for g in "SWOT":
         assert seeded.direct_group_weights[g] == pytest.approx(pairwise.group_weights[g], abs=1e-4)
     assert top_strategy(app) == pairwise.strategies["id"].iloc[0]
+
+
+def test_rejected_rename_keeps_the_edited_form(app: AppTest) -> None:
+    app.selectbox(key="factor_pick").set_value("S1").run()
+    app.text_input(key="f0_S1_id").set_value("S2")  # already used
+    app.text_input(key="f0_S1_label_en").set_value("my careful edit")
+    app.button(key="factor_save").click().run()
+    assert not app.exception, app.exception
+    assert any("S2" in e.value for e in app.error)
+    assert app.selectbox(key="factor_pick").value == "S1"
+    assert app.text_input(key="f0_S1_label_en").value == "my careful edit"
+    app.selectbox(key="strategy_pick").set_value("SO1").run()
+    app.text_input(key="s0_SO1_id").set_value("SO 2")  # not a valid id
+    app.text_input(key="s0_SO1_label_en").set_value("my strategy edit")
+    app.button(key="strategy_save").click().run()
+    assert not app.exception, app.exception
+    assert any("SO 2" in e.value for e in app.error)
+    assert app.selectbox(key="strategy_pick").value == "SO1"
+    assert app.text_input(key="s0_SO1_label_en").value == "my strategy edit"
