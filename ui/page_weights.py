@@ -67,7 +67,7 @@ def _shares(shares: pd.Series, names: list[str]) -> None:
 def _direct(model: SwotModel, result: Evaluation | list[str]) -> None:
     language = lang()
     everything = [*model.direct_group_weights.values(), *model.direct_factor_weights.values()]
-    top = max(100.0, math.ceil(max(everything, default=0.0) * 100))
+    top = max(100.0, float(math.ceil(max(everything, default=0.0) * 100)))  # float like min
     st.subheader(t("group_weights"))
     for column, g in zip(columns(4, language), GROUPS, strict=True):
         with column:

@@ -58,7 +58,7 @@ def token_of(value: float) -> str:
     for token in SCALE_TOKENS:
         if math.isclose(value, value_of(token), rel_tol=REL_TOL):
             return token
-    return f"{OFF_SCALE}{value!r}"
+    return f"{OFF_SCALE}{float(value)!r}"  # float: the repr of np.float64 is not a number
 
 
 def _number(x: float) -> str:

@@ -257,3 +257,23 @@ def test_rejected_rename_keeps_the_edited_form(app: AppTest) -> None:
     assert any("SO 2" in e.value for e in app.error)
     assert app.selectbox(key="strategy_pick").value == "SO1"
     assert app.text_input(key="s0_SO1_label_en").value == "my strategy edit"
+
+
+def test_off_scale_judgment_is_shown_not_a_traceback(app: AppTest) -> None:
+    app.session_state["model"] = load_model(TEHRAN).set_judgment("judgments.groups", 0, 1, 2.5)
+    open_group_matrix(app)
+    box = app.selectbox(key="pw:judgments.groups:0:1")
+    assert box.value == "v:2.5"
+    assert "2.5" in box.format_func(box.value)
+    box.set_value("3").run()
+    assert not app.exception, app.exception
+    assert app.session_state["model"].group_judgments[0, 1] == 3.0
+
+
+def test_direct_weight_above_one_gets_a_wider_slider(app: AppTest) -> None:
+    model = load_model(TEHRAN).set_weighting("direct").set_direct_weight("group", "S", 2.0)
+    app.session_state["model"] = model
+    app.switch_page(WEIGHTS).run()
+    assert not app.exception, app.exception
+    assert app.slider(key="w_group_S").value == pytest.approx(200.0)
+    assert app.slider(key="w_group_S").max == pytest.approx(200.0)
