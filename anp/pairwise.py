@@ -168,6 +168,8 @@ def _log_least_squares(a: np.ndarray) -> np.ndarray:
 def _principal(b: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Principal eigenpair of a stack (K, n, n) of positive-diagonal irreducible non-negative
     matrices, starting from x (K, n): power iteration on B^16, eig fallback for stragglers."""
+    if b.shape[0] == 0:  # empty stack (0, n, n): nothing to iterate (max() has no identity)
+        return x, np.zeros(0)
     b16 = b
     for _ in range(4):
         b16 = b16 @ b16

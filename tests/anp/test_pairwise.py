@@ -119,3 +119,14 @@ def test_permuting_items_permutes_priorities(n, seed, method):
     perm = rng.permutation(n)
     np.testing.assert_allclose(anp.priority(a[np.ix_(perm, perm)], method),
                                anp.priority(a, method)[perm], atol=1e-12)
+
+
+@pytest.mark.parametrize("shape", [(0, 3, 3), (2, 0, 4, 4)])
+def test_empty_stack_gives_empty_results(shape):
+    # An empty stack has no matrices, so there is nothing to compute: the result is an empty
+    # array of shape (..., n) (what the geometric method already returned), not numpy's
+    # "zero-size array to reduction operation maximum" ValueError from the power iteration.
+    a = np.ones(shape)
+    for method in ("eigen", "geometric"):
+        assert anp.priority(a, method).shape == shape[:-1]
+    assert anp.consistency_ratio(a).shape == shape[:-2]
