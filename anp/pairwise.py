@@ -116,11 +116,14 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
     return a
 
 
-def _check_connected(a: np.ndarray, labels: Sequence[str] | None) -> None:
+def _check_connected(a: np.ndarray, labels: Sequence[str] | None,
+                     lead: tuple[int, ...] = ()) -> None:
     """Raise if the known judgments of any matrix in the stack (K, n, n) leave items unlinked.
 
     The error names the items outside the largest linked group (on a tie, the group of the
-    first item), so a single item with a blank row is the one named, wherever it stands."""
+    first item), so a single item with a blank row is the one named, wherever it stands.
+    ``lead`` is the stack shape before flattening to K, so the matrix is named by its index
+    in the caller's stack, as :func:`validate_pairwise` names it."""
     n = a.shape[-1]
     reach = (~np.isnan(a)).astype(float)
     for _ in range(int(np.ceil(np.log2(max(n, 2))))):
@@ -131,7 +134,7 @@ def _check_connected(a: np.ndarray, labels: Sequence[str] | None) -> None:
     if cut.any():
         k = int(np.argmax(cut.any(axis=1)))
         items = [_item(int(i), labels) for i in np.flatnonzero(cut[k])]
-        prefix = f"matrix {k}: " if a.shape[0] > 1 else ""
+        prefix = _where((*np.unravel_index(k, lead), 0, 0), labels)[0] if lead else ""
         first = _item(int(ref[k]), labels)
         raise DisconnectedComparisonsError(
             f"{prefix}the known judgments do not connect items {items} to item {first!r}; "
@@ -211,7 +214,7 @@ def _prepare(matrix: np.ndarray | Sequence, labels: Sequence[str] | None) -> np.
     n = a.shape[-1]
     flat = a.reshape(-1, n, n)
     if np.isnan(flat).any():
-        _check_connected(flat, labels)
+        _check_connected(flat, labels, a.shape[:-2])
     return flat
 
 

@@ -106,3 +106,20 @@ def test_disconnected_matrix_in_a_stack_is_named_by_index():
 def test_unknown_method():
     with pytest.raises(anp.ANPError, match="unknown method 'median'"):
         anp.priority([[1.0]], method="median")
+
+
+def test_disconnected_matrix_in_a_nested_stack_is_named_like_other_errors():
+    # A (2, 2, 3, 3) stack whose matrix at index (1, 0) has item 0 unlinked. The message must
+    # name it "matrix (1, 0)", as validate_pairwise names entries of nested stacks (see
+    # test_errors' "matrix 3:"), not by its position 2 in the flattened stack, which is not
+    # a valid index of the caller's first axis.
+    good = np.array([[1, 2, NAN], [0.5, 1, 3], [NAN, 1 / 3, 1]])
+    bad = np.array([[1, NAN, NAN], [NAN, 1, 2], [NAN, 0.5, 1]])
+    stack = np.stack([good, good, bad, good]).reshape(2, 2, 3, 3)
+    with pytest.raises(anp.DisconnectedComparisonsError,
+                       match=r"^matrix \(1, 0\): .*items \[0\] to item 1"):
+        anp.priority(stack)
+    with pytest.raises(anp.NotReciprocalError, match=r"^matrix \(1, 0\): "):
+        broken = stack.copy()
+        broken[1, 0, 1, 2] = 3
+        anp.priority(broken)
