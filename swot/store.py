@@ -559,7 +559,8 @@ class Store:
                             f"the database {self.path} stayed locked by other writers "
                             f"after {_WRITE_ATTEMPTS} attempts; try again"
                         ) from exc
-                    raise
+                    # e.g. a read-only file or folder, a full disk: a clear error, no traceback
+                    raise StoreError(f"cannot use the database {self.path}: {exc}") from exc
                 time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover
 

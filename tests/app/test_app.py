@@ -277,3 +277,31 @@ def test_direct_weight_above_one_gets_a_wider_slider(app: AppTest) -> None:
     assert not app.exception, app.exception
     assert app.slider(key="w_group_S").value == pytest.approx(200.0)
     assert app.slider(key="w_group_S").max == pytest.approx(200.0)
+
+
+def test_read_only_database_gives_a_message_not_a_traceback(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from swot import store
+
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "scenarios.sqlite3"))
+    app.switch_page("ui/page_scenarios.py").run()
+    app.text_input(key="sc_name").set_value("first")
+    app.button(key="sc_save").click().run()
+    assert not app.exception, app.exception
+    opened = store.Store._open
+
+    def read_only(self: store.Store) -> None:  # as a read-only file would be
+        opened(self)
+        self._conn.execute("PRAGMA query_only = ON")
+
+    monkeypatch.setattr(store.Store, "_open", read_only)
+    for key in ("sc_save", "sc_rename", "sc_duplicate"):
+        app.text_input(key="sc_name").set_value("second")
+        app.text_input(key="sc_new_name").set_value("third")
+        app.button(key=key).click().run()
+        assert not app.exception, (key, app.exception)
+        assert any("scenarios.sqlite3" in e.value and "readonly" in e.value for e in app.error)
+    app.button(key="sc_load").click().run()  # reading still works
+    assert not app.exception, app.exception
+    assert any("first" in s.value for s in app.success)
