@@ -70,16 +70,33 @@ def _stochastic(a: np.ndarray, sink: np.ndarray) -> np.ndarray:
     return p
 
 
+def _leave(p: np.ndarray) -> np.ndarray:
+    """Off-diagonal mass of each column: ``1 - p[j, j]`` for a column summing to 1, but without
+    the cancellation that loses every digit when p[j, j] is within 1e-16 of 1."""
+    return np.where(np.eye(len(p), dtype=bool), 0.0, p).sum(axis=0)
+
+
+def _solve(lhs: np.ndarray, rhs: np.ndarray) -> np.ndarray:
+    try:
+        return np.linalg.solve(lhs, rhs)
+    except np.linalg.LinAlgError:
+        raise ConvergenceError("exact limit is numerically unreliable (singular system: some "
+                               "nodes keep all but a negligible share of the weight that "
+                               "reaches them); try method='power'",
+                               iterations=0, residual=np.inf) from None
+
+
 def _stationary(p: np.ndarray) -> np.ndarray:
     """Stationary vector of an irreducible column-stochastic matrix by one linear solve."""
     m = len(p)
     if m == 1:
         return np.ones(1)
     lhs = p - np.eye(m)
+    np.fill_diagonal(lhs, -_leave(p))
     lhs[-1] = 1.0  # replace one (redundant) balance equation by sum(pi) = 1
     rhs = np.zeros(m)
     rhs[-1] = 1.0
-    return np.linalg.solve(lhs, rhs)
+    return _solve(lhs, rhs)
 
 
 def _reaches_all_quickly(p: np.ndarray, max_steps: int = 16) -> bool:
@@ -140,9 +157,10 @@ def _exact(p: np.ndarray) -> np.ndarray:
         # one-step mass from each transient node into each closed class
         into = np.zeros((len(closed), len(trans)))
         np.add.at(into, np.searchsorted(closed, label[rec]), p[np.ix_(rec, trans)])
-        q = p[np.ix_(trans, trans)]
+        i_q = -p[np.ix_(trans, trans)]
+        np.fill_diagonal(i_q, _leave(p)[trans])  # I - Q
         # absorption probabilities B = R (I - Q)^{-1}, i.e. (I - Q)^T B^T = R^T
-        absorb = np.linalg.solve((np.eye(len(trans)) - q).T, into.T).T
+        absorb = _solve(i_q.T, into.T).T
         _check(float(max(np.abs(absorb.sum(axis=0) - 1).max(), -absorb.min())))
         absorb = np.clip(absorb, 0.0, None)
         limit[:, trans] = pis @ (absorb / absorb.sum(axis=0))

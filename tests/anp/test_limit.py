@@ -164,3 +164,28 @@ def test_everything_reachable_from_one_node_is_still_reducible():
     w = np.array([[0.0, 0.0, 0.0], [0.5, 0.0, 1.0], [0.5, 1.0, 0.0]])
     np.testing.assert_allclose(anp.limit_matrix(w), [[0, 0, 0], [.5, .5, .5], [.5, .5, .5]],
                                atol=1e-12)
+
+
+@pytest.mark.parametrize("eps", [1e-10, 1e-13, 1e-15])
+def test_nearly_decomposable_two_nodes_exact(eps):
+    # Two nodes that keep all but eps (resp. 3 eps) of their weight. By hand, the balance
+    # equation pi_0 * eps = pi_1 * 3 eps gives pi = (3/4, 1/4) whatever eps is. Computing
+    # 1 - W[j, j] by subtraction loses every digit here (0.74994 for eps = 1e-13); the
+    # off-diagonal column mass is exact.
+    w = np.array([[1 - eps, 3 * eps], [eps, 1 - 3 * eps]])
+    np.testing.assert_allclose(anp.limit_matrix(w), [[0.75, 0.75], [0.25, 0.25]], rtol=0,
+                               atol=1e-12)
+
+
+def test_tiny_leak_into_a_sink_is_absorbed_not_linalg_error():
+    # Node 0 keeps 1 (to double precision) of its weight and passes 1e-17 to the sink node 1.
+    # Node 0 is still transient: by hand, the chance of staying in 0 for k steps is
+    # (1 - 1e-17)^k -> 0, so all weight ends in the sink and every column of the Cesàro limit
+    # is e_1. 1 - W[0, 0] rounds to 0, which made the absorption solve raise numpy's
+    # LinAlgError("Singular matrix").
+    np.testing.assert_allclose(anp.limit_matrix([[1, 0], [1e-17, 0]]), [[0, 0], [1, 1]],
+                               atol=1e-12)
+    # Two transient nodes swapping their weight and leaking 1e-17: absorption is not
+    # computable in double precision; a clear ConvergenceError, not a numpy exception.
+    with pytest.raises(anp.ConvergenceError, match="singular system"):
+        anp.limit_matrix([[0, 1, 0], [1, 0, 0], [1e-17, 0, 0]])
