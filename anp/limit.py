@@ -179,9 +179,10 @@ def _power(p: np.ndarray, tol: float, max_iter: int) -> np.ndarray:
     for _ in range(max_iter):
         nxt = m @ m
         nxt /= nxt.sum(axis=0)
-        diff = float(np.abs(nxt - m).max())
+        # a small change that is still growing is slow mixing (m near I), not convergence
+        prev, diff = diff, float(np.abs(nxt - m).max())
         m = nxt
-        if diff <= tol:
+        if diff <= tol and diff <= prev and prev < np.inf:
             return m
     raise ConvergenceError(f"limit did not converge in {max_iter} squarings "
                            f"(last change {diff:.3g} > tol {tol:g})", iterations=max_iter,

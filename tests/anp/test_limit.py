@@ -189,3 +189,15 @@ def test_tiny_leak_into_a_sink_is_absorbed_not_linalg_error():
     # computable in double precision; a clear ConvergenceError, not a numpy exception.
     with pytest.raises(anp.ConvergenceError, match="singular system"):
         anp.limit_matrix([[0, 1, 0], [1, 0, 0], [1e-17, 0, 0]])
+
+
+def test_power_does_not_stop_while_still_mixing():
+    # Slow mixing: each node keeps all but 1e-10 (resp. 3e-10) of its weight. By hand the
+    # stationary vector is (3/4, 1/4) (balance pi_0 * 1e-10 = pi_1 * 3e-10). The lazy matrix
+    # changes by only ~1e-10 per squaring at first, under tol = 1e-9; stopping there returned
+    # nearly the identity ([1, 1e-10] in column 0). The change grows until the chain mixes,
+    # so a change that is still growing is not convergence.
+    eps = 1e-10
+    w = np.array([[1 - eps, 3 * eps], [eps, 1 - 3 * eps]])
+    np.testing.assert_allclose(anp.limit_matrix(w, method="power"),
+                               [[0.75, 0.75], [0.25, 0.25]], rtol=0, atol=1e-8)
