@@ -185,7 +185,7 @@ def _power(p: np.ndarray, tol: float, max_iter: int) -> np.ndarray:
         if diff <= tol and diff <= prev and prev < np.inf:
             return m
     raise ConvergenceError(f"limit did not converge in {max_iter} squarings "
-                           f"(last change {diff:.3g} > tol {tol:g})", iterations=max_iter,
+                           f"(last change {diff:.3g}, tol {tol:g})", iterations=max_iter,
                            residual=diff)
 
 
@@ -194,7 +194,8 @@ def limit_matrix(w: np.ndarray | Sequence, tol: float = 1e-9, max_iter: int = 10
     """Cesàro limit of a column-stochastic supermatrix (zero columns = absorbing sinks).
 
     ``tol`` is the column-sum tolerance (times n) of the input and, for ``method="power"``, the
-    convergence tolerance on successive squarings; ``max_iter`` bounds the squarings.
+    convergence tolerance on successive squarings (met by a change that is no longer growing, so
+    at least 2 squarings); ``max_iter`` bounds the squarings.
     """
     if method not in ("exact", "power"):
         raise ANPError(f"unknown method {method!r}; use 'exact' or 'power'")
