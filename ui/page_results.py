@@ -11,7 +11,7 @@ from swot.model import GROUPS, SwotModel
 from ui.charts import factor_weights_chart, heatmap, ranking_chart
 from ui.i18n import group_name, lang, t
 from ui.state import current_evaluation, get_model
-from ui.tables import show_table
+from ui.tables import escape_markdown, show_table
 
 
 def _label(row: pd.Series, language: str) -> str:
@@ -33,7 +33,7 @@ def _ranking(result: Evaluation, language: str) -> None:
     table = result.strategies
     top = table.iloc[0]
     name = f"{top['id']} · {_label(top, language)}"
-    st.markdown(f"### {t('top_strategy', s=name)}")
+    st.markdown(f"### {t('top_strategy', s=escape_markdown(name))}")
     st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
     show_table(pd.DataFrame({
         t("col_rank"): table["rank"],

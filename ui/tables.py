@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
+
+# characters that st.table's Markdown would act on inside a line ($ starts LaTeX, * and _
+# emphasis, [ ] links, < > HTML, ` code, ~ strikethrough) and a leading # (a heading)
+_MARKDOWN = re.compile(r"([\\`*_~\[\]<>$|])|^(#)")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown literally where Markdown is rendered (a label "$5 to $9" keeps its
+    numbers instead of becoming LaTeX)."""
+    return _MARKDOWN.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
 
 
 def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
@@ -12,7 +24,10 @@ def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
             out[column] = [f"{x:.{digits}f}" for x in out[column]]
-    return out
+        else:  # st.table renders Markdown in cells; user text must show as typed
+            out[column] = [escape_markdown(x) if isinstance(x, str) else x for x in out[column]]
+    return out.set_axis([escape_markdown(c) if isinstance(c, str) else c for c in out.columns],
+                        axis=1)
 
 
 def show_table(df: pd.DataFrame, digits: int = 4, *, index: bool = False) -> None:

@@ -305,3 +305,16 @@ def test_read_only_database_gives_a_message_not_a_traceback(
     app.button(key="sc_load").click().run()  # reading still works
     assert not app.exception, app.exception
     assert any("first" in s.value for s in app.success)
+
+
+def test_labels_show_literally_not_as_markdown(app: AppTest) -> None:
+    top = evaluate(load_model(TEHRAN)).strategies["id"].iloc[0]
+    app.selectbox(key="strategy_pick").set_value(top).run()
+    app.text_input(key=f"s0_{top}_label_en").set_value("Price $5 to $9, *now*")
+    app.button(key="strategy_save").click().run()
+    assert not app.exception, app.exception
+    app.switch_page(RESULTS).run()
+    assert not app.exception, app.exception
+    escaped = r"Price \$5 to \$9, \*now\*"  # st.table and st.markdown render Markdown ($ = LaTeX)
+    assert escaped in app.table[0].value.iloc[:, 2].tolist()
+    assert any(escaped in m.value for m in app.markdown if "Top strategy" in m.value)
