@@ -309,7 +309,10 @@ def snap_to_saaty(values: np.ndarray | Sequence[float] | float) -> np.ndarray:
     out = np.full(v.shape, -1, dtype=int)
     ok = ~np.isnan(v)
     logs = np.log(_SCALE)
-    out[ok] = np.abs(np.log(v[ok])[..., None] - logs).argmin(axis=-1)
+    # clipped to [1/9, 9] first, so an infinite value goes to 9 (its log is inf, at no finite
+    # distance from any scale value, and argmin would give index 0)
+    out[ok] = np.abs(np.log(np.clip(v[ok], _SCALE[0], _SCALE[-1]))[..., None] - logs).argmin(
+        axis=-1)
     return out
 
 

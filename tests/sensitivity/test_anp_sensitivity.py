@@ -271,3 +271,10 @@ def test_cluster_sweep_rejects_unlinked_or_single_target() -> None:
         cluster_sweep(net, "criteria", "goal", ["a1", "a2"], "g")
     with pytest.raises(SensitivityError, match="always 1"):
         cluster_sweep(net, "goal", "criteria", ["a1", "a2"], "g")
+
+
+def test_snap_to_saaty_infinite_goes_to_nine():
+    # The docstring: values beyond 1/9 or 9 go to the ends. +inf is beyond 9, so index 16
+    # (SAATY_SCALE[16] = 9); 0 is below 1/9, so index 0. log(inf) - log(s) is inf for every
+    # scale value s, so the unclipped argmin picked index 0 (1/9) for +inf.
+    assert snap_to_saaty([np.inf, 1e300, 0.0]).tolist() == [16, 16, 0]
