@@ -11,7 +11,7 @@ import streamlit as st
 from swot.store import WORKSHOP_QUERY_PARAM
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
 from ui.i18n_workshop import tw
-from ui.state import get_model, init_state
+from ui.state import get_model, init_state, weighs_as_loaded
 
 
 def pages() -> list[st.Page]:
@@ -43,7 +43,9 @@ if problems:
     st.error("\n\n".join([t("load_failed"), *problems]))
     st.stop()
 model = get_model()
-if model.illustrative_judgments:
+if model.illustrative_judgments and not weighs_as_loaded():
+    st.info(t("illustrative_edited"), icon="ℹ️")  # the file's note may no longer hold
+elif model.illustrative_judgments:
     note = model.judgments_note if st.session_state[LANG_KEY] == "en" else ""
     st.info(t("illustrative", note=note) if note else t("illustrative_short"), icon="ℹ️")
 st.navigation(pages()).run()

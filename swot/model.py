@@ -226,6 +226,17 @@ class SwotModel:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def weighs_like(self, other: SwotModel) -> bool:
+        """True when ``other`` ranks from the same inputs: weighting mode, the judgments that
+        mode uses (group, dependence and factor judgments, or direct weights) and the strategy
+        judgments. Labels, descriptions and unused inputs do not count."""
+        if self.weighting != other.weighting:
+            return False
+        used = (("direct_group_weights", "direct_factor_weights") if self.weighting == "direct"
+                else ("group_judgments", "group_dependence", "factor_judgments"))
+        return all(_equal(getattr(self, name), getattr(other, name))
+                   for name in (*used, "strategy_judgments"))
+
     # ----------------------------------------------------------------- lookups
 
     def all_factors(self) -> list[Factor]:

@@ -29,6 +29,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The judgments in use are illustrative, not survey data.",
         "fa": "قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند.",
     },
+    "illustrative_edited": {
+        "en": "**Judgments or weights have been changed; the others are still the illustrative "
+              "ones, not survey data.**",
+        "fa": "**برخی قضاوت‌ها یا وزن‌ها تغییر کرده‌اند؛ بقیه همچنان نمونه‌اند و از پیمایش به "
+              "دست نیامده‌اند.**",
+    },
     "load_failed": {
         "en": "The shipped model could not be loaded:",
         "fa": "مدل پیش‌فرض بارگذاری نشد:",

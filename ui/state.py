@@ -20,6 +20,7 @@ from swot.model import SwotModel
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tehran_city_diplomacy.json"
 
 MODEL_KEY = "model"
+LOADED_KEY = "loaded_model"  # the model as last loaded (shipped, uploaded or a scenario)
 REVISION_KEY = "model_revision"
 FLASH_KEY = "flash"
 
@@ -38,7 +39,7 @@ def init_state() -> list[str]:
     if MODEL_KEY in st.session_state:
         return []
     try:
-        st.session_state[MODEL_KEY] = load_model(DEFAULT_MODEL_PATH)
+        st.session_state[MODEL_KEY] = st.session_state[LOADED_KEY] = load_model(DEFAULT_MODEL_PATH)
     except ModelFileError as exc:
         return exc.lines()
     st.session_state[REVISION_KEY] = 0
@@ -59,7 +60,15 @@ def set_model(model: SwotModel, *, replaced: bool = False) -> None:
     """Make ``model`` current; ``replaced`` (e.g. after an upload) resets every widget."""
     st.session_state[MODEL_KEY] = model
     if replaced:
+        st.session_state[LOADED_KEY] = model
         st.session_state[REVISION_KEY] = revision() + 1
+
+
+def weighs_as_loaded() -> bool:
+    """True while the session's model still ranks from the judgments and weights it was
+    loaded with (edits of labels and the like aside)."""
+    loaded = st.session_state.get(LOADED_KEY)
+    return loaded is not None and get_model().weighs_like(loaded)
 
 
 def main_slot() -> ModelSlot:

@@ -318,3 +318,16 @@ def test_labels_show_literally_not_as_markdown(app: AppTest) -> None:
     escaped = r"Price \$5 to \$9, \*now\*"  # st.table and st.markdown render Markdown ($ = LaTeX)
     assert escaped in app.table[0].value.iloc[:, 2].tolist()
     assert any(escaped in m.value for m in app.markdown if "Top strategy" in m.value)
+
+
+def test_illustrative_notice_says_when_judgments_were_changed(app: AppTest) -> None:
+    note = load_model(TEHRAN).judgments_note
+    assert note and any(note in i.value for i in app.info)
+    open_group_matrix(app)
+    box = app.selectbox(key="pw:judgments.groups:0:1")
+    shipped = box.value
+    box.set_value("9").run()
+    notices = [i.value for i in app.info if "illustrative" in i.value]
+    assert notices == [STRINGS["illustrative_edited"]["en"]]  # the file's note no longer shown
+    app.selectbox(key="pw:judgments.groups:0:1").set_value(shipped).run()
+    assert any(note in i.value for i in app.info)  # back to the shipped judgments

@@ -148,3 +148,18 @@ def test_update_strategy(tiny: SwotModel) -> None:
         tiny.update_strategy("B", tows="XX")
     with pytest.raises(SwotError):
         tiny.update_strategy("B", id="A")
+
+
+def test_weighs_like_tracks_only_the_inputs_the_ranking_uses(tiny: SwotModel) -> None:
+    assert tiny.weighs_like(tiny)
+    assert tiny.update_factor("S1", label_en="Renamed").weighs_like(tiny)  # labels do not count
+    assert not tiny.set_judgment("judgments.factors.S", 0, 1, 7).weighs_like(tiny)
+    assert not tiny.set_judgment("judgments.strategies.S1", 0, 1, 9).weighs_like(tiny)
+    assert not tiny.set_rating("W1", 0, 5).weighs_like(tiny)
+    blanked = tiny.set_judgment("judgments.groups", 0, 1, None)
+    assert not blanked.weighs_like(tiny) and blanked.weighs_like(blanked)  # NaN equals NaN
+    direct = tiny.set_weighting("direct")
+    assert not direct.weighs_like(tiny)  # another mode ranks from other inputs
+    assert not direct.set_direct_weight("group", "S", 0.9).weighs_like(direct)
+    # in direct mode the pairwise group/factor judgments are not used
+    assert direct.set_judgment("judgments.groups", 0, 1, 9).weighs_like(direct)
