@@ -38,6 +38,7 @@ from anp.errors import (
 RECIPROCAL_RTOL = 1e-6
 _POWER_STEPS = 30  # iterations with B^16 before falling back to numpy.linalg.eig
 _RESIDUAL_TOL = 1e-12
+_WIDE_SPAN = np.log(1e6)  # priorities spanning more than this ratio are rescaled first
 
 Method = Literal["eigen", "geometric"]
 
@@ -152,6 +153,17 @@ def _harker(a: np.ndarray) -> np.ndarray:
 
 def _log_least_squares(a: np.ndarray) -> np.ndarray:
     """Normalised exp of the least-squares log priorities of a stack (K, n, n)."""
+    return _normalised_exp(_log_priorities(a))
+
+
+def _normalised_exp(v: np.ndarray) -> np.ndarray:
+    """exp(v) scaled to sum 1 along the last axis, without overflow."""
+    w = np.exp(v - v.max(axis=-1, keepdims=True))
+    return w / w.sum(axis=-1, keepdims=True)
+
+
+def _log_priorities(a: np.ndarray) -> np.ndarray:
+    """Least-squares log priorities (K, n) of a stack (K, n, n), up to a constant per matrix."""
     miss = np.isnan(a)
     logs = np.where(miss, 0.0, np.log(np.where(miss, 1.0, a)))
     if miss.any():
@@ -164,8 +176,7 @@ def _log_least_squares(a: np.ndarray) -> np.ndarray:
         v = np.linalg.solve(lap, logs.sum(axis=-1)[..., None])[..., 0]
     else:
         v = logs.mean(axis=-1)
-    w = np.exp(v - v.max(axis=-1, keepdims=True))
-    return w / w.sum(axis=-1, keepdims=True)
+    return v
 
 
 def _principal(b: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -197,15 +208,40 @@ def _principal(b: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _eigen(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Harker/Saaty eigen priorities and principal eigenvalue of a validated stack (K, n, n)."""
+    """Harker/Saaty eigen priorities and principal eigenvalue of a validated stack (K, n, n).
+
+    Where the priorities span more than :data:`_WIDE_SPAN` (judgments far off Saaty's scale, or
+    long chains of strong judgments), the eigenpair is computed on ``D^-1 B D`` with D the
+    log-least-squares priorities: the same eigenvalue, entries near 1, so powering neither
+    overflows nor loses the small priorities to rounding.
+    """
+    log_w = _log_priorities(a)
     if np.isnan(a).any():
         b = _harker(a)
         x0 = b.sum(axis=-1)
         x0 /= x0.sum(axis=-1, keepdims=True)
     else:
         b = a
-        x0 = _log_least_squares(a)
-    return _principal(b, x0)
+        x0 = _normalised_exp(log_w)
+    wide = np.flatnonzero(np.ptp(log_w, axis=-1) > _WIDE_SPAN)
+    if not wide.size:
+        return _principal(b, x0)
+    b, x0 = b.copy(), x0.copy()
+    v = log_w[wide]
+    known = b[wide] > 0  # Harker's gaps are 0 and stay 0
+    log_b = np.log(np.where(known, b[wide], 1.0))
+    scaled = np.where(known, np.exp(log_b + v[:, None, :] - v[:, :, None]), 0.0)
+    size = scaled.max(axis=(-2, -1))  # large only if the judgments are wildly inconsistent
+    n = a.shape[-1]
+    x_wide, lam_wide = _principal(scaled / size[:, None, None], np.full((len(wide), n), 1 / n))
+    lam_wide *= size
+    rest = np.setdiff1d(np.arange(len(a)), wide)
+    x, lam = np.empty_like(x0), np.empty(len(a))
+    if rest.size:
+        x[rest], lam[rest] = _principal(b[rest], x0[rest])
+    x[wide] = _normalised_exp(np.log(np.clip(x_wide, np.finfo(float).tiny, None)) + v)
+    lam[wide] = lam_wide
+    return x, lam
 
 
 def _prepare(matrix: np.ndarray | Sequence, labels: Sequence[str] | None) -> np.ndarray:

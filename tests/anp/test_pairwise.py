@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from anp_testdata import consistent_from, eig_priority, random_reciprocal
@@ -130,3 +132,42 @@ def test_empty_stack_gives_empty_results(shape):
     for method in ("eigen", "geometric"):
         assert anp.priority(a, method).shape == shape[:-1]
     assert anp.consistency_ratio(a).shape == shape[:-2]
+
+
+@pytest.mark.parametrize("x", [1e20, 1e80, 1e300])
+def test_wildly_inconsistent_extreme_judgments_keep_their_lambda(x):
+    # For a 3 x 3 reciprocal matrix with a12 = a, a13 = b, a23 = c, lambda_max =
+    # 1 + (ac/b)^(1/3) + (b/(ac))^(1/3) (Saaty 1977; solve the characteristic polynomial
+    # by hand), and its principal eigenvector is the row geometric mean. Here a = c = x, b = 1.
+    a = np.array([[1, x, 1], [1 / x, 1, x], [1, 1 / x, 1]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow on the way
+        result = anp.consistency(a)
+        w = anp.priority(a)
+    expected = 1 + x ** (2 / 3) + x ** (-2 / 3)
+    assert result.lambda_max == pytest.approx(expected, rel=1e-9)
+    assert not result.passes
+    np.testing.assert_allclose(w, anp.priority(a, "geometric"), rtol=1e-9)
+
+
+def test_priorities_spanning_1e200_keep_their_small_entries():
+    # Consistent matrix a_ij = w_i / w_j with w spanning 200 orders of magnitude: the eigen
+    # priorities are w exactly, to relative precision even for the smallest entries.
+    w = 10 ** np.linspace(0, 200, 30)
+    w /= w.sum()
+    a = w[:, None] / w[None, :]
+    np.testing.assert_allclose(anp.priority(a), w, rtol=1e-10)
+    assert anp.consistency_ratio(a) == pytest.approx(0, abs=1e-9)
+
+
+def test_long_chain_of_strong_judgments_is_exact():
+    # Only the chain 1 > 2 > ... > 30, each 9 times the next, is known: a spanning tree is
+    # always consistent, so the Harker priorities are 9^-i exactly (span 9^29 ~ 5e27) and CR 0.
+    n = 30
+    a = np.full((n, n), np.nan)
+    np.fill_diagonal(a, 1)
+    idx = np.arange(n - 1)
+    a[idx, idx + 1], a[idx + 1, idx] = 9.0, 1 / 9
+    expected = 9.0 ** -np.arange(n)
+    np.testing.assert_allclose(anp.priority(a), expected / expected.sum(), rtol=1e-10)
+    assert anp.consistency_ratio(a) == pytest.approx(0, abs=1e-9)
