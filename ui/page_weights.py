@@ -18,8 +18,10 @@ from swot.model import GROUPS, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tr
 from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
 from ui.state import current_evaluation, get_model, main_slot, set_model
+from ui.tables import escape_markdown
 
 KEY_PREFIX = "pw"
+CHOSEN_MATRIX_KEY = "pw_matrix_chosen"  # outlives the selectbox's own state across pages
 MODES = ("direct", "pairwise")
 
 
@@ -90,7 +92,7 @@ def _direct(model: SwotModel, result: Evaluation | list[str]) -> None:
 def _cr_summary(model: SwotModel, result: Evaluation) -> None:
     table = result.consistency
     view = pd.DataFrame({
-        t("col_matrix"): [matrix_title(model, p, lang()) for p in table["matrix"]],
+        t("col_matrix"): [escape_markdown(matrix_title(model, p, lang())) for p in table["matrix"]],
         "n": table["n"],
         t("col_missing"): table["missing"],
         "λmax": table["lambda_max"],
@@ -115,10 +117,12 @@ def _editor(model: SwotModel, language: str) -> None:
     if model.weighting == "pairwise":
         paths = [p for p, _, _ in model.iter_matrices()
                  if not p.startswith("judgments.strategies.")] + strategy_paths
-    if st.session_state.get("pw_matrix") not in paths:
-        st.session_state["pw_matrix"] = paths[0]
+    if st.session_state.get("pw_matrix") not in paths:  # also after visiting another page,
+        remembered = st.session_state.get(CHOSEN_MATRIX_KEY)  # which drops the widget's state
+        st.session_state["pw_matrix"] = remembered if remembered in paths else paths[0]
     path = st.selectbox(t("matrix"), paths, key="pw_matrix",
                         format_func=lambda p: isolate(matrix_title(model, p, language), language))
+    st.session_state[CHOSEN_MATRIX_KEY] = path
     factor_id = path.removeprefix("judgments.strategies.")
     judgment = model.strategy_judgments.get(factor_id)
     if judgment is not None and judgment.kind == "ratings":

@@ -331,3 +331,22 @@ def test_illustrative_notice_says_when_judgments_were_changed(app: AppTest) -> N
     assert notices == [STRINGS["illustrative_edited"]["en"]]  # the file's note no longer shown
     app.selectbox(key="pw:judgments.groups:0:1").set_value(shipped).run()
     assert any(note in i.value for i in app.info)  # back to the shipped judgments
+
+
+def test_consistency_summary_shows_labels_literally(app: AppTest) -> None:
+    app.selectbox(key="factor_pick").set_value("S1").run()
+    app.text_input(key="f0_S1_label_en").set_value("Budget $5 to $9")
+    app.button(key="factor_save").click().run()
+    assert not app.exception, app.exception
+    app.switch_page(WEIGHTS).run()
+    titles = app.table[0].value.iloc[:, 0].tolist()  # the CR summary of every matrix
+    assert any(r"Budget \$5 to \$9" in title for title in titles), titles
+
+
+def test_chosen_matrix_survives_a_visit_to_another_page(app: AppTest) -> None:
+    app.switch_page(WEIGHTS).run()
+    app.selectbox(key="pw_matrix").set_value("judgments.factors.W").run()
+    app.switch_page(RESULTS).run()
+    app.switch_page(WEIGHTS).run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="pw_matrix").value == "judgments.factors.W"
