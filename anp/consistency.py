@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from anp.errors import ANPError
+from anp.errors import ANPError, InvalidEntryError, float_array
 from anp.pairwise import _eigen, _prepare
 
 SAATY_SCALE: tuple[float, ...] = tuple(1.0 / k for k in range(9, 1, -1)) + tuple(
@@ -98,7 +98,7 @@ def _lambda_cr(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def consistency(matrix: np.ndarray | Sequence,
                 labels: Sequence[str] | None = None) -> ConsistencyResult:
     """Consistency figures of one pairwise matrix (NaN = missing judgment)."""
-    a = np.asarray(matrix, dtype=float)
+    a = float_array(matrix, "pairwise matrix")
     if a.ndim != 2:
         raise ANPError(f"consistency() takes one n x n matrix, got shape {a.shape}; "
                        "use consistency_ratio() for a stack")
@@ -113,14 +113,17 @@ def consistency(matrix: np.ndarray | Sequence,
 def consistency_ratio(matrix: np.ndarray | Sequence,
                       labels: Sequence[str] | None = None) -> float | np.ndarray:
     """CR of a pairwise matrix (a float) or of each matrix of a stack (an array)."""
-    a = np.asarray(matrix, dtype=float)
+    a = float_array(matrix, "pairwise matrix")
     flat = _prepare(a, labels)
     cr = _lambda_cr(flat)[2]
     return float(cr[0]) if a.ndim == 2 else cr.reshape(a.shape[:-2])
 
 
 def nearest_saaty(x: float) -> float:
-    """The Saaty-scale value (1/9..9) nearest to x in log space."""
+    """The Saaty-scale value (1/9..9) nearest to x in log space (x positive; inf gives 9)."""
+    if not x > 0:  # also NaN
+        raise InvalidEntryError(f"{x!r} is not a positive judgment")
+    x = min(x, SAATY_SCALE[-1])
     scale = np.log(SAATY_SCALE)
     return SAATY_SCALE[int(np.argmin(np.abs(scale - np.log(x))))]
 
@@ -134,7 +137,7 @@ def inconsistency_suggestions(matrix: np.ndarray | Sequence, k: int = 3,
     suggestion carries the agreeing value ``w_i / w_j``, its nearest Saaty-scale value and the CR
     after replacing A[i, j] by that Saaty value (and A[j, i] by its reciprocal).
     """
-    a = np.asarray(matrix, dtype=float)
+    a = float_array(matrix, "pairwise matrix")
     if a.ndim != 2:
         raise ANPError(f"inconsistency_suggestions() takes one n x n matrix, got {a.shape}")
     flat = _prepare(a, labels)

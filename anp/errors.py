@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 
 class ANPError(ValueError):
     """Root of all ANP errors."""
@@ -57,3 +59,11 @@ class ConvergenceError(ANPError):
 
 class NetworkError(ANPError):
     """Misuse of a :class:`anp.Network`: unknown or duplicate names, wrong vector length, etc."""
+
+
+def float_array(value: object, what: str) -> np.ndarray:
+    """``value`` as a float array; :class:`InvalidEntryError` when it is not numeric or ragged."""
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InvalidEntryError(f"{what} must be an array of numbers: {exc}") from None

@@ -21,14 +21,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from anp.errors import ANPError, InvalidEntryError
+from anp.errors import ANPError, InvalidEntryError, float_array
 from anp.pairwise import validate_pairwise
 
 
 def _weights(weights: Sequence[float] | np.ndarray | None, k: int) -> np.ndarray:
     if weights is None:
         return np.full(k, 1.0 / k)
-    w = np.asarray(weights, dtype=float)
+    w = float_array(weights, "participant weights")
     if w.shape != (k,):
         raise ANPError(f"{w.size} participant weights given for {k} participants")
     if not np.isfinite(w).all() or (w < 0).any() or not w.sum() > 0:
@@ -37,7 +37,7 @@ def _weights(weights: Sequence[float] | np.ndarray | None, k: int) -> np.ndarray
 
 
 def _stack(stack: np.ndarray | Sequence, ndim: int) -> np.ndarray:
-    a = np.asarray(stack, dtype=float)
+    a = float_array(stack, "participants' stack")
     if a.ndim != ndim or a.shape[0] == 0:
         raise ANPError(f"expected a stack of {ndim - 1}-D arrays (participants first), "
                        f"got shape {a.shape}")

@@ -36,6 +36,7 @@ from anp.errors import (
     InvalidEntryError,
     NotColumnStochasticError,
     NotSquareError,
+    float_array,
 )
 
 _CHECK_TOL = 1e-8  # accepted error of the exact result (stationarity, mass conservation)
@@ -43,7 +44,7 @@ _CHECK_TOL = 1e-8  # accepted error of the exact result (stationarity, mass cons
 
 def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
     """Validate a column-stochastic supermatrix; return it as floats and the sink-column mask."""
-    a = np.asarray(w, dtype=float)
+    a = float_array(w, "supermatrix")
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
         raise NotSquareError(f"supermatrix must be n x n, got shape {a.shape}")
     sums = a.sum(axis=0)

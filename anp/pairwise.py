@@ -33,6 +33,7 @@ from anp.errors import (
     InvalidEntryError,
     NotReciprocalError,
     NotSquareError,
+    float_array,
 )
 
 RECIPROCAL_RTOL = 1e-6
@@ -71,7 +72,7 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
     np.ndarray
 ):
     """Return the matrix (or stack) as a float array, raising a specific ANPError if invalid."""
-    a = np.asarray(matrix, dtype=float)
+    a = float_array(matrix, "pairwise matrix")
     if a.ndim < 2 or a.shape[-1] != a.shape[-2] or a.shape[-1] == 0:
         raise NotSquareError(f"pairwise matrix must be n x n (or a stack ..., n, n); "
                              f"got shape {a.shape}")
@@ -257,7 +258,7 @@ def _prepare(matrix: np.ndarray | Sequence, labels: Sequence[str] | None) -> np.
 def priority(matrix: np.ndarray | Sequence, method: Method = "eigen",
              labels: Sequence[str] | None = None) -> np.ndarray:
     """Priority vector(s) summing to 1 of a pairwise matrix (n, n) or stack (..., n, n)."""
-    a = np.asarray(matrix, dtype=float)
+    a = float_array(matrix, "pairwise matrix")
     if method not in ("eigen", "geometric"):
         raise ANPError(f"unknown method {method!r}; use 'eigen' or 'geometric'")
     flat = _prepare(a, labels)
@@ -269,7 +270,7 @@ def complete_matrix(matrix: np.ndarray | Sequence,
                     labels: Sequence[str] | None = None) -> np.ndarray:
     """Copy of the matrix (or stack) with each missing entry set to w_i / w_j, where w are the
     Harker eigen priorities; known entries are unchanged."""
-    a = np.asarray(matrix, dtype=float)
+    a = float_array(matrix, "pairwise matrix")
     flat = _prepare(a, labels).copy()
     miss = np.isnan(flat)
     if miss.any():

@@ -7,7 +7,7 @@ from typing import Literal
 
 import numpy as np
 
-from anp.errors import ANPError
+from anp.errors import ANPError, float_array
 
 
 def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 0,
@@ -19,7 +19,7 @@ def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 
     """
     if mode not in ("normal", "ideal", "raw"):
         raise ANPError(f"unknown mode {mode!r}; use 'normal', 'ideal' or 'raw'")
-    m = np.asarray(limit, dtype=float)
+    m = float_array(limit, "limit matrix")
     if m.ndim != 2:
         raise ANPError(f"limit must be a 2-D matrix, got shape {m.shape}")
     if not -m.shape[1] <= column < m.shape[1]:

@@ -123,3 +123,31 @@ def test_disconnected_matrix_in_a_nested_stack_is_named_like_other_errors():
         broken = stack.copy()
         broken[1, 0, 1, 2] = 3
         anp.priority(broken)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: anp.priority([["a", 1], [1, 1]]),
+    lambda: anp.priority([[1, 2], [0.5]]),  # ragged
+    lambda: anp.consistency([[1, "x"], ["y", 1]]),
+    lambda: anp.consistency_ratio("matrix"),
+    lambda: anp.inconsistency_suggestions([[1, {}], [1, 1]]),
+    lambda: anp.limit_matrix([["x"]]),
+    lambda: anp.aggregate_judgments([[[1, "b"], [1, 1]]]),
+    lambda: anp.aggregate_priorities([[0.5, 0.5]], weights=["heavy"]),
+    lambda: anp.synthesize([["a"]], rows=[0]),
+])
+def test_non_numeric_input_is_an_invalid_entry_error(call):
+    with pytest.raises(anp.InvalidEntryError, match="must be an array of numbers"):
+        call()
+
+
+@pytest.mark.parametrize("x", [0.0, -1.0, NAN])
+def test_nearest_saaty_refuses_non_positive(x):
+    with pytest.raises(anp.InvalidEntryError, match="is not a positive judgment"):
+        anp.nearest_saaty(x)
+
+
+def test_nearest_saaty_ends_and_middle():
+    # log-space nearest: sqrt(2 * 3) = 2.449 is the midpoint between 2 and 3
+    assert anp.nearest_saaty(np.inf) == 9 and anp.nearest_saaty(1e-9) == pytest.approx(1 / 9)
+    assert anp.nearest_saaty(2.4) == 2 and anp.nearest_saaty(2.5) == 3
