@@ -14,11 +14,13 @@ Reading the limit (Cesàro sense, so it exists for every stochastic matrix):
   of the limit is the hierarchical composition, i.e. the alternatives' global priorities.
 
 ``method="exact"`` computes this with linear algebra: strongly connected components
-(``scipy.sparse.csgraph``), one linear solve per closed class for its stationary vector and one
-linear solve for the absorption probabilities of the transient nodes. ``method="power"`` raises
-the lazy matrix ``(I + W) / 2`` to powers 2, 4, 8, ... (repeated squaring): its powers are
-binomial averages of the powers of W, whose limit is the same Cesàro limit, so it works for cyclic
-W as well; it is an independent cross-check of the exact method.
+(``scipy.sparse.csgraph``), one linear solve per closed class for its stationary vector (or,
+where that system is ill-conditioned -- a nearly decomposable class, whose parts exchange only a
+tiny share of weight -- Grassmann-Taksar-Heyman state reduction, which keeps full accuracy there)
+and one linear solve for the absorption probabilities of the transient nodes.
+``method="power"`` raises the lazy matrix ``(I + W) / 2`` to powers 2, 4, 8, ... (repeated
+squaring): its powers are binomial averages of the powers of W, whose limit is the same Cesàro
+limit, so it works for cyclic W as well; it is an independent cross-check of the exact method.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from anp.errors import (
 )
 
 _CHECK_TOL = 1e-8  # accepted error of the exact result (stationarity, mass conservation)
+_CONDITION_MAX = 1e6  # above this (estimated) condition number the stationary solve is not trusted
 
 
 def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
@@ -88,7 +91,8 @@ def _solve(lhs: np.ndarray, rhs: np.ndarray) -> np.ndarray:
 
 
 def _stationary(p: np.ndarray) -> np.ndarray:
-    """Stationary vector of an irreducible column-stochastic matrix by one linear solve."""
+    """Stationary vector of an irreducible column-stochastic matrix by one linear solve, or by
+    GTH elimination when that system is too ill-conditioned to trust (nearly decomposable p)."""
     m = len(p)
     if m == 1:
         return np.ones(1)
@@ -97,7 +101,33 @@ def _stationary(p: np.ndarray) -> np.ndarray:
     lhs[-1] = 1.0  # replace one (redundant) balance equation by sum(pi) = 1
     rhs = np.zeros(m)
     rhs[-1] = 1.0
-    return _solve(lhs, rhs)
+    # A second right-hand side, a fixed random sign vector, estimates ||lhs^-1|| at almost no
+    # cost (the factorisation is shared): a random vector has a share of the worst direction.
+    probe = np.random.default_rng(0).choice([-1.0, 1.0], m)
+    try:
+        both = np.linalg.solve(lhs, np.column_stack([rhs, probe]))
+    except np.linalg.LinAlgError:  # singular to working precision: decomposable in all but name
+        return _gth(p)
+    condition = np.abs(both[:, 1]).max() * np.abs(lhs).sum(axis=1).max()
+    if not condition <= _CONDITION_MAX:
+        return _gth(p)
+    return both[:, 0]
+
+
+def _gth(p: np.ndarray) -> np.ndarray:
+    """Stationary vector of an irreducible column-stochastic matrix by Grassmann-Taksar-Heyman
+    state reduction (Grassmann, Taksar & Heyman 1985, Operations Research 33(5):1107-1116): no
+    subtractions, so it stays accurate when the chain is nearly decomposable; O(m^3)."""
+    a = p.T.copy()  # row-stochastic: a[j, i] is the flow j -> i
+    m = len(a)
+    for k in range(m - 1, 0, -1):
+        a[:k, k] /= a[k, :k].sum()  # > 0 for an irreducible chain
+        a[:k, :k] += np.outer(a[:k, k], a[k, :k])
+    pi = np.zeros(m)
+    pi[0] = 1.0
+    for k in range(1, m):
+        pi[k] = pi[:k] @ a[:k, k]
+    return pi / pi.sum()
 
 
 def _reaches_all_quickly(p: np.ndarray, max_steps: int = 16) -> bool:
