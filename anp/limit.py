@@ -96,8 +96,9 @@ def _stationary(p: np.ndarray) -> np.ndarray:
     m = len(p)
     if m == 1:
         return np.ones(1)
-    lhs = p - np.eye(m)
-    np.fill_diagonal(lhs, -_leave(p))
+    lhs = p.copy()
+    np.fill_diagonal(lhs, 0.0)
+    np.fill_diagonal(lhs, -lhs.sum(axis=0))  # p - I, with the diagonal as in _leave
     lhs[-1] = 1.0  # replace one (redundant) balance equation by sum(pi) = 1
     rhs = np.zeros(m)
     rhs[-1] = 1.0
