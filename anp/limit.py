@@ -227,7 +227,9 @@ def limit_matrix(w: np.ndarray | Sequence, tol: float = 1e-9, max_iter: int = 10
 
     ``tol`` is the column-sum tolerance (times n) of the input and, for ``method="power"``, the
     convergence tolerance on successive squarings (met by a change that is no longer growing, so
-    at least 2 squarings); ``max_iter`` bounds the squarings.
+    at least 2 squarings); ``max_iter`` bounds the squarings. ``"power"`` is a cross-check, not
+    a substitute: where parts of the network exchange less than about 1e-11 of their weight,
+    rounding settles it on each part's own answer; ``"exact"`` stays right there.
     """
     if method not in ("exact", "power"):
         raise ANPError(f"unknown method {method!r}; use 'exact' or 'power'")
