@@ -28,11 +28,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from anp.errors import ANPError, InvalidEntryError, float_array
-from anp.pairwise import _eigen, _prepare
+from anp.pairwise import _eigen, _fill_gaps, _prepare
 
 SAATY_SCALE: tuple[float, ...] = tuple(1.0 / k for k in range(9, 1, -1)) + tuple(
     float(k) for k in range(1, 10))
 """The 17 values of Saaty's 1-9 scale and their reciprocals, ascending."""
+_LOG_SCALE = np.log(SAATY_SCALE)
 
 _ALONSO_LAMATA = {3: 0.5245, 4: 0.8815, 5: 1.1086, 6: 1.2479, 7: 1.3417, 8: 1.4056, 9: 1.4499,
                   10: 1.4854, 11: 1.5141, 12: 1.5365, 13: 1.5551, 14: 1.5713, 15: 1.5838}
@@ -85,12 +86,7 @@ def _lambda_cr(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if n <= 2:
         zero = np.zeros(flat.shape[0])
         return zero + n, zero, zero
-    if np.isnan(flat).any():
-        flat = flat.copy()
-        miss = np.isnan(flat)
-        w = _eigen(flat)[0]
-        flat[miss] = (w[:, :, None] / w[:, None, :])[miss]
-    lam = _eigen(flat)[1]
+    lam = _eigen(_fill_gaps(flat))[1]
     ci = np.maximum((lam - n) / (n - 1), 0.0)  # lambda_max >= n; clip rounding below it
     return lam, ci, ci / random_index(n)
 
@@ -123,9 +119,15 @@ def nearest_saaty(x: float) -> float:
     """The Saaty-scale value (1/9..9) nearest to x in log space (x positive; inf gives 9)."""
     if not x > 0:  # also NaN
         raise InvalidEntryError(f"{x!r} is not a positive judgment")
-    x = min(x, SAATY_SCALE[-1])
-    scale = np.log(SAATY_SCALE)
-    return SAATY_SCALE[int(np.argmin(np.abs(scale - np.log(x))))]
+    return SAATY_SCALE[int(_saaty_index(x))]
+
+
+def _saaty_index(values: np.ndarray | float) -> np.ndarray:
+    """Index in :data:`SAATY_SCALE` of the scale value nearest to each positive value in log
+    space. Values are clipped to [1/9, 9] first, so those beyond go to the ends (even inf, whose
+    log is at no finite distance from any scale value)."""
+    logs = np.log(np.clip(values, SAATY_SCALE[0], SAATY_SCALE[-1]))
+    return np.abs(np.asarray(logs)[..., None] - _LOG_SCALE).argmin(axis=-1)
 
 
 def inconsistency_suggestions(matrix: np.ndarray | Sequence, k: int = 3,

@@ -48,7 +48,7 @@ def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
 
-def _where(pos: tuple[int, ...], labels: Sequence[str] | None) -> tuple[str, int, int]:
+def _where(pos: tuple[int, ...]) -> tuple[str, int, int]:
     """Split an ``argwhere`` row into (stack prefix, i, j)."""
     *lead, i, j = (int(p) for p in pos)
     prefix = ""
@@ -82,19 +82,19 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
     bad = np.isinf(a)
     if bad.any():
         pos = tuple(np.argwhere(bad)[0])
-        p, i, j = _where(pos, labels)
+        p, i, j = _where(pos)
         raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {a[pos]} is not finite")
     bad = a <= 0
     if bad.any():
         pos = tuple(np.argwhere(bad)[0])
-        p, i, j = _where(pos, labels)
+        p, i, j = _where(pos)
         raise InvalidEntryError(f"{p}entry {_entry(i, j, labels)} = {_fmt(a[pos])} "
                                 "is not positive")
     diag = np.diagonal(a, axis1=-2, axis2=-1)
     bad = ~(np.abs(diag - 1.0) <= RECIPROCAL_RTOL)
     if bad.any():
         *lead, i = (int(x) for x in np.argwhere(bad)[0])
-        p, _, _ = _where((*lead, i, i), labels)
+        p, _, _ = _where((*lead, i, i))
         raise NotReciprocalError(f"{p}diagonal entry [{i}, {i}] = {_fmt(diag[(*lead, i)])} "
                                  "must be 1")
     t = np.swapaxes(a, -1, -2)
@@ -103,14 +103,14 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
         bad = miss & ~np.isnan(t)
         if bad.any():
             pos = tuple(np.argwhere(bad)[0])
-            p, i, j = _where(pos, labels)
+            p, i, j = _where(pos)
             raise NotReciprocalError(f"{p}entry {_entry(i, j, labels)} is missing but "
                                      f"[{j}, {i}] = {_fmt(t[pos])} is not")
     with np.errstate(invalid="ignore"):
         bad = np.abs(a * t - 1.0) > RECIPROCAL_RTOL
     if bad.any():
         pos = tuple(np.argwhere(np.triu(bad, 1))[0])
-        p, i, j = _where(pos, labels)
+        p, i, j = _where(pos)
         x, y = a[pos], t[pos]
         raise NotReciprocalError(f"{p}entries {_entry(i, j, labels)} = {_fmt(x)} and "
                                  f"[{j}, {i}] = {_fmt(y)} are not reciprocal "
@@ -136,7 +136,7 @@ def _check_connected(a: np.ndarray, labels: Sequence[str] | None,
     if cut.any():
         k = int(np.argmax(cut.any(axis=1)))
         items = [_item(int(i), labels) for i in np.flatnonzero(cut[k])]
-        prefix = _where((*np.unravel_index(k, lead), 0, 0), labels)[0] if lead else ""
+        prefix = _where((*np.unravel_index(k, lead), 0, 0))[0] if lead else ""
         first = _item(int(ref[k]), labels)
         raise DisconnectedComparisonsError(
             f"{prefix}the known judgments do not connect items {items} to item {first!r}; "
@@ -150,11 +150,6 @@ def _harker(a: np.ndarray) -> np.ndarray:
     idx = np.arange(a.shape[-1])
     b[..., idx, idx] += miss.sum(axis=-1)
     return b
-
-
-def _log_least_squares(a: np.ndarray) -> np.ndarray:
-    """Normalised exp of the least-squares log priorities of a stack (K, n, n)."""
-    return _normalised_exp(_log_priorities(a))
 
 
 def _normalised_exp(v: np.ndarray) -> np.ndarray:
@@ -262,7 +257,7 @@ def priority(matrix: np.ndarray | Sequence, method: Method = "eigen",
     if method not in ("eigen", "geometric"):
         raise ANPError(f"unknown method {method!r}; use 'eigen' or 'geometric'")
     flat = _prepare(a, labels)
-    w = _eigen(flat)[0] if method == "eigen" else _log_least_squares(flat)
+    w = _eigen(flat)[0] if method == "eigen" else _normalised_exp(_log_priorities(flat))
     return w.reshape(a.shape[:-1])
 
 
@@ -271,10 +266,17 @@ def complete_matrix(matrix: np.ndarray | Sequence,
     """Copy of the matrix (or stack) with each missing entry set to w_i / w_j, where w are the
     Harker eigen priorities; known entries are unchanged."""
     a = float_array(matrix, "pairwise matrix")
-    flat = _prepare(a, labels).copy()
+    flat = _prepare(a, labels)
+    return (_fill_gaps(flat) if np.isnan(flat).any() else flat.copy()).reshape(a.shape)
+
+
+def _fill_gaps(flat: np.ndarray) -> np.ndarray:
+    """A validated, connected stack (K, n, n) with each gap set to w_i / w_j from the Harker
+    eigen priorities (a copy if there are gaps, else ``flat`` itself)."""
     miss = np.isnan(flat)
-    if miss.any():
-        w = _eigen(flat)[0]
-        ratio = w[:, :, None] / w[:, None, :]
-        flat[miss] = ratio[miss]
-    return flat.reshape(a.shape)
+    if not miss.any():
+        return flat
+    w = _eigen(flat)[0]
+    flat = flat.copy()
+    flat[miss] = (w[:, :, None] / w[:, None, :])[miss]
+    return flat

@@ -19,7 +19,7 @@ from typing import Literal
 
 import numpy as np
 
-from anp.consistency import SAATY_SCALE
+from anp.consistency import SAATY_SCALE, _saaty_index
 from anp.errors import ANPError
 from anp.network import Network
 from anp.pairwise import validate_pairwise
@@ -308,11 +308,7 @@ def snap_to_saaty(values: np.ndarray | Sequence[float] | float) -> np.ndarray:
     v = np.asarray(values, dtype=float)
     out = np.full(v.shape, -1, dtype=int)
     ok = ~np.isnan(v)
-    logs = np.log(_SCALE)
-    # clipped to [1/9, 9] first, so an infinite value goes to 9 (its log is inf, at no finite
-    # distance from any scale value, and argmin would give index 0)
-    out[ok] = np.abs(np.log(np.clip(v[ok], _SCALE[0], _SCALE[-1]))[..., None] - logs).argmin(
-        axis=-1)
+    out[ok] = _saaty_index(v[ok])
     return out
 
 
