@@ -5,15 +5,19 @@ Run: .venv/bin/python bench/bench_anp.py
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
 import anp
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "anp"))
+from anp_testdata import random_reciprocal  # the tests' generator, not a copy
+
 RUNS = 7
-SAATY = np.array(anp.SAATY_SCALE)
 
 
 def median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
@@ -24,15 +28,6 @@ def median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return 1e3 * float(np.median(times))
-
-
-def reciprocal_stack(rng: np.random.Generator, k: int, n: int) -> np.ndarray:
-    a = np.ones((k, n, n))
-    iu = np.triu_indices(n, 1)
-    v = SAATY[rng.integers(0, len(SAATY), (k, len(iu[0])))]
-    a[:, iu[0], iu[1]] = v
-    a[:, iu[1], iu[0]] = 1 / v
-    return a
 
 
 def cyclic(rng: np.random.Generator, sizes: list[int]) -> np.ndarray:
@@ -53,7 +48,7 @@ def report(name: str, ms: float, goal: float) -> bool:
 
 def main() -> None:
     rng = np.random.default_rng(2024)
-    stack = reciprocal_stack(rng, 10_000, 9)
+    stack = random_reciprocal(rng, 10_000, 9)
     results = [
         report("priority eigen, 10,000 x (9x9) stack", median_ms(lambda: anp.priority(stack)),
                40.0),
