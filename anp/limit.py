@@ -160,14 +160,20 @@ def _classes(p: np.ndarray) -> tuple[int, np.ndarray]:
     return connected_components(graph, directed=True, connection="strong")
 
 
+def _checked_stationary(p: np.ndarray) -> np.ndarray:
+    """:func:`_stationary`, checked (stationarity, no negative entry beyond the tolerance),
+    then clipped at 0 and normalised."""
+    pi = _stationary(p)
+    _check(float(max(np.abs(p @ pi - pi).sum(), -pi.min())))
+    pi = np.clip(pi, 0.0, None)
+    return pi / pi.sum()
+
+
 def _exact(p: np.ndarray) -> np.ndarray:
     n = len(p)
     ncomp, label = _classes(p)
     if ncomp == 1:
-        pi = _stationary(p)
-        _check(float(max(np.abs(p @ pi - pi).sum(), -pi.min())))
-        pi = np.clip(pi, 0.0, None)
-        return np.repeat((pi / pi.sum())[:, None], n, axis=1)
+        return np.repeat(_checked_stationary(p)[:, None], n, axis=1)
     # A class is closed when no column of it has mass outside the class.
     leaks = np.zeros(ncomp, dtype=bool)
     rows, cols = np.nonzero(p)
@@ -176,10 +182,7 @@ def _exact(p: np.ndarray) -> np.ndarray:
     pis = np.zeros((n, len(closed)))
     for c, comp in enumerate(closed):
         idx = np.flatnonzero(label == comp)
-        block = p[np.ix_(idx, idx)]
-        pi = _stationary(block)
-        _check(float(max(np.abs(block @ pi - pi).sum(), -pi.min())))
-        pis[idx, c] = np.clip(pi, 0.0, None) / np.clip(pi, 0.0, None).sum()
+        pis[idx, c] = _checked_stationary(p[np.ix_(idx, idx)])
     recurrent = np.isin(label, closed)
     trans = np.flatnonzero(~recurrent)
     rec = np.flatnonzero(recurrent)
