@@ -254,10 +254,16 @@ def lang() -> str:
     return value if value in LANGS else "en"
 
 
+def lookup(table: dict[str, dict[str, str]], key: str, lang: str, **values: object) -> str:
+    """The string ``key`` of ``table`` in ``lang``, formatted with ``values`` (the lookup of
+    this module's strings and of the pages that keep their own table)."""
+    text = table[key][lang]
+    return text.format(**values) if values else text
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang``, formatted with ``values``."""
-    text = STRINGS[key][lang]
-    return text.format(**values) if values else text
+    return lookup(STRINGS, key, lang, **values)
 
 
 def t(key: str, **values: object) -> str:

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ui.i18n import lang
+from ui.i18n import lang, lookup
 
 STRINGS: dict[str, dict[str, str]] = {
     "db_bad": {"en": "The database cannot be used: {message}",
@@ -172,5 +172,4 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def tw(key: str, **values: object) -> str:
     """The string ``key`` in the session's language, formatted with ``values``."""
-    text = STRINGS[key][lang()]
-    return text.format(**values) if values else text
+    return lookup(STRINGS, key, lang(), **values)

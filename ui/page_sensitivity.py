@@ -24,7 +24,7 @@ from swot.sensitivity import (
     sweep_group,
 )
 from ui.charts import FONT_FA, short
-from ui.i18n import group_name, isolate, lang
+from ui.i18n import group_name, isolate, lang, lookup
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
 
@@ -95,8 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def tr(key: str, language: str, **values: object) -> str:
     """The page string ``key`` in ``language``, formatted with ``values``."""
-    text = STRINGS[key][language]
-    return text.format(**values) if values else text
+    return lookup(STRINGS, key, language, **values)
 
 
 def _name(model: SwotModel, strategy_id: str, language: str) -> str:
@@ -216,17 +215,21 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
     st.caption(tr("one_way_note", language))
     kind = st.radio(tr("vary", language), ("group", "factor"), horizontal=True,
                     format_func=lambda k: tr(f"a_{k}", language), key="sens_kind")
-    if kind == "group":
-        group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
-                             format_func=lambda g: group_name(g, language))
-        sweep = sweep_group(model, group, result=result)
-        name = group_name(group, language)
-    else:
-        factor = st.selectbox(tr("factor", language), model.factor_ids(), key="sens_factor",
-                              format_func=lambda f: isolate(
-                                  f"{f} · {model.factor(f).label(language)}", language))
-        sweep = sweep_factor(model, factor, result=result)
-        name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
+    try:
+        if kind == "group":
+            group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
+                                 format_func=lambda g: group_name(g, language))
+            sweep = sweep_group(model, group, result=result)
+            name = group_name(group, language)
+        else:
+            factor = st.selectbox(tr("factor", language), model.factor_ids(),
+                                  key="sens_factor", format_func=lambda f: isolate(
+                                      f"{f} · {model.factor(f).label(language)}", language))
+            sweep = sweep_factor(model, factor, result=result)
+            name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
+    except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+        st.error(str(exc))
+        return
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
     st.markdown(f"**{tr('reversals', language)}**")
     if sweep.reversals.empty:
@@ -266,9 +269,14 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
     if run:
         slot = st.empty()
         start = time.perf_counter()
-        result = robustness(model, n=int(n), seed=int(seed), method=method, spread=spread,
-                            steps=int(steps), perturb_direct=direct,
-                            progress=_progress_callback(slot, start, language))
+        try:
+            result = robustness(model, n=int(n), seed=int(seed), method=method, spread=spread,
+                                steps=int(steps), perturb_direct=direct,
+                                progress=_progress_callback(slot, start, language))
+        except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+            slot.empty()
+            st.error(str(exc))
+            return
         st.session_state[MC_KEY] = (model, result, time.perf_counter() - start)
         slot.empty()
     kept = st.session_state.get(MC_KEY)
