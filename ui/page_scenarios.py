@@ -1,7 +1,8 @@
 """Page "Scenarios": save the current model as a named scenario; list, load, rename, duplicate,
 delete, download and import scenarios; compare two or more side by side.
 
-Also the database helpers the Workshop page shares: :func:`db_path` and :func:`store_action`.
+Also the database helpers the Workshop page shares: :func:`db_path`, :func:`store_action`,
+:func:`store_page` and :func:`when`.
 
 Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``sc_new_name``,
 ``sc_rename``, ``sc_duplicate``, ``sc_confirm``, ``sc_delete``, ``sc_download``,
@@ -73,6 +74,27 @@ def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed
     except StoreError as exc:
         flash("error", tw(error, message=str(exc)))
         return None
+
+
+def when(iso: str) -> str:
+    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS" (seconds, no zone)."""
+    return iso[:19].replace("T", " ")
+
+
+def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
+    """A database page: header, kept message, the database's path, then ``body(path, store)``
+    on the open store; a database that cannot be used becomes an error message."""
+    st.header(title)
+    show_flash()
+    path = db_path()
+    if path is None:
+        return
+    st.caption(tw("db_where", path=path))
+    try:
+        with Store(path) as store:
+            body(path, store)
+    except StoreError as exc:
+        st.error(tw("db_bad", message=str(exc)))
 
 
 def place_label(model: SwotModel, path: str, language: str) -> str:
@@ -240,8 +262,8 @@ def _listing(scenarios: list[ScenarioInfo]) -> None:
     show_table(pd.DataFrame({
         tw("col_name"): [s.name for s in scenarios],
         tw("col_note"): [s.note for s in scenarios],
-        tw("col_created"): [s.created_at[:19].replace("T", " ") for s in scenarios],
-        tw("col_updated"): [s.updated_at[:19].replace("T", " ") for s in scenarios],
+        tw("col_created"): [when(s.created_at) for s in scenarios],
+        tw("col_updated"): [when(s.updated_at) for s in scenarios],
     }))
 
 
@@ -303,28 +325,21 @@ def _compare(store: Store, names: list[str], language: str) -> None:
         show_table(diff)
 
 
+def _sections(path: Path, store: Store) -> None:
+    _save_form(path)
+    scenarios = store.list_scenarios()
+    _listing(scenarios)
+    names = [s.name for s in scenarios]
+    if names:
+        _manage(path, store, names)
+    _import(path)
+    if names:
+        _compare(store, names, lang())
+
+
 def render() -> None:
     """Draw the page."""
-    language = lang()
-    st.header(tw("page_scenarios"))
-    show_flash()
-    path = db_path()
-    if path is None:
-        return
-    st.caption(tw("db_where", path=path))
-    _save_form(path)
-    try:
-        with Store(path) as store:
-            scenarios = store.list_scenarios()
-            _listing(scenarios)
-            names = [s.name for s in scenarios]
-            if names:
-                _manage(path, store, names)
-            _import(path)
-            if names:
-                _compare(store, names, language)
-    except StoreError as exc:
-        st.error(tw("db_bad", message=str(exc)))
+    store_page(tw("page_scenarios"), _sections)
 
 
 if __name__ == "__main__":

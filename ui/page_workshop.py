@@ -54,6 +54,8 @@ from ui.page_scenarios import (
     db_path,
     place_label,
     store_action,
+    store_page,
+    when,
 )
 from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
 from ui.state import ModelSlot, flash, get_model, show_flash
@@ -107,7 +109,7 @@ def _participants(path: Path, store: Store, workshop: Workshop,
         tw("col_name"): table["participant"],
         tw("col_status"): [tw(f"status_{s}") for s in table["status"]],
         tw("col_revisions"): table["revisions"],
-        tw("col_last"): [t[:19].replace("T", " ") for t in table["last_submitted"]],
+        tw("col_last"): [when(t) for t in table["last_submitted"]],
         tw("col_max_cr"): table["max_cr"],
         tw("col_failing"): table["failing"],
         tw("col_excluded"): [tw("yes") if x else tw("no") for x in table["excluded"]],
@@ -209,18 +211,7 @@ def _facilitator(path: Path, store: Store, language: str) -> None:
 
 def render() -> None:
     """Draw the facilitator's page."""
-    language = lang()
-    st.header(tw("page_workshop"))
-    show_flash()
-    path = db_path()
-    if path is None:
-        return
-    st.caption(tw("db_where", path=path))
-    try:
-        with Store(path) as store:
-            _facilitator(path, store, language)
-    except StoreError as exc:
-        st.error(tw("db_bad", message=str(exc)))
+    store_page(tw("page_workshop"), lambda path, store: _facilitator(path, store, lang()))
 
 
 # -- participant
@@ -377,8 +368,7 @@ def render_participant(code: str) -> None:
     if latest is None:
         st.caption(tw("not_saved_yet"))
     else:
-        at = latest.submitted_at[:19].replace("T", " ")
-        st.caption(tw("saved_rev", n=latest.revision, at=at))
+        st.caption(tw("saved_rev", n=latest.revision, at=when(latest.submitted_at)))
     slot = _slot(path, code, participant_id, workshop.fingerprint)
     first, second = columns(2, language)
     first.button(tw("submit"), key="wsp_submit", on_click=lambda: slot.set(slot.get()))
