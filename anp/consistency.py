@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from anp.errors import ANPError, InvalidEntryError, float_array
+from anp.errors import ANPError, InvalidEntryError, as_float, as_int, float_array
 from anp.pairwise import _eigen, _fill_gaps, _prepare
 
 SAATY_SCALE: tuple[float, ...] = tuple(1.0 / k for k in range(9, 1, -1)) + tuple(
@@ -41,7 +41,7 @@ _ALONSO_LAMATA = {3: 0.5245, 4: 0.8815, 5: 1.1086, 6: 1.2479, 7: 1.3417, 8: 1.40
 
 def random_index(n: int) -> float:
     """Random index RI(n) for a matrix of order n (0 for n <= 2); see the module docstring."""
-    if n < 1:
+    if as_int(n, "matrix order") < 1:
         raise ANPError(f"matrix order must be >= 1, got {n}")
     if n <= 2:
         return 0.0
@@ -117,9 +117,10 @@ def consistency_ratio(matrix: np.ndarray | Sequence,
 
 def nearest_saaty(x: float) -> float:
     """The Saaty-scale value (1/9..9) nearest to x in log space (x positive; inf gives 9)."""
-    if not x > 0:  # also NaN
+    v = as_float(x, "a judgment")
+    if not v > 0:  # also NaN
         raise InvalidEntryError(f"{x!r} is not a positive judgment")
-    return SAATY_SCALE[int(_saaty_index(x))]
+    return SAATY_SCALE[int(_saaty_index(v))]
 
 
 def _saaty_index(values: np.ndarray | float) -> np.ndarray:
@@ -144,7 +145,7 @@ def inconsistency_suggestions(matrix: np.ndarray | Sequence, k: int = 3,
         raise ANPError(f"inconsistency_suggestions() takes one n x n matrix, got {a.shape}")
     flat = _prepare(a, labels)
     n = a.shape[0]
-    if n <= 2 or k <= 0:
+    if n <= 2 or as_int(k, "k") <= 0:
         return []
     w = _eigen(flat)[0][0]
     rows, cols = np.triu_indices(n, 1)

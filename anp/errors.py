@@ -67,3 +67,23 @@ def float_array(value: object, what: str) -> np.ndarray:
         return np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
         raise InvalidEntryError(f"{what} must be an array of numbers: {exc}") from None
+
+
+def is_int(value: object) -> bool:
+    """True for a Python or numpy integer, not for a bool."""
+    return not isinstance(value, bool) and isinstance(value, int | np.integer)
+
+
+def as_int(value: object, what: str) -> int:
+    """``value`` as an int; :class:`ANPError` when it is not an integer (a bool is refused)."""
+    if not is_int(value):
+        raise ANPError(f"{what} must be an integer; got {value!r}")
+    return int(value)
+
+
+def as_float(value: object, what: str) -> float:
+    """``value`` as a float; :class:`InvalidEntryError` when it is not a number."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidEntryError(f"{what} must be a number; got {value!r}") from None

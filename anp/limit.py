@@ -38,6 +38,8 @@ from anp.errors import (
     InvalidEntryError,
     NotColumnStochasticError,
     NotSquareError,
+    as_float,
+    as_int,
     float_array,
 )
 
@@ -236,6 +238,7 @@ def limit_matrix(w: np.ndarray | Sequence, tol: float = 1e-9, max_iter: int = 10
     """
     if method not in ("exact", "power"):
         raise ANPError(f"unknown method {method!r}; use 'exact' or 'power'")
+    tol, max_iter = as_float(tol, "tol"), as_int(max_iter, "max_iter")
     a, sink = as_supermatrix(w, tol)
     p = _stochastic(a, sink)
     return _exact(p) if method == "exact" else _power(p, tol, max_iter)

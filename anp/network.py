@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from anp.errors import NetworkError
+from anp.errors import NetworkError, float_array
 from anp.limit import limit_matrix
 from anp.pairwise import priority
 
@@ -103,12 +103,12 @@ class Network:
             unknown = [k for k in priorities if k not in targets]
             if unknown:
                 raise NetworkError(f"nodes {unknown} are not in cluster {target_cluster!r}")
-            vec = np.array([float(priorities.get(t, 0.0)) for t in targets])
+            vec = float_array([priorities.get(t, 0.0) for t in targets], "priorities")
         else:
-            vec = np.asarray(priorities, dtype=float)
-            if vec.shape != (len(targets),):
-                raise NetworkError(f"{vec.size} priorities given for cluster {target_cluster!r} "
-                                   f"of {len(targets)} nodes")
+            vec = float_array(priorities, "priorities")
+        if vec.shape != (len(targets),):
+            raise NetworkError(f"{vec.size} priorities given for cluster {target_cluster!r} "
+                               f"of {len(targets)} nodes")
         if not np.isfinite(vec).all() or (vec < 0).any() or not vec.sum() > 0:
             raise NetworkError(f"priorities of {target_cluster!r} w.r.t. {source_node!r} must be "
                                f"finite, >= 0 and not all 0; got {vec.tolist()}")
@@ -119,12 +119,12 @@ class Network:
         self._check_cluster(source_cluster)
         for target in weights:
             self._check_cluster(target)
-        vec = np.array([float(v) for v in weights.values()])
-        if not np.isfinite(vec).all() or (vec < 0).any() or not vec.sum() > 0:
+        vec = float_array(list(weights.values()), "cluster weights")
+        if vec.ndim != 1 or not np.isfinite(vec).all() or (vec < 0).any() or not vec.sum() > 0:
             raise NetworkError(f"cluster weights for {source_cluster!r} must be finite, >= 0 and "
                                f"not all 0; got {dict(weights)}")
-        self._cluster_weights[source_cluster] = {
-            t: float(v) / float(vec.sum()) for t, v in weights.items()}
+        self._cluster_weights[source_cluster] = dict(
+            zip(weights, (vec / vec.sum()).tolist(), strict=True))
 
     def set_cluster_comparison(self, source_cluster: str, matrix: np.ndarray | Sequence,
                                target_clusters: Sequence[str], method: str = "eigen") -> None:

@@ -20,7 +20,7 @@ from typing import Literal
 import numpy as np
 
 from anp.consistency import SAATY_SCALE, _saaty_index
-from anp.errors import ANPError
+from anp.errors import ANPError, float_array, is_int
 from anp.network import Network
 from anp.pairwise import validate_pairwise
 from anp.synthesis import synthesize
@@ -79,7 +79,7 @@ class RankStats:
 
 
 def _weight_vector(weights: np.ndarray | Sequence[float], name: str = "weights") -> np.ndarray:
-    w = np.asarray(weights, dtype=float)
+    w = float_array(weights, name)
     if w.ndim != 1 or w.size == 0:
         raise SensitivityError(f"{name} must be a non-empty 1-d vector; got shape {w.shape}")
     if not np.all(np.isfinite(w)) or np.any(w < 0):
@@ -98,11 +98,11 @@ def rescale_weights(weights: np.ndarray | Sequence[float], index: int,
     """
     w = _weight_vector(weights)
     n = w.size
-    if not -n <= index < n:
-        raise SensitivityError(f"index {index} out of range for {n} weights")
+    if not is_int(index) or not -n <= index < n:
+        raise SensitivityError(f"index {index!r} out of range for {n} weights")
     if n < 2:
         raise SensitivityError("a one-way sweep needs at least two weights")
-    x = np.atleast_1d(np.asarray(values, dtype=float))
+    x = np.atleast_1d(float_array(values, "swept values"))
     if x.ndim != 1 or not np.all((x >= 0) & (x <= 1)):
         raise SensitivityError(f"swept values must lie in [0, 1]; got {x.tolist()}")
     others = np.delete(w, index)
@@ -130,8 +130,8 @@ def crossings(x: np.ndarray | Sequence[float], y: np.ndarray | Sequence,
     touch) is none. Two crossings of one pair inside one grid interval are not seen. Rows of
     NaN (values undefined there) are skipped. The result is sorted by x, then i, then j.
     """
-    xs = np.asarray(x, dtype=float)
-    ys = np.asarray(y, dtype=float)
+    xs = float_array(x, "grid x")
+    ys = float_array(y, "y")
     if xs.ndim != 1 or xs.size < 2:
         raise SensitivityError(f"grid x must be 1-d with at least 2 points; got shape {xs.shape}")
     if ys.ndim != 2 or ys.shape[0] != xs.size:
@@ -205,16 +205,17 @@ def one_way(evaluate: Callable[[np.ndarray], np.ndarray], weights: np.ndarray | 
     ``evaluate`` maps weight rows (k, n) to priorities (k, m) in one batched call; the whole
     grid is evaluated at once, and each crossing is refined with single-row calls.
     """
-    if points < 2:
-        raise SensitivityError(f"a sweep needs at least 2 points; got {points}")
+    if not is_int(points) or points < 2:
+        raise SensitivityError(f"a sweep needs an integer number >= 2 of points; got {points!r}")
     x = np.linspace(0.0, 1.0, points)
     rows = rescale_weights(weights, index, x)
-    y = np.asarray(evaluate(rows), dtype=float)
+    y = float_array(evaluate(rows), "evaluate's priorities")
     if y.ndim != 2 or y.shape[0] != points:
         raise SensitivityError(f"evaluate must return ({points}, m) priorities; got {y.shape}")
 
     def at(t: float) -> np.ndarray:
-        return np.asarray(evaluate(rescale_weights(weights, index, [t])), dtype=float)[0]
+        return float_array(evaluate(rescale_weights(weights, index, [t])),
+                           "evaluate's priorities")[0]
 
     return OneWay(x=x, weights=rows, priorities=y, crossings=crossings(x, y, at))
 
@@ -262,13 +263,29 @@ def cluster_sweep(network: Network, source_cluster: str, target_cluster: str,
 
 
 def _rng(rng: np.random.Generator | int | None) -> np.random.Generator:
-    return rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    if isinstance(rng, np.random.Generator):
+        return rng
+    try:
+        return np.random.default_rng(rng)
+    except (TypeError, ValueError):
+        raise SensitivityError(f"rng must be a numpy Generator, a seed or None; got {rng!r}"
+                               ) from None
 
 
 def _check_size(size: int) -> int:
-    if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
+    if not is_int(size) or size < 1:
         raise SensitivityError(f"size must be a positive integer; got {size!r}")
     return int(size)
+
+
+def _check_sigma(sigma: float) -> float:
+    try:
+        value = float(sigma)
+    except (TypeError, ValueError):
+        value = np.nan
+    if not (np.isfinite(value) and value >= 0):
+        raise SensitivityError(f"sigma must be finite and >= 0; got {sigma!r}")
+    return value
 
 
 def _reciprocal_from_upper(n: int, upper: np.ndarray) -> np.ndarray:
@@ -293,8 +310,7 @@ def perturb_lognormal(matrix: np.ndarray | Sequence, sigma: float, size: int,
     """
     a = validate_pairwise(matrix)
     size = _check_size(size)
-    if not np.isfinite(sigma) or sigma < 0:
-        raise SensitivityError(f"sigma must be finite and >= 0; got {sigma!r}")
+    sigma = _check_sigma(sigma)
     n = a.shape[-1]
     iu, ju = np.triu_indices(n, 1)
     upper = a[..., iu, ju]
@@ -305,7 +321,7 @@ def perturb_lognormal(matrix: np.ndarray | Sequence, sigma: float, size: int,
 def snap_to_saaty(values: np.ndarray | Sequence[float] | float) -> np.ndarray:
     """Index (0..16) in :data:`anp.SAATY_SCALE` of the scale value nearest to each positive value
     in log terms; values beyond 1/9 or 9 go to the ends. NaN gives -1."""
-    v = np.asarray(values, dtype=float)
+    v = float_array(values, "values")
     out = np.full(v.shape, -1, dtype=int)
     ok = ~np.isnan(v)
     out[ok] = _saaty_index(v[ok])
@@ -323,7 +339,7 @@ def perturb_saaty_steps(matrix: np.ndarray | Sequence, k: int, size: int,
     """
     a = validate_pairwise(matrix)
     size = _check_size(size)
-    if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 0:
+    if not is_int(k) or k < 0:
         raise SensitivityError(f"k (steps) must be a non-negative integer; got {k!r}")
     n = a.shape[-1]
     iu, ju = np.triu_indices(n, 1)
@@ -342,14 +358,13 @@ def perturb_weights(weights: np.ndarray | Sequence, sigma: float, size: int,
     Each weight is multiplied by ``exp(sigma * Z)`` (Z standard normal) and each vector is then
     renormalised; zero weights stay zero. ``sigma`` = 0 gives the normalised weights.
     """
-    w = np.asarray(weights, dtype=float)
+    w = float_array(weights, "weights")
     if w.ndim < 1 or w.shape[-1] == 0:
         raise SensitivityError(f"weights must have a last axis of length >= 1; got {w.shape}")
     if not np.all(np.isfinite(w)) or np.any(w < 0) or np.any(w.sum(axis=-1) <= 0):
         raise SensitivityError("weights must be finite, non-negative, with a positive sum")
     size = _check_size(size)
-    if not np.isfinite(sigma) or sigma < 0:
-        raise SensitivityError(f"sigma must be finite and >= 0; got {sigma!r}")
+    sigma = _check_sigma(sigma)
     z = _rng(rng).standard_normal((size, *w.shape))
     logs = np.where(w > 0, np.log(np.where(w > 0, w, 1.0)) + sigma * z, -np.inf)
     p = np.exp(logs - logs.max(axis=-1, keepdims=True))
@@ -358,7 +373,9 @@ def perturb_weights(weights: np.ndarray | Sequence, sigma: float, size: int,
 
 def ranks(priorities: np.ndarray | Sequence) -> np.ndarray:
     """Ranks (..., m) of priorities (..., m): 0 = highest; ties go to the lower index first."""
-    p = np.asarray(priorities, dtype=float)
+    p = float_array(priorities, "priorities")
+    if p.ndim < 1:
+        raise SensitivityError(f"priorities must have at least one axis; got {p.shape}")
     order = np.argsort(-p, axis=-1, kind="stable")
     out = np.empty(p.shape, dtype=int)
     np.put_along_axis(out, order, np.broadcast_to(np.arange(p.shape[-1]), p.shape), axis=-1)
@@ -368,7 +385,7 @@ def ranks(priorities: np.ndarray | Sequence) -> np.ndarray:
 def rank_statistics(priorities: np.ndarray | Sequence) -> RankStats:
     """Rank acceptability, probability of being first, 5/50/95 % quantiles and mean of
     sampled priorities (N, m). Ties are ranked by :func:`ranks` (lower index first)."""
-    p = np.asarray(priorities, dtype=float)
+    p = float_array(priorities, "priorities")
     if p.ndim != 2 or p.shape[0] < 1 or p.shape[1] < 1:
         raise SensitivityError(f"priorities must be (N, m) with N, m >= 1; got shape {p.shape}")
     if not np.all(np.isfinite(p)):

@@ -7,7 +7,7 @@ from typing import Literal
 
 import numpy as np
 
-from anp.errors import ANPError, float_array
+from anp.errors import ANPError, as_int, float_array
 
 
 def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 0,
@@ -22,11 +22,14 @@ def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 
     m = float_array(limit, "limit matrix")
     if m.ndim != 2:
         raise ANPError(f"limit must be a 2-D matrix, got shape {m.shape}")
-    if not -m.shape[1] <= column < m.shape[1]:
+    if not -m.shape[1] <= as_int(column, "column") < m.shape[1]:
         raise ANPError(f"column {column} out of range for a matrix with {m.shape[1]} columns")
-    idx = np.asarray(rows, dtype=int)
+    idx = float_array(rows, "rows")
+    if (idx != np.trunc(idx)).any():  # also NaN
+        raise ANPError(f"rows must be integer indices; got {idx.tolist()}")
+    idx = idx.astype(int)
     if idx.size == 0 or idx.min() < -m.shape[0] or idx.max() >= m.shape[0]:
-        raise ANPError(f"rows {list(idx)} out of range for a matrix with {m.shape[0]} rows")
+        raise ANPError(f"rows {idx.tolist()} out of range for a matrix with {m.shape[0]} rows")
     values = m[idx, column]
     if mode == "raw":
         return values

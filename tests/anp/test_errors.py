@@ -151,3 +151,34 @@ def test_nearest_saaty_ends_and_middle():
     # log-space nearest: sqrt(2 * 3) = 2.449 is the midpoint between 2 and 3
     assert anp.nearest_saaty(np.inf) == 9 and anp.nearest_saaty(1e-9) == pytest.approx(1 / 9)
     assert anp.nearest_saaty(2.4) == 2 and anp.nearest_saaty(2.5) == 3
+
+
+def _network() -> anp.Network:
+    net = anp.Network()
+    net.add_cluster("G", ["g"])
+    net.add_cluster("A", ["a", "b"])
+    return net
+
+
+@pytest.mark.parametrize("call", [
+    lambda: anp.random_index("3"),
+    lambda: anp.nearest_saaty("x"),
+    lambda: anp.nearest_saaty(None),
+    lambda: anp.inconsistency_suggestions(np.ones((3, 3)), k=1.5),
+    lambda: anp.synthesize(np.eye(3), ["a"]),
+    lambda: anp.synthesize(np.eye(3), [0.5]),
+    lambda: anp.synthesize(np.eye(3), [0], column=1.5),
+    lambda: anp.synthesize(np.eye(3), [0], column="a"),
+    lambda: anp.limit_matrix(np.eye(2), tol="a"),
+    lambda: anp.limit_matrix(np.full((2, 2), 0.5), method="power", max_iter=2.5),
+    lambda: _network().set_priorities("g", "A", ["x", "y"]),
+    lambda: _network().set_priorities("g", "A", {"a": "x"}),
+    lambda: _network().set_priorities("g", "A", [[1], [1, 2]]),
+    lambda: _network().set_priorities("g", "A", {"a": [1, 2]}),
+    lambda: _network().set_cluster_weights("G", {"A": "x"}),
+    lambda: _network().set_cluster_weights("G", {"A": [1, 2]}),
+])
+def test_bad_scalar_or_entry_is_an_anp_error(call):
+    # Each of these ended in numpy's or Python's own TypeError, ValueError or IndexError.
+    with pytest.raises(anp.ANPError):
+        call()

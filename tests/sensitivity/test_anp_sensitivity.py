@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from anp.errors import ANPError
 from anp.network import Network
 from anp.sensitivity import (
     SensitivityError,
@@ -278,3 +279,32 @@ def test_snap_to_saaty_infinite_goes_to_nine():
     # (SAATY_SCALE[16] = 9); 0 is below 1/9, so index 0. log(inf) - log(s) is inf for every
     # scale value s, so the unclipped argmin picked index 0 (1/9) for +inf.
     assert snap_to_saaty([np.inf, 1e300, 0.0]).tolist() == [16, 16, 0]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: rescale_weights(["a", "b"], 0, [0.1]),
+    lambda: rescale_weights([[1], [1, 2]], 0, [0.1]),
+    lambda: rescale_weights([0.5, 0.5], 0.5, [0.1]),
+    lambda: rescale_weights([0.5, 0.5], "a", [0.1]),
+    lambda: rescale_weights([0.5, 0.5], 0, ["a"]),
+    lambda: crossings(["a", "b"], np.zeros((2, 2))),
+    lambda: crossings([0, 1], [[1], [1, 2]]),
+    lambda: one_way(lambda r: r, [0.5, 0.5], 0, points=2.5),
+    lambda: one_way(lambda r: r, [0.5, 0.5], 0, points="a"),
+    lambda: one_way(lambda r: "x", [0.5, 0.5], 0),
+    lambda: perturb_lognormal(A4, "a", 2),
+    lambda: perturb_lognormal(A4, None, 2),
+    lambda: perturb_lognormal(A4, 0.1, 2, "seed"),
+    lambda: perturb_weights(["a"], 0.1, 2),
+    lambda: perturb_weights([1.0], "a", 2),
+    lambda: perturb_weights([[1], [1, 2]], 0.1, 2),
+    lambda: snap_to_saaty("x"),
+    lambda: ranks(["a"]),
+    lambda: ranks(1.0),
+    lambda: rank_statistics([["a"]]),
+    lambda: rank_statistics([[1], [1, 2]]),
+])
+def test_non_numeric_or_non_integer_input_is_an_anp_error(call) -> None:
+    # Each of these ended in numpy's or Python's own TypeError, ValueError or IndexError.
+    with pytest.raises(ANPError):
+        call()
