@@ -104,7 +104,12 @@ def _participants(path: Path, store: Store, workshop: Workshop,
     if not people:
         st.info(tw("nobody"))
         return
-    table = participant_overview(people, consistency_table(workshop.model, submissions))
+    try:
+        crs = consistency_table(workshop.model, submissions)
+    except ValueError as exc:  # e.g. blanks that leave an item unconnected: no CR
+        st.error(tw("failed", message=str(exc)))
+        crs = consistency_table(workshop.model, [])  # no CRs; people can still be left out
+    table = participant_overview(people, crs)
     show_table(pd.DataFrame({
         tw("col_name"): table["participant"],
         tw("col_status"): [tw(f"status_{s}") for s in table["status"]],
@@ -316,14 +321,19 @@ def _matrix_paths(model: SwotModel) -> list[str]:
 
 def _editor(slot: ModelSlot, code: str, name: str, language: str) -> None:
     model = slot.get()
-    crs = consistency_table(model_to_dict(model), [_Draft(name, model_to_dict(model)["judgments"])])
+    data = model_to_dict(model)
     with st.expander(tw("your_cr")):
-        show_table(pd.DataFrame({
-            tw("col_matrix"): _places(model, crs["matrix"], language),
-            "n": crs["n"],
-            tw("col_cr"): crs["cr"],
-            tw("col_passes"): [tw("yes") if ok else tw("no") for ok in crs["passes"]],
-        }), digits=3)
+        try:
+            crs = consistency_table(data, [_Draft(name, data["judgments"])])
+        except ValueError as exc:  # e.g. blanks that leave an item unconnected: no CR
+            st.error(tw("failed", message=str(exc)))
+        else:
+            show_table(pd.DataFrame({
+                tw("col_matrix"): _places(model, crs["matrix"], language),
+                "n": crs["n"],
+                tw("col_cr"): crs["cr"],
+                tw("col_passes"): [tw("yes") if ok else tw("no") for ok in crs["passes"]],
+            }), digits=3)
     paths = _matrix_paths(model)
     key = f"wsp_matrix:{code}"
     if st.session_state.get(key) not in paths:

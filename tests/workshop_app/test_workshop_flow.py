@@ -205,3 +205,25 @@ def test_pages_in_persian(db: Path, page: str) -> None:
 def test_every_string_in_both_languages() -> None:
     for key, texts in STRINGS.items():
         assert set(texts) == {"en", "fa"} and all(texts.values()), key
+
+
+def test_disconnected_blanks_give_messages_not_tracebacks(db: Path) -> None:
+    """Blanking S's three group judgments leaves S unconnected in the 4x4 groups matrix, so
+    no CR can be computed: the participant and the facilitator see messages, and the
+    facilitator can still leave that participant out."""
+    facilitator = _session()
+    _run(facilitator.button(key="ws_open").click())
+    with Store(db) as store:
+        (workshop,) = store.list_workshops()
+    code = workshop.code
+    ann = _join(code, "Ann")
+    for j in (1, 2, 3):
+        _run(ann.selectbox(key=f"wsp:{code}:judgments.groups:0:{j}").set_value("blank"))
+    assert any(e.value.startswith("Not done:") for e in ann.error)  # the CR table's message
+    _run(facilitator)
+    assert any(e.value.startswith("Not done:") for e in facilitator.error)
+    with Store(db) as store:
+        (person,) = store.participants(code)
+    _run(facilitator.checkbox(key=f"ws_ex:{code}:{person.id}").check())
+    with Store(db) as store:
+        assert store.latest_submissions(code) == []  # Ann is left out
