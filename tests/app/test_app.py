@@ -90,11 +90,11 @@ def test_group_weight_slider_changes_the_ranking(app: AppTest) -> None:
     app.radio(key="weighting").set_value("direct").run()
     assert top_strategy(app) == before
     app.switch_page(WEIGHTS).run()
-    assert app.slider(key="w_group_W").value == pytest.approx(30.0)
+    assert app.slider(key="w_group_W").value == pytest.approx(30.0)  # shipped W = 0.30, x 100
     app.slider(key="w_group_W").set_value(100.0).run()
     assert not app.exception, app.exception
     shares = next(c.value for c in app.caption if "Weaknesses" in c.value)
-    assert "Weaknesses 59%" in shares  # 1.0 / (0.25 + 1.0 + 0.25 + 0.2)
+    assert "Weaknesses 59%" in shares  # 1.0 / (0.25 + 1.0 + 0.25 + 0.2): shipped S, O, T
     assert top_strategy(app) == expected
 
 
@@ -194,6 +194,7 @@ def test_add_factor_validation(app: AppTest) -> None:
 def test_consistency_matches_anp(app: AppTest) -> None:
     open_group_matrix(app)
     matrix = load_model(TEHRAN).group_judgments
+    # the editor writes CR to 3 decimals: it can differ from anp's by half a unit, 5e-4
     assert cr_of(consistency_text(app)) == pytest.approx(anp.consistency(matrix).cr, abs=5e-4)
 
 
@@ -236,6 +237,7 @@ def test_direct_mode_without_direct_weights_starts_from_pairwise_weights(app: Ap
     seeded = app.session_state["model"]
     assert seeded.weighting == "direct"
     for g in "SWOT":
+        # seeded weights are rounded to 4 decimals (page_weights._seeded): off by <= 5e-5
         assert seeded.direct_group_weights[g] == pytest.approx(pairwise.group_weights[g], abs=1e-4)
     assert top_strategy(app) == pairwise.strategies["id"].iloc[0]
 

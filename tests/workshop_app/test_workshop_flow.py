@@ -82,7 +82,7 @@ def test_facilitator_and_two_participants(db: Path) -> None:
         "Ann": 5, "Bob": pytest.approx(1 / 3)}
     table = facilitator.dataframe[0].value
     first = table.iloc[0]
-    assert first["group"] == pytest.approx(math.sqrt(5 / 3))
+    assert first["group"] == pytest.approx(math.sqrt(5 / 3))  # geometric mean of 5 and 1/3
     assert first["group"] not in (first["Ann"], first["Bob"])
     assert first["group"] == pytest.approx(
         group_judgments(workshop.model, subs)["groups"][0][1])
@@ -92,7 +92,7 @@ def test_facilitator_and_two_participants(db: Path) -> None:
     _run(facilitator.checkbox(key=f"ws_ex:{code}:{people['Bob'].id}").check())
     with Store(db) as store:
         assert [s.participant_name for s in store.latest_submissions(code)] == ["Ann"]
-    assert facilitator.dataframe[0].value.iloc[0]["group"] == pytest.approx(5)
+    assert facilitator.dataframe[0].value.iloc[0]["group"] == pytest.approx(5)  # Ann's alone
     ranking_headers = " ".join(str(t.value.columns.tolist()) for t in facilitator.table)
     assert "everyone" in ranking_headers and "without those left out" in ranking_headers
 
@@ -105,7 +105,7 @@ def test_facilitator_and_two_participants(db: Path) -> None:
     _run(again.button(key="wsp_resume").click())
     assert again.selectbox(key=f"wsp:{code}:{PAIR}").value == "7"
     with Store(db) as store:
-        assert store.participants(code)[0].revisions == 2
+        assert store.participants(code)[0].revisions == 2  # Ann's 5, then her 7
 
 
 def test_unknown_code_shows_an_error(db: Path) -> None:
