@@ -37,6 +37,7 @@ def test_consensus_index_goepel():
     same = np.tile([0.5, 0.3, 0.2], (4, 1))
     assert anp.consensus_index(same) == pytest.approx(1.0)
     # maximal disagreement: each participant puts everything on a different item -> S* = 0
+    # (by hand: H_alpha = 0, H_gamma = log 3, so M = 1/3 = 1/n and S* = 0)
     assert anp.consensus_index(np.eye(3)) == pytest.approx(0.0, abs=1e-12)
     # Hand computation from Goepel (2013): two participants, n = 2
     p = np.array([[0.8, 0.2], [0.2, 0.8]])

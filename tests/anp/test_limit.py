@@ -45,6 +45,9 @@ def test_period_two_is_cesaro_average_not_a_phase(method):
     np.testing.assert_allclose(lim, np.tile(pi[:, None], 4), atol=1e-9)
     even = np.linalg.matrix_power(w, 200)
     odd = even @ w
+    # Each phase puts all of a column's weight on one side ({a, b} or {x, y}); the Cesàro
+    # limit puts half on each (a period-2 chain's stationary vector splits its mass evenly
+    # between the sides), so some entry of every column is off by at least 1/4 > 0.1.
     for phase in (even, odd):
         assert np.abs(phase - lim).max() > 0.1
     np.testing.assert_allclose((even + odd) / 2, lim, atol=1e-9)

@@ -40,6 +40,9 @@ def test_weighted_uses_cluster_comparison_and_renormalises():
     net = swot_like()
     net.set_cluster_comparison("Factors", [[1, 1 / 3], [3, 1]], ["Factors", "Alts"])
     w = net.weighted_supermatrix()
+    # By hand: the comparison is consistent (Alts 3 x Factors), so the cluster weights are
+    # (1/4, 3/4). Node S's column: its Factors block (0, 1) times 1/4 -> W = 0.25; its Alts
+    # block (0.5, 0.3, 0.2) times 3/4 -> (0.375, 0.225, 0.15); the column already sums to 1.
     np.testing.assert_allclose(w.matrix[:, 1], [0, 0, 0.25, 0.375, 0.225, 0.15])
     sums = w.matrix.sum(axis=0)
     np.testing.assert_allclose(sums, [1, 1, 1, 0, 0, 0])

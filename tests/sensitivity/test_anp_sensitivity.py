@@ -37,7 +37,7 @@ def test_rescale_keeps_proportions_and_sums_to_one() -> None:
     assert rows.shape == (4, 3)
     np.testing.assert_allclose(rows.sum(axis=1), 1.0)
     np.testing.assert_allclose(rows[:, 1], [0.0, 0.3, 0.9, 1.0])
-    np.testing.assert_allclose(rows[:3, 0] / rows[:3, 2], 0.4)
+    np.testing.assert_allclose(rows[:3, 0] / rows[:3, 2], 0.4)  # 0.2 / 0.5, kept
     np.testing.assert_array_equal(rows[3], [0.0, 1.0, 0.0])
 
 
@@ -97,7 +97,8 @@ def test_crossings_on_grid_tie_counted_once_and_touch_ignored() -> None:
 
 
 def test_crossings_marks_only_changes_of_the_leader() -> None:
-    # Series 1 and 2 swap low down while series 0 leads; then 1 overtakes 0.
+    # Series 1 and 2 swap low down while series 0 leads; then 1 overtakes 0. By hand:
+    # 0.1 + 0.8 x = 0.3 - 0.2 x at x = 0.2 (both 0.26 < 0.5), 0.1 + 0.8 x = 0.5 at x = 0.5.
     def f(t: float) -> np.ndarray:
         return np.array([0.5, 0.1 + 0.8 * t, 0.3 - 0.2 * t])
 
@@ -160,6 +161,8 @@ def test_perturbation_reproducible_with_seed_and_stack_shape() -> None:
 
 
 def test_saaty_steps_snap_move_and_clamp() -> None:
+    # SAATY_SCALE is 1/9 .. 1/2 (indices 0..7), 1 (8), 2 .. 9 (9..16): 2.2 -> 2, 1/3.1 -> 1/3,
+    # 20 beyond 9 and 0.01 below 1/9 go to the ends.
     assert snap_to_saaty([1.0, 2.2, 1 / 3.1, 20.0, 0.01]).tolist() == [8, 9, 6, 16, 0]
     snapped = perturb_saaty_steps([[1, 2.2], [1 / 2.2, 1]], 0, 3, 0)
     np.testing.assert_allclose(snapped[:, 0, 1], 2.0)
