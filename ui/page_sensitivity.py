@@ -277,12 +277,12 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
             slot.empty()
             st.error(str(exc))
             return
-        st.session_state[MC_KEY] = (model, result, time.perf_counter() - start)
+        st.session_state[MC_KEY] = (result, time.perf_counter() - start)
         slot.empty()
     kept = st.session_state.get(MC_KEY)
-    if kept is None or kept[0] is not model:
+    if kept is None or kept[0].model is not model:  # a run of an earlier model
         return
-    _, result, seconds = kept
+    result, seconds = kept
     st.caption(tr("done", language, n=result.samples, s=seconds))
     st.plotly_chart(rank_heatmap(result, language), key="sens_heat")
     st.plotly_chart(intervals_chart(result, language), key="sens_intervals")
