@@ -26,6 +26,11 @@ def short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def row_label(row: Mapping[str, object], lang: str) -> str:
+    """The label of a table row with label_en and label_fa: in ``lang``, else the other."""
+    return str(row[f"label_{lang}"] or row["label_en"] or row["label_fa"])
+
+
 def bar_label(item_id: str, label: str, lang: str) -> str:
     """Axis label "id · label"; in Persian wrapped in a right-to-left isolate so that the id
     comes first from the right and a shortening ellipsis lands at the left end."""
@@ -53,9 +58,8 @@ def _bar_layout(lang: str, n_bars: int, title: str, **extra: object) -> dict:
 
 def _labels(df: pd.DataFrame, lang: str) -> list[str]:
     """Bar labels "id · label" of the rows of a table with id, label_en and label_fa."""
-    first, other = ("label_en", "label_fa") if lang == "en" else ("label_fa", "label_en")
-    return [bar_label(i, a or b, lang)
-            for i, a, b in zip(df["id"], df[first], df[other], strict=True)]
+    return [bar_label(row["id"], row_label(row, lang), lang)
+            for row in df[["id", "label_en", "label_fa"]].to_dict("records")]
 
 
 def ranking_chart(strategies: pd.DataFrame, lang: str) -> go.Figure:

@@ -8,14 +8,10 @@ import streamlit as st
 
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
-from ui.charts import factor_weights_chart, heatmap, ranking_chart
+from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
 from ui.i18n import group_name, lang, t
 from ui.state import current_evaluation, get_model
 from ui.tables import escape_markdown, show_table
-
-
-def _label(row: pd.Series, language: str) -> str:
-    return row[f"label_{language}"] or row["label_en"] or row["label_fa"]
 
 
 def node_names(model: SwotModel, language: str) -> dict[str, str]:
@@ -32,13 +28,13 @@ def node_names(model: SwotModel, language: str) -> dict[str, str]:
 def _ranking(result: Evaluation, language: str) -> None:
     table = result.strategies
     top = table.iloc[0]
-    name = f"{top['id']} · {_label(top, language)}"
+    name = f"{top['id']} · {row_label(top, language)}"
     st.markdown(f"### {t('top_strategy', s=escape_markdown(name))}")
     st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
     show_table(pd.DataFrame({
         t("col_rank"): table["rank"],
         t("col_id"): table["id"],
-        t("col_label"): [_label(row, language) for _, row in table.iterrows()],
+        t("col_label"): [row_label(row, language) for _, row in table.iterrows()],
         t("col_tows"): table["tows"],
         t("col_priority"): table["priority"],
         t("col_ideal"): table["ideal"],
@@ -68,7 +64,7 @@ def _steps(result: Evaluation, language: str) -> None:
         show_table(pd.DataFrame({
             t("col_group"): [group_name(g, language) for g in factors["group"]],
             t("col_id"): factors["id"],
-            t("col_label"): [_label(row, language) for _, row in factors.iterrows()],
+            t("col_label"): [row_label(row, language) for _, row in factors.iterrows()],
             t("col_local"): factors["local_weight"],
             t("col_global"): factors["global_weight"],
         }))

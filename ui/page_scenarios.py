@@ -27,7 +27,7 @@ from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, m
 from swot.model import SwotError, SwotModel
 from swot.scenarios import compare_rankings, differences_table, priority_column, rank_column
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
-from ui.charts import FONT_FA, short
+from ui.charts import FONT_FA, row_label, short
 from ui.i18n import group_name, isolate, lang, tr
 from ui.i18n_workshop import tw
 from ui.pairwise import matrix_title
@@ -135,8 +135,7 @@ def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.
 
 
 def _label(row: pd.Series, language: str) -> str:
-    text = row[f"label_{language}"] or row["label_en"] or row["label_fa"]
-    return f"{row['id']} · {short(str(text))}"
+    return f"{row['id']} · {short(row_label(row, language))}"
 
 
 def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str) -> pd.DataFrame:
