@@ -16,7 +16,7 @@ import streamlit as st
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tr
-from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
+from ui.pairwise import judgment_editor, matrix_title
 from ui.state import current_evaluation, get_model, main_slot, set_model
 from ui.tables import escape_markdown
 
@@ -123,12 +123,7 @@ def _editor(model: SwotModel, language: str) -> None:
     path = st.selectbox(t("matrix"), paths, key="pw_matrix",
                         format_func=lambda p: isolate(matrix_title(model, p, language), language))
     st.session_state[CHOSEN_MATRIX_KEY] = path
-    factor_id = path.removeprefix("judgments.strategies.")
-    judgment = model.strategy_judgments.get(factor_id)
-    if judgment is not None and judgment.kind == "ratings":
-        ratings_editor(main_slot(), factor_id, language, KEY_PREFIX)
-    else:
-        pairwise_editor(main_slot(), path, language, KEY_PREFIX)
+    judgment_editor(main_slot(), path, language, KEY_PREFIX)
 
 
 def render() -> None:

@@ -57,7 +57,7 @@ from ui.page_scenarios import (
     store_page,
     when,
 )
-from ui.pairwise import matrix_title, pairwise_editor, ratings_editor
+from ui.pairwise import judgment_editor, matrix_title
 from ui.state import ModelSlot, flash, get_model, show_flash
 from ui.tables import show_table
 
@@ -340,12 +340,7 @@ def _editor(slot: ModelSlot, code: str, name: str, language: str) -> None:
         st.session_state[key] = paths[0]
     path = st.selectbox(tw("matrix"), paths, key=key,
                         format_func=lambda p: isolate(matrix_title(model, p, language), language))
-    factor_id = path.removeprefix("judgments.strategies.")
-    judgment = model.strategy_judgments.get(factor_id)
-    if judgment is not None and judgment.kind == "ratings":
-        ratings_editor(slot, factor_id, language, f"wsp:{code}")
-    else:
-        pairwise_editor(slot, path, language, f"wsp:{code}")
+    judgment_editor(slot, path, language, f"wsp:{code}")
 
 
 def render_participant(code: str) -> None:

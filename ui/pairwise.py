@@ -198,3 +198,14 @@ def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) 
             on_change=_set_rating,
             args=(slot, factor_id, k, key),
         )
+
+
+def judgment_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> None:
+    """The editor of the judgments at ``path``: :func:`ratings_editor` for a factor whose
+    strategies are rated, else :func:`pairwise_editor`."""
+    factor_id = path.removeprefix("judgments.strategies.")
+    judgment = slot.get().strategy_judgments.get(factor_id)
+    if judgment is not None and judgment.kind == "ratings":
+        ratings_editor(slot, factor_id, lang, key_prefix)
+    else:
+        pairwise_editor(slot, path, lang, key_prefix)
