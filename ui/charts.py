@@ -37,12 +37,24 @@ def bar_label(item_id: str, label: str, lang: str) -> str:
     return isolate(f"{item_id} · {short(label)}", lang)
 
 
+def title_layout(text: str, lang: str) -> dict[str, object]:
+    """A figure title flush with the reading side (the right in Persian)."""
+    rtl = lang == "fa"
+    return {"text": text, "x": 1.0 if rtl else 0.0, "xanchor": "right" if rtl else "left"}
+
+
+def legend_below(lang: str, y: float) -> dict[str, object]:
+    """A horizontal legend under the plot at height ``y``, flush with the reading side."""
+    rtl = lang == "fa"
+    return {"orientation": "h", "y": y, "x": 1.0 if rtl else 0.0,
+            "xanchor": "right" if rtl else "left"}
+
+
 def _bar_layout(lang: str, n_bars: int, title: str, **extra: object) -> dict:
     """Layout of the horizontal bar charts (mirrored in Persian)."""
     rtl = lang == "fa"
     layout = {
-        "title": {"text": title, "x": 1.0 if rtl else 0.0,
-                  "xanchor": "right" if rtl else "left"},
+        "title": title_layout(title, lang),
         "height": max(220, 90 + BAR_HEIGHT * n_bars),
         "margin": {"l": 10, "r": 10, "t": 50, "b": 30},
         "yaxis": {"autorange": "reversed", "side": "right" if rtl else "left",

@@ -27,7 +27,7 @@ from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, m
 from swot.model import SwotError, SwotModel
 from swot.scenarios import compare_rankings, differences_table, priority_column, rank_column
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
-from ui.charts import FONT_FA, row_label, short
+from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
 from ui.i18n import group_name, isolate, lang, tr
 from ui.i18n_workshop import tw
 from ui.pairwise import matrix_title
@@ -163,11 +163,9 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
     rtl = language == "fa"
     fig.update_layout(
         barmode="group", height=420, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        title={"text": isolate(title or tw("chart_title"), language), "x": 1.0 if rtl else 0.0,
-               "xanchor": "right" if rtl else "left"},
+        title=title_layout(isolate(title or tw("chart_title"), language), language),
         font={"family": FONT_FA} if rtl else None,
-        legend={"orientation": "h", "y": -0.12, "x": 1.0 if rtl else 0.0,
-                "xanchor": "right" if rtl else "left", "yanchor": "top"},
+        legend=legend_below(language, -0.12) | {"yanchor": "top"},
     )
     fig.update_xaxes(autorange="reversed" if rtl else True, automargin=True)
     fig.update_yaxes(tickformat=".0%", side="right" if rtl else "left")

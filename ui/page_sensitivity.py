@@ -23,7 +23,7 @@ from swot.sensitivity import (
     sweep_factor,
     sweep_group,
 )
-from ui.charts import FONT_FA, short
+from ui.charts import FONT_FA, legend_below, short, title_layout
 from ui.i18n import group_name, isolate, lang, lookup
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
@@ -109,20 +109,12 @@ def _chart_name(model: SwotModel, strategy_id: str, language: str) -> str:
 
 
 def _style(fig: go.Figure, language: str, title: str) -> go.Figure:
-    rtl = language == "fa"
     fig.update_layout(
-        title=isolate(title, language), margin={"l": 10, "r": 10, "t": 50, "b": 30},
-        font={"family": FONT_FA} if rtl else None,
-        title_x=1.0 if rtl else 0.0, title_xanchor="right" if rtl else "left",
+        title=title_layout(isolate(title, language), language),
+        margin={"l": 10, "r": 10, "t": 50, "b": 30},
+        font={"family": FONT_FA} if language == "fa" else None,
     )
     return fig
-
-
-def _legend(language: str, y: float) -> dict[str, object]:
-    """A horizontal legend under the plot, flush with the reading side."""
-    rtl = language == "fa"
-    return {"orientation": "h", "y": y, "x": 1.0 if rtl else 0.0,
-            "xanchor": "right" if rtl else "left"}
 
 
 def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
@@ -145,7 +137,7 @@ def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
     fig.update_xaxes(title=tr("weight", language), range=[0, 1],
                      autorange="reversed" if language == "fa" else None)
     fig.update_yaxes(title=tr("priority", language), side="right" if language == "fa" else "left")
-    fig.update_layout(height=480, legend=_legend(language, -0.2))
+    fig.update_layout(height=480, legend=legend_below(language, -0.2))
     return _style(fig, language, tr("chart_title", language, name=name))
 
 
@@ -192,7 +184,7 @@ def intervals_chart(result: Robustness, language: str) -> go.Figure:
     fig.update_xaxes(title=tr("priority", language),
                      autorange="reversed" if language == "fa" else True)
     fig.update_layout(height=max(260, 120 + 34 * len(names)),
-                      legend=_legend(language, -0.15))
+                      legend=legend_below(language, -0.15))
     return _style(fig, language, tr("intervals_title", language))
 
 
