@@ -146,6 +146,7 @@ def _results(workshop: Workshop, everyone: list[Submission], included: list[Subm
         consensus = pd.DataFrame(list(consensus_by_matrix(model, used).items()),
                                  columns=["matrix", "consensus"])
         spread = disagreements(model, used)
+        everyones = participant_judgments_table(everyone, model)
         labelled = model_from_dict(model, source=f"workshop {workshop.code}")
     except ValueError as exc:  # swot's, the store's and anp's errors
         st.error(tw("cannot_group", message=str(exc)))
@@ -172,7 +173,7 @@ def _results(workshop: Workshop, everyone: list[Submission], included: list[Subm
     st.markdown(f"**{tw('downloads')}**")
     files = {
         "group_ranking": ranking_csv(ranking, "both"),
-        "judgments": dataframe_csv(participant_judgments_table(everyone, model)),
+        "judgments": dataframe_csv(everyones),
         "group_judgments": dataframe_csv(side),
         "consensus": dataframe_csv(consensus),
         "disagreements": dataframe_csv(spread),
