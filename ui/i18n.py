@@ -14,8 +14,6 @@ LANG_NAMES: dict[str, str] = {"en": "English", "fa": "فارسی"}
 LANG_KEY = "lang"
 
 STRINGS: dict[str, dict[str, str]] = {
-    "app_title": {"en": "SWOT / ANP", "fa": "سوات / فرایند تحلیل شبکه‌ای"},
-    "language": {"en": "Language", "fa": "زبان"},
     "page_model": {"en": "Model", "fa": "مدل"},
     "page_weights": {"en": "Weights & judgments", "fa": "وزن‌ها و قضاوت‌ها"},
     "page_results": {"en": "Results", "fa": "نتایج"},
@@ -69,7 +67,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_priority": {"en": "priority", "fa": "اولویت"},
     "col_ideal": {"en": "ideal", "fa": "ایده‌آل"},
     "col_weight": {"en": "weight", "fa": "وزن"},
-    "col_share": {"en": "share", "fa": "سهم"},
     "col_local": {"en": "local weight", "fa": "وزن محلی"},
     "col_global": {"en": "global weight", "fa": "وزن کلی"},
     "col_matrix": {"en": "matrix", "fa": "ماتریس"},
@@ -113,10 +110,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_weights": {"en": "Group weights", "fa": "وزن گروه‌ها"},
     "factor_weights_in": {"en": "Factor weights: {group}", "fa": "وزن عوامل: {group}"},
     "shares": {"en": "Normalised shares", "fa": "سهم‌های نرمال‌شده"},
-    "no_positive": {
-        "en": "Give at least one item a positive weight.",
-        "fa": "دست‌کم به یک مورد وزن مثبت بدهید.",
-    },
     "matrix": {"en": "Judgments to edit", "fa": "قضاوت‌های مورد ویرایش"},
     "matrix_groups": {
         "en": "SWOT groups with respect to the goal",
