@@ -50,6 +50,7 @@ _CONDITION_MAX = 1e6  # above this (estimated) condition number the stationary s
 def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
     """Validate a column-stochastic supermatrix; return it as floats and the sink-column mask."""
     a = float_array(w, "supermatrix")
+    tol = as_float(tol, "tol")
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
         raise NotSquareError(f"supermatrix must be n x n, got shape {a.shape}")
     sums = a.sum(axis=0)
@@ -238,7 +239,7 @@ def limit_matrix(w: np.ndarray | Sequence, tol: float = 1e-9, max_iter: int = 10
     """
     if method not in ("exact", "power"):
         raise ANPError(f"unknown method {method!r}; use 'exact' or 'power'")
-    tol, max_iter = as_float(tol, "tol"), as_int(max_iter, "max_iter")
-    a, sink = as_supermatrix(w, tol)
+    max_iter = as_int(max_iter, "max_iter")
+    a, sink = as_supermatrix(w, tol)  # also checks that tol is a number
     p = _stochastic(a, sink)
     return _exact(p) if method == "exact" else _power(p, tol, max_iter)

@@ -20,10 +20,10 @@ from typing import Literal
 import numpy as np
 
 from anp.consistency import SAATY_SCALE, _saaty_index
-from anp.errors import ANPError, float_array, is_int
+from anp.errors import ANPError, as_float, float_array, is_int
 from anp.network import Network
 from anp.pairwise import validate_pairwise
-from anp.synthesis import synthesize
+from anp.synthesis import MODES, synthesize
 
 _SCALE = np.array(SAATY_SCALE)
 
@@ -132,6 +132,7 @@ def crossings(x: np.ndarray | Sequence[float], y: np.ndarray | Sequence,
     """
     xs = float_array(x, "grid x")
     ys = float_array(y, "y")
+    atol = as_float(atol, "atol")
     if xs.ndim != 1 or xs.size < 2:
         raise SensitivityError(f"grid x must be 1-d with at least 2 points; got shape {xs.shape}")
     if ys.ndim != 2 or ys.shape[0] != xs.size:
@@ -237,15 +238,15 @@ def cluster_sweep(network: Network, source_cluster: str, target_cluster: str,
     if source_cluster not in clusters or target_cluster not in clusters:
         raise SensitivityError(f"unknown cluster in {source_cluster!r} -> {target_cluster!r}; "
                                f"clusters: {list(clusters)}")
-    unweighted = network.unweighted_supermatrix()
-    block = np.array(unweighted.clusters)
-    src = block == source_cluster
-    linked = [c for c in clusters if unweighted.matrix[np.ix_(block == c, src)].any()]
+    if mode not in MODES:  # checked here: inside the sweep an ANPError only means "undefined"
+        raise SensitivityError(f"unknown mode {mode!r}; use one of {list(MODES)}")
+    linked = network._linked_clusters(source_cluster)
     if target_cluster not in linked:
         raise SensitivityError(f"cluster {source_cluster!r} has no link to {target_cluster!r}")
     if len(linked) < 2:
         raise SensitivityError(f"cluster {source_cluster!r} links only to {target_cluster!r}; "
                                "its weight is always 1")
+    unweighted = network.unweighted_supermatrix()
     rows = [unweighted.index(a) for a in alternatives]
     col = unweighted.index(column)
     current = network.cluster_matrix().matrix[:, clusters.index(source_cluster)]

@@ -9,6 +9,8 @@ import numpy as np
 
 from anp.errors import ANPError, as_int, float_array
 
+MODES = ("normal", "ideal", "raw")
+
 
 def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 0,
                mode: Literal["normal", "ideal", "raw"] = "normal") -> np.ndarray:
@@ -17,7 +19,7 @@ def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 
     ``"raw"``: as they are; ``"normal"``: divided by their sum; ``"ideal"``: divided by their
     maximum, so the best alternative gets 1 (Saaty's ideal mode).
     """
-    if mode not in ("normal", "ideal", "raw"):
+    if mode not in MODES:
         raise ANPError(f"unknown mode {mode!r}; use 'normal', 'ideal' or 'raw'")
     m = float_array(limit, "limit matrix")
     if m.ndim != 2:

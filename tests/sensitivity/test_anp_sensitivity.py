@@ -311,3 +311,11 @@ def test_non_numeric_or_non_integer_input_is_an_anp_error(call) -> None:
     # Each of these ended in numpy's or Python's own TypeError, ValueError or IndexError.
     with pytest.raises(ANPError):
         call()
+
+
+def test_cluster_sweep_rejects_unknown_mode() -> None:
+    # synthesize's "unknown mode" is an ANPError, which inside the sweep marks a point as
+    # undefined: without the early check every row came back NaN, with no error.
+    with pytest.raises(SensitivityError, match="unknown mode 'best'"):
+        cluster_sweep(_small_network(), "criteria", "criteria", ["a1", "a2"], "g",
+                      mode="best")  # type: ignore[arg-type]
