@@ -269,6 +269,11 @@ def group_name(group: str, lang: str) -> str:
     return tr(f"group_{group}", lang)
 
 
+def tows_name(tows: str, lang: str) -> str:
+    """A TOWS type as shown: SO, ST, WO and WT as they are, "other" in ``lang``."""
+    return tr("tows_other", lang) if tows == "other" else tows
+
+
 # Right-to-left for text only: markdown, headings, captions, alerts, widget labels, HTML
 # tables, expander and tab titles. Sliders, selects and charts keep their own direction,
 # since a blanket ``direction: rtl`` breaks Streamlit's sliders.

@@ -15,7 +15,7 @@ import streamlit as st
 
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, t, tr
+from ui.i18n import columns, group_name, isolate, lang, t, tows_name, tr
 from ui.state import flash, get_model, revision, set_model, show_flash
 from ui.tables import show_table
 
@@ -170,6 +170,7 @@ def _strategy_form(model: SwotModel, language: str) -> None:
         st.text_input(t("field_label_en"), old.label_en, key=_strategy_key(item, "label_en"))
         st.text_input(t("field_label_fa"), old.label_fa, key=_strategy_key(item, "label_fa"))
         st.selectbox(t("field_tows"), TOWS_TYPES, index=TOWS_TYPES.index(old.tows),
+                     format_func=lambda w: tows_name(w, language),
                      key=_strategy_key(item, "tows"))
         st.multiselect(t("field_factors"), model.factor_ids(), default=list(old.factors),
                        key=_strategy_key(item, "factors"))
@@ -199,7 +200,7 @@ def render() -> None:
     show_table(pd.DataFrame({
         t("col_id"): model.strategy_ids(),
         t("col_label"): [s.label(language) for s in model.strategies],
-        t("col_tows"): [s.tows for s in model.strategies],
+        t("col_tows"): [tows_name(s.tows, language) for s in model.strategies],
         t("col_factors"): [", ".join(s.factors) for s in model.strategies],
     }))
     left, right = columns(2, language, gap="large")

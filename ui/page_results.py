@@ -9,7 +9,7 @@ import streamlit as st
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
 from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
-from ui.i18n import group_name, lang, t
+from ui.i18n import group_name, lang, t, tows_name
 from ui.state import current_evaluation, get_model
 from ui.tables import escape_markdown, show_table
 
@@ -35,7 +35,7 @@ def _ranking(result: Evaluation, language: str) -> None:
         t("col_rank"): table["rank"],
         t("col_id"): table["id"],
         t("col_label"): [row_label(row, language) for _, row in table.iterrows()],
-        t("col_tows"): table["tows"],
+        t("col_tows"): [tows_name(w, language) for w in table["tows"]],
         t("col_priority"): table["priority"],
         t("col_ideal"): table["ideal"],
     }))

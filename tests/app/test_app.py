@@ -352,3 +352,16 @@ def test_chosen_matrix_survives_a_visit_to_another_page(app: AppTest) -> None:
     app.switch_page(WEIGHTS).run()
     assert not app.exception, app.exception
     assert app.selectbox(key="pw_matrix").value == "judgments.factors.W"
+
+
+def test_tows_type_other_is_shown_in_persian(app: AppTest) -> None:
+    model = load_model(TEHRAN)
+    app.session_state["model"] = model.update_strategy("SO1", tows="other")
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    assert not app.exception, app.exception
+    strategies = app.table[-1].value  # the Model page's strategy table, under the quadrants
+    assert list(strategies.iloc[:, 2])[:2] == [STRINGS["tows_other"]["fa"], "SO"]
+    app.switch_page(RESULTS).run()
+    assert not app.exception, app.exception
+    ranking = app.table[0].value.set_index(app.table[0].value.columns[1])
+    assert ranking.iloc[:, 2]["SO1"] == STRINGS["tows_other"]["fa"]
