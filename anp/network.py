@@ -72,7 +72,14 @@ class Network:
         """Add a cluster with its (new, unique) nodes."""
         if name in self._clusters:
             raise NetworkError(f"duplicate cluster {name!r}")
-        nodes = tuple(nodes)
+        if isinstance(nodes, str):  # tuple("goal") would be the nodes g, o, a, l
+            raise NetworkError(f"nodes of cluster {name!r} must be a list of names, not the "
+                               f"string {nodes!r}")
+        try:
+            nodes = tuple(nodes)
+        except TypeError:
+            raise NetworkError(f"nodes of cluster {name!r} must be a list of names; "
+                               f"got {nodes!r}") from None
         if not nodes:
             raise NetworkError(f"cluster {name!r} has no nodes")
         for node in nodes:

@@ -75,6 +75,10 @@ def test_network_errors():
         net.add_cluster("Alts", ["X"])
     with pytest.raises(anp.NetworkError, match="duplicate node 'S'"):
         net.add_cluster("More", ["S"])
+    with pytest.raises(anp.NetworkError, match="not the string 'abc'"):
+        net.add_cluster("More", "abc")  # would be the three nodes a, b, c
+    with pytest.raises(anp.NetworkError, match="must be a list of names"):
+        net.add_cluster("More", 5)
     with pytest.raises(anp.NetworkError, match="unknown cluster 'Nope'"):
         net.set_priorities("goal", "Nope", [1])
     with pytest.raises(anp.NetworkError, match="unknown node 'Z'"):
