@@ -1,4 +1,5 @@
-"""Strings of the Scenarios and Workshop pages, in English and Persian (as in :mod:`ui.i18n`).
+"""Strings of the Scenarios and Workshop pages, in English and Persian (as in :mod:`ui.i18n`;
+strings both pages share with the others, such as "yes" and the CR columns, are there).
 
 ``tw(key, **values)`` looks a string up in the session's language.
 """
@@ -116,7 +117,6 @@ STRINGS: dict[str, dict[str, str]] = {
                        "fa": "اولویت گروهی هر راهبرد"},
     "col_item_i": {"en": "item", "fa": "مورد"},
     "col_item_j": {"en": "compared with", "fa": "در مقایسه با"},
-    "col_group": {"en": "group", "fa": "گروه"},
     "group_judgments": {"en": "Group judgments (weighted geometric mean, AIJ) and each person's",
                         "fa": "قضاوت‌های گروه (میانگین هندسی وزنی، AIJ) و قضاوت هر نفر"},
     "consensus": {"en": "Consensus per matrix (0 = none, 1 = full)",
@@ -162,11 +162,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "your_cr": {"en": "Your consistency per matrix", "fa": "سازگاری شما در هر ماتریس"},
     "matrix": {"en": "Judgments to give", "fa": "قضاوت‌های مورد نظر"},
     "leave": {"en": "Leave (use another name)", "fa": "خروج (نامی دیگر)"},
-    "col_matrix": {"en": "matrix", "fa": "ماتریس"},
-    "col_cr": {"en": "CR", "fa": "نرخ ناسازگاری"},
-    "col_passes": {"en": "passes", "fa": "قابل قبول"},
-    "yes": {"en": "yes", "fa": "بله"},
-    "no": {"en": "no", "fa": "خیر"},
 }
 
 

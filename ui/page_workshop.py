@@ -46,7 +46,7 @@ from swot.workshop import (
     group_model,
     participant_judgments_table,
 )
-from ui.i18n import columns, isolate, lang
+from ui.i18n import columns, isolate, lang, t
 from ui.i18n_workshop import tw
 from ui.page_scenarios import (
     comparison_chart,
@@ -114,10 +114,10 @@ def _participants(path: Path, store: Store, workshop: Workshop,
         tw("col_name"): table["participant"],
         tw("col_status"): [tw(f"status_{s}") for s in table["status"]],
         tw("col_revisions"): table["revisions"],
-        tw("col_last"): [when(t) for t in table["last_submitted"]],
+        tw("col_last"): [when(at) for at in table["last_submitted"]],
         tw("col_max_cr"): table["max_cr"],
         tw("col_failing"): table["failing"],
-        tw("col_excluded"): [tw("yes") if x else tw("no") for x in table["excluded"]],
+        tw("col_excluded"): [t("yes") if x else t("no") for x in table["excluded"]],
     }), digits=3)
     for p in people:
         key = f"ws_ex:{workshop.code}:{p.id}"
@@ -159,16 +159,16 @@ def _results(workshop: Workshop, everyone: list[Submission], included: list[Subm
                     key="ws_chart")
     st.markdown(f"**{tw('group_judgments')}**")
     st.dataframe(side.assign(matrix=_places(labelled, side["matrix"], language)).rename(
-        columns={"matrix": tw("col_matrix"), **items, GROUP_COLUMN: tw("col_group")}),
+        columns={"matrix": t("col_matrix"), **items, GROUP_COLUMN: t("col_group")}),
         hide_index=True)
     st.markdown(f"**{tw('consensus')}**")
     show_table(pd.DataFrame({
-        tw("col_matrix"): _places(labelled, consensus["matrix"], language),
+        t("col_matrix"): _places(labelled, consensus["matrix"], language),
         tw("col_consensus"): consensus["consensus"],
     }), digits=3)
     st.markdown(f"**{tw('disagreements')}**")
     show_table(spread.assign(matrix=_places(labelled, spread["matrix"], language)).set_axis(
-        [tw("col_matrix"), items["item_i"], items["item_j"], tw("col_dispersion"),
+        [t("col_matrix"), items["item_i"], items["item_j"], tw("col_dispersion"),
          tw("col_lowest"), tw("col_highest")], axis=1), digits=3)
     st.markdown(f"**{tw('downloads')}**")
     files = {
@@ -330,10 +330,10 @@ def _editor(slot: ModelSlot, code: str, name: str, language: str) -> None:
             st.error(tw("failed", message=str(exc)))
         else:
             show_table(pd.DataFrame({
-                tw("col_matrix"): _places(model, crs["matrix"], language),
+                t("col_matrix"): _places(model, crs["matrix"], language),
                 "n": crs["n"],
-                tw("col_cr"): crs["cr"],
-                tw("col_passes"): [tw("yes") if ok else tw("no") for ok in crs["passes"]],
+                t("col_cr"): crs["cr"],
+                t("col_passes"): [t("yes") if ok else t("no") for ok in crs["passes"]],
             }), digits=3)
     paths = _matrix_paths(model)
     key = f"wsp_matrix:{code}"
