@@ -198,6 +198,8 @@ def sweep_cluster(model: SwotModel, source_cluster: str, target_cluster: str,
 
 MAX_POINTS = 100_001  # a sweep evaluates all grid points at once: bound its memory
 MAX_SPREAD = 10.0  # sigma of log judgments; exp(10 Z) already spans far more than 1/9..9
+MAX_SAMPLES = 1_000_000  # Monte Carlo samples: about a minute; more would only hang the caller
+MAX_STEPS = len(anp.SAATY_SCALE) - 1  # 16: the widest move along Saaty's 17-value scale
 
 
 def _points(points: int) -> int:
@@ -242,6 +244,9 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int) ->
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise SensitivityRequestError(f"the number of samples must be a positive integer; "
                                       f"got {n!r}")
+    if n > MAX_SAMPLES:
+        raise SensitivityRequestError(f"the number of samples must be at most {MAX_SAMPLES}; "
+                                      f"got {n!r}")
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise SensitivityRequestError(f"the seed must be a non-negative integer; got {seed!r}")
     if method not in METHODS:
@@ -250,8 +255,10 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int) ->
     if not 0 <= spread <= MAX_SPREAD:  # also refuses NaN
         raise SensitivityRequestError(
             f"the spread must be from 0 to {MAX_SPREAD:g}; got {spread!r}")
-    if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or steps < 0:
-        raise SensitivityRequestError(f"steps must be a non-negative integer; got {steps!r}")
+    if (isinstance(steps, bool) or not isinstance(steps, int | np.integer)
+            or not 0 <= steps <= MAX_STEPS):
+        raise SensitivityRequestError(
+            f"steps must be an integer from 0 to {MAX_STEPS}; got {steps!r}")
 
 
 def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method = "lognormal",

@@ -130,14 +130,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Perturb the judgments at random and report each strategy's probability "
         "of each rank and its priority interval (5th to 95th percentile).")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("-n", type=int, default=10_000, help="samples (default 10000)")
+    p.add_argument("-n", type=int, default=10_000, help="samples, 1 to 1000000 (default 10000)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--method", choices=("lognormal", "saaty"), default="lognormal",
                    help="log-normal noise or random steps on Saaty's scale (default lognormal)")
     p.add_argument("--spread", type=float, default=0.2,
                    help="sigma of the log-normal noise (default 0.2)")
     p.add_argument("--steps", type=int, default=1,
-                   help="largest step on Saaty's scale for --method saaty (default 1)")
+                   help="largest step on Saaty's scale for --method saaty, 0 to 16 (default 1)")
     p.add_argument("--perturb-direct", action="store_true",
                    help="also perturb direct weights and strategy ratings (log-normal, --spread)")
     p.add_argument("--csv", metavar="PATH", help="write the results to PATH (UTF-8 with BOM)")

@@ -99,6 +99,11 @@ def test_invalid_input_exits_1(args: tuple[str, ...], main: Callable[..., int],
     # exp(1e308 Z) overflows: refused up front, not an inf judgment deep in the numerics
     (("robustness", TEHRAN, "--spread", "1e308"),
      "swot-anp robustness: the spread must be from 0 to 10; got 1e+308"),
+    # 1e11 samples would run for days (and hung the command): refused up front
+    (("robustness", TEHRAN, "-n", "100000000000"),
+     "swot-anp robustness: the number of samples must be at most 1000000; got 100000000000"),
+    (("robustness", TEHRAN, "--method", "saaty", "--steps", "99999999999999999999"),
+     "swot-anp robustness: steps must be an integer from 0 to 16; got 99999999999999999999"),
     (("sensitivity", TEHRAN, "--group", "S", "--points", "0"),
      "swot-anp sensitivity: points must be an integer from 2 to 100001; got 0"),
     # 1e8 grid points would be evaluated at once (gigabytes): refused up front

@@ -203,6 +203,10 @@ def test_progress_reports_each_chunk(tehran: SwotModel) -> None:
     ({"method": "uniform"}, "method"),
     ({"spread": float("nan")}, "spread"),
     ({"steps": -2}, "steps"),
+    # 10**11 samples would hang for days; 10**20 steps overflowed inside numpy's integers()
+    ({"n": 10**11}, "samples"),
+    ({"method": "saaty", "steps": 17}, "steps"),
+    ({"method": "saaty", "steps": 10**20}, "steps"),
 ])
 def test_robustness_rejects_bad_requests(toy: SwotModel, kwargs: dict[str, Any],
                                          match: str) -> None:
