@@ -77,8 +77,8 @@ def validate_pairwise(matrix: np.ndarray | Sequence, labels: Sequence[str] | Non
         raise NotSquareError(f"pairwise matrix must be n x n (or a stack ..., n, n); "
                              f"got shape {a.shape}")
     n = a.shape[-1]
-    if labels is not None and len(labels) != n:
-        raise ANPError(f"{len(labels)} labels given for a {n} x {n} matrix")
+    if labels is not None and (not hasattr(labels, "__len__") or len(labels) != n):
+        raise ANPError(f"labels must be a sequence of {n} names; got {labels!r}")
     bad = np.isinf(a)
     if bad.any():
         pos = tuple(np.argwhere(bad)[0])

@@ -27,7 +27,7 @@ def synthesize(limit: np.ndarray | Sequence, rows: Sequence[int], column: int = 
     if not -m.shape[1] <= as_int(column, "column") < m.shape[1]:
         raise ANPError(f"column {column} out of range for a matrix with {m.shape[1]} columns")
     idx = float_array(rows, "rows")
-    if (idx != np.trunc(idx)).any():  # also NaN
+    if not (np.isfinite(idx) & (idx == np.trunc(idx))).all():
         raise ANPError(f"rows must be integer indices; got {idx.tolist()}")
     idx = idx.astype(int)
     if idx.size == 0 or idx.min() < -m.shape[0] or idx.max() >= m.shape[0]:

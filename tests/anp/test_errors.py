@@ -167,6 +167,8 @@ def _network() -> anp.Network:
     lambda: anp.inconsistency_suggestions(np.ones((3, 3)), k=1.5),
     lambda: anp.synthesize(np.eye(3), ["a"]),
     lambda: anp.synthesize(np.eye(3), [0.5]),
+    lambda: anp.synthesize(np.eye(3), [np.inf]),
+    lambda: anp.priority(np.ones((2, 2)), labels=5),
     lambda: anp.synthesize(np.eye(3), [0], column=1.5),
     lambda: anp.synthesize(np.eye(3), [0], column="a"),
     lambda: anp.limit_matrix(np.eye(2), tol="a"),
