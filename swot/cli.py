@@ -50,6 +50,29 @@ def evaluate_file(path: str, model: SwotModel) -> Evaluation:
         raise CliError([f"{path}: {p}" for p in exc.problems]) from None
 
 
+def beside(target: Path, name: str) -> Path:
+    """The companion of output file ``target``: ``out.csv`` -> ``out-<name>.csv``."""
+    return target.with_name(f"{target.stem}-{name}{target.suffix or '.csv'}")
+
+
+def write_files(model_path: str, files: list[tuple[Path, bytes]]) -> None:
+    """Write each ``(path, data)`` atomically (problems become a :class:`CliError`). A path
+    that is the model file is refused before anything is written: ``--csv MODEL.json`` would
+    replace the user's model with a table."""
+    for path, _ in files:
+        try:
+            same = os.path.samefile(path, model_path)
+        except OSError:  # the output does not exist yet (or cannot be looked at)
+            same = False
+        if same:
+            raise CliError([f"{path}: this is the model file; choose another output file"])
+    for path, data in files:
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            raise CliError([f"{path}: cannot write the file: {exc.strerror or exc}"]) from None
+
+
 def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``df`` with one ``label`` column in ``lang`` instead of label_en/label_fa."""
     first, other = ("label_en", "label_fa") if lang == "en" else ("label_fa", "label_en")
@@ -59,7 +82,8 @@ def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def _table(df: pd.DataFrame) -> str:
+def text_table(df: pd.DataFrame) -> str:
+    """``df`` as a plain text table, numbers to 4 decimals (stdout of the subcommands)."""
     return df.to_string(index=False, float_format=lambda x: f"{x:.4f}")
 
 
@@ -69,13 +93,10 @@ def _rank(args: argparse.Namespace) -> int:
     ranks, weights = result.strategies, result.factors
     if args.csv:
         target = Path(args.csv)
-        beside = target.with_name(f"{target.stem}-factors{target.suffix or '.csv'}")
-        for path, data in ((target, ranking_csv(ranks, args.lang)),
-                           (beside, factor_weights_csv(weights, args.lang))):
-            try:
-                atomic_write(path, data)
-            except OSError as exc:
-                raise CliError([f"{path}: cannot write the file: {exc.strerror or exc}"]) from None
+        write_files(args.model, [
+            (target, ranking_csv(ranks, args.lang)),
+            (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
+        ])
     if args.format == "json":
         out: dict[str, object] = {"strategies": ranks.to_dict(orient="records")}
         if args.weights:
@@ -91,10 +112,10 @@ def _rank(args: argparse.Namespace) -> int:
         if model.illustrative_judgments:
             print("Note: the judgments are illustrative, not survey data.")
         print()
-        print(_table(_labelled(ranks, args.lang)))
+        print(text_table(_labelled(ranks, args.lang)))
         if args.weights:
             print()
-            print(_table(_labelled(weights, args.lang)))
+            print(text_table(_labelled(weights, args.lang)))
         failing = result.consistency[~result.consistency["passes"]]
         print()
         if failing.empty:

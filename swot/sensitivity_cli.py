@@ -9,48 +9,24 @@ so the other subcommands do not pay for it at start-up.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-
-import pandas as pd
 
 from swot.model import LANGS, SwotModel
 
 
-def _fail(lines: list[str]) -> int:
-    for line in lines:
-        print(line, file=sys.stderr)
-    return 1
-
-
-def _write(path: Path, data: bytes) -> None:
-    from swot.io import atomic_write
-
-    atomic_write(path, data)
-
-
 def _run(args: argparse.Namespace) -> int:
-    """Run a handler, turning model, request and file errors into exit code 1."""
+    """Run a handler; model, request and file errors become a :class:`swot.cli.CliError`
+    (exit code 1, reported by :func:`swot.cli.main`)."""
     from swot.analysis import EvaluationError
-    from swot.io import ModelFileError, load_model
+    from swot.cli import CliError, load
 
+    model = load(args.model)
     try:
-        model = load_model(args.model)
         return args.sensitivity_handler(model, args)
-    except ModelFileError as exc:
-        return _fail(exc.lines())
     except EvaluationError as exc:
-        return _fail([f"{args.model}: {p}" for p in exc.problems])
-    except OSError as exc:
-        if exc.filename is None:  # stdout (a closed pipe, a full disk): swot.cli.main reports it
-            raise
-        return _fail([f"{exc.filename}: cannot write the file: {exc.strerror or exc}"])
+        raise CliError([f"{args.model}: {p}" for p in exc.problems]) from None
     except ValueError as exc:
-        return _fail([f"swot-anp {args.command}: {exc}"])
-
-
-def _text(df: pd.DataFrame) -> str:
-    return df.to_string(index=False, float_format=lambda x: f"{x:.4f}")
+        raise CliError([f"swot-anp {args.command}: {exc}"]) from None
 
 
 def _label(model: SwotModel, strategy_id: str, lang: str) -> str:
@@ -58,6 +34,7 @@ def _label(model: SwotModel, strategy_id: str, lang: str) -> str:
 
 
 def _sensitivity(model: SwotModel, args: argparse.Namespace) -> int:
+    from swot.cli import beside, text_table, write_files
     from swot.sensitivity import reversals_csv, sweep_csv, sweep_factor, sweep_group
 
     if args.group is not None:
@@ -66,9 +43,8 @@ def _sensitivity(model: SwotModel, args: argparse.Namespace) -> int:
         sweep = sweep_factor(model, args.factor, args.points)
     if args.csv:
         target = Path(args.csv)
-        _write(target, sweep_csv(sweep, args.lang))
-        _write(target.with_name(f"{target.stem}-reversals{target.suffix or '.csv'}"),
-               reversals_csv(sweep, args.lang))
+        write_files(args.model, [(target, sweep_csv(sweep, args.lang)),
+                                 (beside(target, "reversals"), reversals_csv(sweep, args.lang))])
     print(f"One-way sensitivity of the {sweep.kind} weight of {sweep.target} "
           f"(current {sweep.current:.4f}), {len(sweep.x)} points")
     print()
@@ -81,22 +57,23 @@ def _sensitivity(model: SwotModel, args: argparse.Namespace) -> int:
             label_b=[_label(model, s, args.lang) for s in rev["strategy_b"]],
         )[["weight", "strategy_a", "label_a", "strategy_b", "label_b", "priority", "top_change"]]
         print("Rank reversals (a is ahead below the weight, b above it):")
-        print(_text(table))
+        print(text_table(table))
     print()
     step = max(1, (len(sweep.x) - 1) // 10)
     print("Priorities:")
-    print(_text(sweep.priorities.iloc[::step].reset_index()))
+    print(text_table(sweep.priorities.iloc[::step].reset_index()))
     return 0
 
 
 def _robustness(model: SwotModel, args: argparse.Namespace) -> int:
+    from swot.cli import text_table, write_files
     from swot.sensitivity import robustness, robustness_csv
 
     result = robustness(model, n=args.n, seed=args.seed, method=args.method,
                         spread=args.spread, steps=args.steps,
                         perturb_direct=args.perturb_direct)
     if args.csv:
-        _write(Path(args.csv), robustness_csv(result, args.lang))
+        write_files(args.model, [(Path(args.csv), robustness_csv(result, args.lang))])
     noise = (f"log-normal spread {result.spread:g}" if result.method == "lognormal"
              else f"up to {result.steps} steps on Saaty's scale")
     print(f"Monte Carlo robustness: {result.samples} samples, seed {result.seed}, {noise}"
@@ -104,7 +81,7 @@ def _robustness(model: SwotModel, args: argparse.Namespace) -> int:
     print()
     summary = result.summary.drop(columns=["label_en", "label_fa"])
     summary.insert(1, "label", [_label(model, s, args.lang) for s in summary["id"]])
-    print(_text(summary))
+    print(text_table(summary))
     return 0
 
 

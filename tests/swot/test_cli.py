@@ -181,3 +181,23 @@ def test_csv_into_a_folder_names_the_target(tmp_path: Path, command: list[str]) 
     assert result.returncode == 1
     assert result.stderr == f"{tmp_path}: cannot write the file: Is a directory\n"
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(("command", "csv"), [
+    (["rank"], "model.json"),
+    (["rank"], "model"),  # its factor weights go to model-factors.csv, here the model file
+    (["sensitivity", "--group", "S"], "model.json"),
+    (["robustness", "-n", "10"], "model.json"),
+])
+def test_csv_onto_the_model_file_is_refused(tmp_path: Path, command: list[str],
+                                            csv: str) -> None:
+    model = tmp_path / "model.json"
+    model.write_bytes(TEHRAN.read_bytes())
+    if csv == "model":  # the companion file of --csv model is the model file
+        model = model.rename(tmp_path / "model-factors.csv")
+    before = model.read_bytes()
+    result = run_cli(command[0], model, *command[1:], "--csv", tmp_path / csv)
+    assert result.returncode == 1
+    assert "this is the model file" in result.stderr
+    assert model.read_bytes() == before
+    assert os.listdir(tmp_path) == [model.name]
