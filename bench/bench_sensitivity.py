@@ -23,17 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
 RUNS = 3
 
-# swot-anp's main with the two subcommands registered (a no-op once swot/cli.py lists them).
-RUNNER = """
-import sys
-from swot import cli
-from swot.sensitivity_cli import register
-if not any(f is register for f in cli.SUBCOMMANDS):
-    cli.SUBCOMMANDS.append(register)
-sys.exit(cli.main(sys.argv[1:]))
-"""
-
-
 def median_s(fn: Callable[[], object], runs: int = RUNS) -> float:
     """Median wall time of ``runs`` calls after one warm-up call, in seconds."""
     fn()
@@ -52,13 +41,9 @@ def report(what: str, seconds: float, goal: float) -> bool:
 
 
 def cli_command() -> list[str]:
-    """``swot-anp`` itself when it has the subcommand, else its main via a small runner."""
-    from swot import cli
-    from swot.sensitivity_cli import register
-
-    if any(f is register for f in cli.SUBCOMMANDS):
-        return [str(Path(sys.executable).with_name("swot-anp"))]
-    return [sys.executable, "-c", RUNNER]
+    """``swot-anp`` itself when installed in this environment, else ``python -m swot``."""
+    script = Path(sys.executable).with_name("swot-anp")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "swot"]
 
 
 def main() -> int:

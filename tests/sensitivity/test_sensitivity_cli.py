@@ -11,32 +11,19 @@ from pathlib import Path
 import pytest
 
 from swot import cli
-from swot.sensitivity_cli import register
 
 ROOT = Path(__file__).resolve().parents[2]
 TEHRAN = str(ROOT / "data" / "tehran_city_diplomacy.json")
 
-# swot-anp's main with the two subcommands registered (a no-op once swot/cli.py lists them).
-RUNNER = """
-import sys
-from swot import cli
-from swot.sensitivity_cli import register
-if not any(f is register for f in cli.SUBCOMMANDS):
-    cli.SUBCOMMANDS.append(register)
-sys.exit(cli.main(sys.argv[1:]))
-"""
-
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", RUNNER, *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "swot", *args], capture_output=True,
                           text=True, timeout=60)
 
 
 @pytest.fixture
-def main(monkeypatch: pytest.MonkeyPatch) -> Callable[..., int]:
-    """swot-anp's main in this process, with the two subcommands registered."""
-    if not any(f is register for f in cli.SUBCOMMANDS):
-        monkeypatch.setattr(cli, "SUBCOMMANDS", [*cli.SUBCOMMANDS, register])
+def main() -> Callable[..., int]:
+    """swot-anp's main in this process."""
     return lambda *args: cli.main(list(args))
 
 
