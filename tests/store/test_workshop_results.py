@@ -41,6 +41,7 @@ def _person(name: str, groups_01: float | None, ratings: list[float]) -> Sub:
 def test_geometric_mean_of_judgments_and_ratings(model: dict[str, Any]) -> None:
     subs = [_person("A", 2, [9, 3, 0]), _person("B", 8, [1, 1, 0])]
     group = group_judgments(model, subs)
+    # sqrt(2 * 8) = 4, and the reciprocal 1/4 below it
     assert group["groups"][0][1] == pytest.approx(4)
     assert group["groups"][1][0] == pytest.approx(0.25)
     assert group["groups"][0][0] == 1
@@ -52,6 +53,7 @@ def test_geometric_mean_of_judgments_and_ratings(model: dict[str, Any]) -> None:
     ):
         assert got == pytest.approx(expected)
     assert group["strategies"]["S1"]["pairwise"][0][2] is None
+    # weights 3:1 -> 3/4, 1/4: the weighted geometric mean 2^(3/4) 8^(1/4) (= 2^1.5)
     weighted = group_judgments(model, subs, weights=[3, 1])
     assert weighted["groups"][0][1] == pytest.approx(2**0.75 * 8**0.25)
 
@@ -71,6 +73,7 @@ def test_one_zero_rating_does_not_veto_a_strategy(model: dict[str, Any]) -> None
 def test_blank_ratings_are_left_out_of_the_mean(model: dict[str, Any]) -> None:
     subs = [_person("A", 2, [None, None, None]), _person("B", 2, [0, 3, 1])]
     ratings = group_judgments(model, subs)["strategies"]["O1"]["ratings"]
+    # B's ratings alone, normalised: (0, 3, 1) / 4
     assert ratings == pytest.approx([0, 0.75, 0.25])
     with pytest.raises(WorkshopResultError, match=r"O1\.ratings: nobody has rated"):
         group_judgments(model, [_person("A", 2, [0, 0, 0])])
@@ -91,6 +94,8 @@ def test_consensus_is_one_when_all_agree_and_less_otherwise(model: dict[str, Any
     differ = consensus_by_matrix(
         model, [_person("A", 1 / 9, [9, 3, 0]), _person("B", 9, [9, 3, 0])]
     )
+    # S* = 1 only for identical priorities; 1/9 against 9 on S:W is far from that (a loose
+    # bound: the value is about 0.88)
     assert differ["judgments.groups"] < 0.99
     assert differ["judgments.factors.S"] == pytest.approx(1)
 
