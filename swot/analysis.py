@@ -48,6 +48,7 @@ __all__ = [
     "compose",
     "evaluate",
     "ranking",
+    "with_direct_weighting",
 ]
 
 GOAL_NODE = "Goal"
@@ -328,3 +329,25 @@ def check_model(model: SwotModel) -> list[Problem]:
     except EvaluationError as exc:
         return exc.problems
     return []
+
+
+def with_direct_weighting(model: SwotModel, result: Evaluation | None = None) -> SwotModel:
+    """``model`` in direct mode. A model without direct weights starts from the group weights
+    and local factor weights its pairwise judgments give (``result``, or evaluated here), rounded
+    to 4 decimals; equal weights when those cannot be computed."""
+    direct = model.set_weighting("direct")
+    if model.direct_group_weights or model.direct_factor_weights:
+        return direct
+    if result is None:
+        try:
+            result = evaluate(model)
+        except ValueError:
+            result = None
+    local = result.factors.set_index("id")["local_weight"] if result is not None else None
+    for g in GROUPS:
+        weight = float(result.group_weights[g]) if result is not None else 0.25
+        direct = direct.set_direct_weight("group", g, round(weight, 4))
+    for f in model.all_factors():
+        weight = (float(local[f.id]) if local is not None else 1 / len(model.factors[f.group]))
+        direct = direct.set_direct_weight("factor", f.id, round(weight, 4))
+    return direct

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from swot.analysis import Evaluation
+from swot.analysis import Evaluation, with_direct_weighting
 from swot.model import GROUPS, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tr
 from ui.pairwise import judgment_editor, matrix_title
@@ -25,29 +25,14 @@ CHOSEN_MATRIX_KEY = "pw_matrix_chosen"  # outlives the selectbox's own state acr
 MODES = ("direct", "pairwise")
 
 
-def _seeded(model: SwotModel) -> SwotModel:
-    """``model`` in direct mode; a model without direct weights starts from the weights its
-    pairwise judgments give (or equal weights when they cannot be computed)."""
-    model = model.set_weighting("direct")
-    if model.direct_group_weights or model.direct_factor_weights:
-        return model
-    result = current_evaluation()
-    for g in GROUPS:
-        weight = result.group_weights[g] if isinstance(result, Evaluation) else 0.25
-        model = model.set_direct_weight("group", g, round(float(weight), 4))
-    for f in model.all_factors():
-        if isinstance(result, Evaluation):
-            weight = float(result.factors.set_index("id").at[f.id, "local_weight"])
-        else:
-            weight = 1 / len(model.factors[f.group])
-        model = model.set_direct_weight("factor", f.id, round(weight, 4))
-    return model
-
-
 def _on_mode() -> None:
     mode = st.session_state["weighting"]
     model = get_model()
-    set_model(_seeded(model) if mode == "direct" else model.set_weighting(mode))
+    if mode == "direct":
+        result = current_evaluation()
+        set_model(with_direct_weighting(model, result if isinstance(result, Evaluation) else None))
+    else:
+        set_model(model.set_weighting(mode))
 
 
 def _on_weight(kind: str, item_id: str, key: str) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from swot_testdata import EXAMPLE, TEHRAN
 
-from swot.analysis import EvaluationError, check_model, compose, evaluate
+from swot.analysis import EvaluationError, check_model, compose, evaluate, with_direct_weighting
 from swot.io import load_model, model_from_dict
 from swot.model import GroupDependence, StrategyJudgment, SwotModel
 
@@ -287,3 +287,29 @@ def test_ranking_is_deterministic() -> None:
         assert again.equals(first)
     assert list(first["rank"]) == sorted(first["rank"])
     assert first["priority"].is_monotonic_decreasing
+
+
+def test_direct_weighting_starts_from_the_pairwise_weights(tiny: SwotModel) -> None:
+    # From the hand computation above: groups (.4, .2, .3, .1), local S1 .75, S2 .25, W1 .5,
+    # W2 .5, O1 1, T1 1; so the direct model ranks exactly as the pairwise one (A .51, B .49).
+    direct = with_direct_weighting(tiny)
+    assert direct.weighting == "direct"
+    assert direct.direct_group_weights == pytest.approx({"S": .4, "W": .2, "O": .3, "T": .1})
+    assert direct.direct_factor_weights == pytest.approx(
+        {"S1": .75, "S2": .25, "W1": .5, "W2": .5, "O1": 1, "T1": 1})
+    priorities = evaluate(direct).strategies.set_index("id")["priority"]
+    assert priorities.to_dict() == pytest.approx(TINY_PRIORITIES)
+
+
+def test_direct_weighting_keeps_given_weights_and_falls_back_to_equal(tiny: SwotModel) -> None:
+    given_weights = tiny.set_direct_weight("group", "S", 0.9)
+    assert with_direct_weighting(given_weights).direct_group_weights == {"S": 0.9}
+    # group judgments all blank: no pairwise weights, so equal shares (1/4, and 1/n per group)
+    blank = tiny
+    for i in range(4):
+        for j in range(i + 1, 4):
+            blank = blank.set_judgment("judgments.groups", i, j, None)
+    direct = with_direct_weighting(blank)
+    assert set(direct.direct_group_weights.values()) == {0.25}
+    assert direct.direct_factor_weights == pytest.approx(
+        {"S1": .5, "S2": .5, "W1": .5, "W2": .5, "O1": 1, "T1": 1})
