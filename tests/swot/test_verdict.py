@@ -1,0 +1,57 @@
+"""The near-tie rule and the consistency verdict of swot.verdict."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+from swot_testdata import TEHRAN
+
+from swot.analysis import evaluate
+from swot.io import load_model
+from swot.verdict import NEAR_TIE_MARGIN, verdict
+
+
+def _with_priorities(result, priorities: list[float]):
+    table = pd.DataFrame({"id": [f"X{i}" for i in range(len(priorities))],
+                          "priority": priorities})
+    return dataclasses.replace(result, strategies=table)
+
+
+def test_tehran_leader_is_clear_and_consistent() -> None:
+    # Shipped priorities: SO1 0.130981, WO1 0.125717 -> gap 0.005264 / 0.130981 = 4.0 % > 2 %.
+    result = evaluate(load_model(TEHRAN))
+    v = verdict(result)
+    assert v.leaders == ["SO1"]
+    assert not v.tied
+    assert v.gap == pytest.approx((0.130981 - 0.125717) / 0.130981, abs=1e-5)
+    assert v.consistent and v.failing.empty
+
+
+def test_near_tie_names_every_strategy_within_the_margin() -> None:
+    result = evaluate(load_model(TEHRAN))
+    # 0.1144 vs 0.1140: gap 0.0004 / 0.1144 = 0.35 % -> tied; 0.1100 is 3.8 % behind -> not.
+    v = verdict(_with_priorities(result, [0.1144, 0.1140, 0.1100, 0.05]))
+    assert v.leaders == ["X0", "X1"]
+    assert v.tied
+    assert v.margin == NEAR_TIE_MARGIN
+    wider = verdict(_with_priorities(result, [0.1144, 0.1140, 0.1100, 0.05]), margin=0.05)
+    assert wider.leaders == ["X0", "X1", "X2"]
+
+
+def test_failing_matrices_are_listed_with_their_cr() -> None:
+    model = load_model(TEHRAN)
+    # Make the groups matrix contradict itself: S >> W, W >> O, but O >> S.
+    model = (model.set_judgment("judgments.groups", 0, 1, 9.0)
+             .set_judgment("judgments.groups", 1, 2, 9.0)
+             .set_judgment("judgments.groups", 0, 2, 1 / 9))
+    v = verdict(evaluate(model))
+    assert not v.consistent
+    assert v.failing["matrix"].tolist() == ["judgments.groups"]
+    assert float(v.failing["cr"].iloc[0]) > 0.1
+
+
+def test_margin_out_of_range_is_refused() -> None:
+    with pytest.raises(ValueError, match="margin must be in"):
+        verdict(evaluate(load_model(TEHRAN)), margin=1.5)
