@@ -5,6 +5,11 @@
     store_writer.py pause DB CODE PARTICIPANT_ID INDEX COUNT
         submit COUNT judgment sets, then start one more and stop before its COMMIT
         (prints "paused" and sleeps) so that the parent can kill it mid-transaction.
+    store_writer.py sessions DB CODE INDEX THREADS ROUNDS GO_FILE
+        an app process: one Store held open for the whole run (as a session mid-run holds
+        one), and THREADS sessions that each open a Store per action, as the pages do, and
+        submit ROUNDS judgment sets as participant "app INDEX session T"; prints
+        "ack INDEX T ROUND" after each acknowledged submission.
 
 Every judgment set carries (INDEX, sequence number) in ``strategies.O1.ratings`` so that the
 parent can check each stored row against what was sent (:func:`marked_judgments`).
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -35,7 +41,48 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
+_print_lock = threading.Lock()
+
+
+def _sessions(db: str, code: str, index: int, threads: int, rounds: int, go: Path) -> None:
+    """Threads as the sessions of one app process; see the module docstring."""
+    held = Store(db)  # a session that keeps its Store open while the others come and go
+    workshop = held.get_workshop(code)
+    base = workshop.model["judgments"]
+    failures: list[BaseException] = []
+
+    def session(thread: int) -> None:
+        try:
+            with Store(db) as store:
+                person = store.join(code, f"app {index} session {thread}")
+            for round_ in range(rounds):
+                with Store(db) as store:  # a rerun: open, act, close
+                    judgments = marked_judgments(base, index * 100 + thread, round_)
+                    store.submit(code, person.id, judgments, workshop.fingerprint)
+                with _print_lock:
+                    _say(f"ack {index} {thread} {round_}")
+        except BaseException as exc:  # reported to the parent through the exit code
+            failures.append(exc)
+
+    _say("ready")
+    while not go.exists():
+        time.sleep(0.005)
+    workers = [threading.Thread(target=session, args=(t,)) for t in range(threads)]
+    for worker in workers:
+        worker.start()
+    while any(worker.is_alive() for worker in workers):
+        held.list_workshops()  # the held Store keeps reading while the sessions come and go
+        workers[0].join(0.01)
+    held.close()
+    if failures:
+        raise SystemExit(f"session failed: {failures[0]!r}")
+
+
 def main(argv: list[str]) -> None:
+    if argv[0] == "sessions":
+        db, code, index, threads, rounds, go = argv[1:7]
+        _sessions(db, code, int(index), int(threads), int(rounds), Path(go))
+        return
     mode, db, code, participant_id, index, count = argv[:6]
     with Store(db) as store:
         workshop = store.get_workshop(code)
