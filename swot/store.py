@@ -12,7 +12,16 @@ WAL mode, every write is one ``BEGIN IMMEDIATE`` transaction, retried a bounded 
 when another process holds the write lock. Opening never modifies a file that is not one of ours:
 a file that is not SQLite raises :class:`StoreCorruptError`, an SQLite database of another
 application raises :class:`StoreForeignError`, a newer schema raises :class:`SchemaVersionError`.
-An older schema is migrated in one transaction.
+An older schema is migrated in one transaction, after a copy of the database as it was has been
+written beside it (``NAME.schema-vN.bak``) with SQLite's backup API.
+
+The database file is only ever opened through SQLite, never with a plain ``open()`` (no header
+sniffing, no file copies): on POSIX, closing any descriptor of a file releases every lock the
+process holds on it, SQLite's included, so a stray ``open()``/``close()`` while another Store of
+the same process is connected lets other processes write underneath it (lost writes, a corrupt
+file). SQLite itself refuses a file that is not a database ("file is not a database"), before
+anything is written. Sharing the file between processes is safe on one machine's local disk;
+not on a network file system, whose locks SQLite cannot rely on.
 
 Models and judgments are stored as the JSON of the model file format (``docs/model-format.md``).
 """
@@ -45,7 +54,6 @@ CODE_LENGTH = 6
 WORKSHOP_QUERY_PARAM = "workshop"
 MAX_NAME_LENGTH = 200
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
 _WRITE_ATTEMPTS = 8
 _GROUPS = ("S", "W", "O", "T")
@@ -424,7 +432,6 @@ class Store:
         self.path = Path(path).expanduser()
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
-        self._check_header()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = sqlite3.connect(
@@ -440,20 +447,6 @@ class Store:
 
     # -- opening
 
-    def _check_header(self) -> None:
-        try:
-            with self.path.open("rb") as handle:
-                header = handle.read(len(_SQLITE_MAGIC))
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
-        if header and header != _SQLITE_MAGIC:
-            raise StoreCorruptError(
-                f"{self.path} is not an SQLite database (corrupt or another kind of file); "
-                "it was left untouched"
-            )
-
     def _open(self) -> None:
         conn = self._conn
         conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
@@ -462,6 +455,8 @@ class Store:
             if state[0] != 0 or state[1] != 0 or state[2]:
                 self._check_ours(*state)
                 self._quick_check()
+            if 0 < state[1] < SCHEMA_VERSION:  # before the write lock: a backup needs none
+                self._backup(self.path.with_name(f"{self.path.name}.schema-v{state[1]}.bak"))
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -530,6 +525,27 @@ class Store:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _backup(self, target: Path) -> None:
+        """Copy the database as it is now to ``target`` with SQLite's backup API (a file copy
+        would drop this process's locks; see the module docstring). An existing ``target``
+        is never overwritten: the copy gets a numbered name instead."""
+        candidate, number = target, 1
+        while candidate.exists():
+            number += 1
+            candidate = target.with_name(f"{target.name}.{number}")
+        try:
+            copy = sqlite3.connect(candidate)
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as exc:
+            candidate.unlink(missing_ok=True)
+            raise StoreError(
+                f"cannot write the backup {candidate} that must precede migrating {self.path} "
+                f"({exc}); the database was left untouched"
+            ) from exc
 
     def _create_schema(self) -> None:
         conn = self._conn

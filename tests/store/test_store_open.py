@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
+import io
 import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from store_testdata import tiny_model
@@ -237,3 +240,48 @@ def test_version_1_database_is_migrated_with_data_intact(db_path: Path) -> None:
         conn.close()
     with Store(db_path) as store:
         assert store.load_scenario("old scenario").note == "now with a note"
+
+
+def test_migration_first_writes_a_backup_through_sqlite(db_path: Path) -> None:
+    _make_v1_database(db_path)
+    with Store(db_path):
+        pass
+    backup = db_path.with_name(f"{db_path.name}.schema-v1.bak")
+    conn = sqlite3.connect(backup)
+    try:  # the database as it was before the migration, complete and sound
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT name FROM scenarios").fetchall() == [("old scenario",)]
+        assert conn.execute("SELECT count(*) FROM submissions").fetchone()[0] == 1
+    finally:
+        conn.close()
+    # a second migration of the same version never overwrites the first backup
+    first = backup.read_bytes()
+    db_path.unlink()
+    _make_v1_database(db_path)
+    with Store(db_path):
+        pass
+    assert backup.read_bytes() == first
+    assert db_path.with_name(f"{backup.name}.2").exists()
+
+
+def test_store_never_opens_the_database_file_outside_sqlite(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: a plain open()/close() of the file drops SQLite's POSIX locks."""
+    Store(db_path).close()
+    opened: list[str] = []
+
+    def spying(real: Any) -> Any:
+        def spy(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, (str, bytes, os.PathLike)):
+                opened.append(os.fsdecode(path))
+            return real(path, *args, **kwargs)
+        return spy
+
+    for module, name in ((os, "open"), (io, "open"), (builtins, "open")):
+        monkeypatch.setattr(module, name, spying(getattr(module, name)))
+    with Store(db_path) as store:
+        store.save_scenario("x", tiny_model())
+        store.list_scenarios()
+    assert str(db_path) not in opened

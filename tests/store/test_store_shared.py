@@ -14,7 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from store_testdata import tiny_model
 
 from swot.store import Store
@@ -41,15 +40,16 @@ def _integrity(db: Path) -> list[str]:
         conn.close()
 
 
-def _run_app_processes(db: Path, code: str, go: Path, threads: int, rounds: int) -> set[tuple]:
-    """Two app processes of ``threads`` sessions each; the acknowledged (index, seq) marks."""
+def _run_app_processes(db: Path, code: str, go: Path, indexes: tuple[int, int], threads: int,
+                       rounds: int) -> set[tuple]:
+    """Two app processes (``indexes``) of ``threads`` sessions each; the acknowledged marks."""
     apps = [
         subprocess.Popen(
             [sys.executable, str(WRITER), "sessions", str(db), code, str(index),
              str(threads), str(rounds), str(go)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        for index in (1, 2)
+        for index in indexes
     ]
     try:
         for app in apps:
@@ -70,8 +70,6 @@ def _run_app_processes(db: Path, code: str, go: Path, threads: int, rounds: int)
     return acks
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: Store._check_header's open() drops SQLite's "
-                   "POSIX locks; fixed in the next commit")
 def test_two_app_processes_with_sessions_lose_nothing(db_path: Path, tmp_path: Path) -> None:
     """Two processes, four sessions each (threads opening a Store per action) beside a held
     Store, several rounds: every acknowledged submission is stored, the file stays sound."""
@@ -81,7 +79,8 @@ def test_two_app_processes_with_sessions_lose_nothing(db_path: Path, tmp_path: P
     started = time.perf_counter()
     for attempt in range(3):
         go = tmp_path / f"go{attempt}"
-        acks = _run_app_processes(db_path, code, go, threads, rounds)
+        acks = _run_app_processes(db_path, code, go, (2 * attempt + 1, 2 * attempt + 2),
+                                  threads, rounds)
         assert len(acks) == 2 * threads * rounds
         assert _integrity(db_path) == ["ok"]
         stored = _stored_marks(db_path)
