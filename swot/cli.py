@@ -22,6 +22,7 @@ from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
 from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
+from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 
@@ -159,6 +160,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_rank,
     _add_validate,
     _add_sensitivity_and_robustness,
+    _add_migrate,
 ]
 
 
