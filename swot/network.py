@@ -18,9 +18,9 @@ renormalised over the clusters that node itself links to (:class:`anp.Network`).
 
 The limit is the exact Cesàro limit (:func:`anp.limit_matrix`), right for cyclic and reducible
 networks. The ranking is read from the goal's column of the limit, the strategies' entries
-normalised to sum 1 (Saaty 2005, *Theory and Applications of the Analytic Network Process*, ch.
-2: the synthesised priorities of the alternatives are their limit priorities normalised within
-their cluster; SuperDecisions' "Normals"). The goal column is the one to read because the goal
+normalised to sum 1 (Saaty 2005, *Theory and Applications of the Analytic Network Process*,
+RWS Publications: the synthesised priorities of the alternatives are their limit priorities
+normalised within their cluster; SuperDecisions' "Normals"). The goal column is the one to read because the goal
 starts the process: without feedback the strategies are absorbing and the goal column holds the
 share of the goal's weight that ends in each strategy; with feedback (every strategy feeding
 back) the factors and strategies form closed classes and the goal column is the mix of their
