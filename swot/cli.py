@@ -112,6 +112,7 @@ def _rank(args: argparse.Namespace) -> int:
         print(model.title[args.lang] or model.title["en"] or model.title["fa"])
         if model.illustrative_judgments:
             print("Note: the judgments are illustrative, not survey data.")
+        print(f"Structure: {model.structure}")
         print()
         print(text_table(_labelled(ranks, args.lang)))
         if args.weights:

@@ -19,7 +19,9 @@ from swot.model import (
     STRATEGY_CLUSTER,
     STRUCTURES,
     ClusterComparison,
+    LinkNote,
     LinkSet,
+    SourceRef,
     SwotModel,
 )
 
@@ -106,7 +108,7 @@ def _check_links(check: Checker, links: object, group_ids: dict[str, list[str]] 
 
 def _check_link_set(check: Checker, entry: object, path: str, src: str, cluster: str,
                     group_of: dict[str, str] | None) -> None:
-    obj = check.object(entry, path, ("nodes", "matrix"))
+    obj = check.object(entry, path, ("nodes", "matrix"), ("notes",))
     if obj is None or "nodes" not in obj:
         return
     nodes = obj["nodes"]
@@ -134,6 +136,38 @@ def _check_link_set(check: Checker, entry: object, path: str, src: str, cluster:
         good = False
     if good and "matrix" in obj:
         check.matrix(obj["matrix"], f"{path}.matrix", nodes)
+    if "notes" in obj:
+        _check_notes(check, obj["notes"], f"{path}.notes", nodes)
+
+
+def _check_notes(check: Checker, notes: object, path: str, nodes: list[str]) -> None:
+    if not isinstance(notes, dict):
+        check.add(path, f"expected an object of notes by node, got {_show(notes)}")
+        return
+    for node, note in notes.items():
+        where = f"{path}.{node}"
+        if node not in nodes:
+            check.add(where, f"{_show(node)} is not a node of this link set")
+            continue
+        obj = check.object(note, where, (), ("text", "source", "illustrative"))
+        if obj is None:
+            continue
+        if "text" in obj and not isinstance(obj["text"], str):
+            check.add(f"{where}.text", f"expected a string, got {_show(obj['text'])}")
+        if "illustrative" in obj and not isinstance(obj["illustrative"], bool):
+            check.add(f"{where}.illustrative",
+                      f"expected true or false, got {_show(obj['illustrative'])}")
+        if "source" in obj:
+            src = check.object(obj["source"], f"{where}.source", ("file", "line"))
+            if src is None:
+                continue
+            if "file" in src and not isinstance(src["file"], str):
+                check.add(f"{where}.source.file", f"expected a string, got {_show(src['file'])}")
+            line = src.get("line")
+            if "line" in src and not (isinstance(line, int) and not isinstance(line, bool)
+                                      and line >= 1):
+                check.add(f"{where}.source.line",
+                          f"expected a line number (integer >= 1), got {_show(line)}")
 
 
 def _check_clusters(check: Checker, clusters: object,
@@ -192,8 +226,7 @@ def network_from_dict(data: dict[str, Any], array: Any) -> dict[str, Any]:
     return {
         "structure": data.get("structure", "hierarchy"),
         "links": {
-            src: {c: LinkSet(tuple(links[src][c]["nodes"]), array(links[src][c]["matrix"]))
-                  for c in GROUPS if c in links[src]}
+            src: {c: _link_set(links[src][c], array) for c in GROUPS if c in links[src]}
             for src in order if src in links
         },
         "cluster_comparisons": {
@@ -204,14 +237,41 @@ def network_from_dict(data: dict[str, Any], array: Any) -> dict[str, Any]:
     }
 
 
+def _link_set(entry: dict[str, Any], array: Any) -> LinkSet:
+    notes = {
+        node: LinkNote(
+            text=n.get("text", ""),
+            source=SourceRef(n["source"]["file"], n["source"]["line"]) if "source" in n
+            else None,
+            illustrative=n.get("illustrative", False))
+        for node, n in entry.get("notes", {}).items()
+    }
+    return LinkSet(tuple(entry["nodes"]), array(entry["matrix"]), notes)
+
+
+def _link_dict(link: LinkSet, rows: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"nodes": list(link.nodes), "matrix": rows(link.matrix)}
+    if link.notes:
+        out["notes"] = {}
+        for node, note in link.notes.items():
+            entry: dict[str, Any] = {}
+            if note.text:
+                entry["text"] = note.text
+            if note.source is not None:
+                entry["source"] = {"file": note.source.file, "line": note.source.line}
+            if note.illustrative:
+                entry["illustrative"] = True
+            out["notes"][node] = entry
+    return out
+
+
 def network_to_dict(model: SwotModel, rows: Any) -> dict[str, Any]:
     """``judgments.links`` and ``judgments.clusters`` of a model (absent when empty); ``rows``
     turns a matrix into JSON rows."""
     out: dict[str, Any] = {}
     if model.links:
         out["links"] = {
-            src: {c: {"nodes": list(ls.nodes), "matrix": rows(ls.matrix)}
-                  for c, ls in sets.items()}
+            src: {c: _link_dict(ls, rows) for c, ls in sets.items()}
             for src, sets in model.links.items()
         }
     if model.cluster_comparisons:

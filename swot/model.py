@@ -139,21 +139,34 @@ class GroupDependence:
     __hash__ = None  # type: ignore[assignment]
 
 
+@dataclass(frozen=True)
+class LinkNote:
+    """Why a link is there: free text, the source line that motivates it, and whether the
+    link is illustrative (chosen to demonstrate the tool) rather than a planner's judgment."""
+
+    text: str = ""
+    source: SourceRef | None = None
+    illustrative: bool = False
+
+
 @dataclass(frozen=True, eq=False)
 class LinkSet:
     """The factors of one cluster that a node depends on (or, for a strategy, feeds back on),
-    with their pairwise judgments with respect to that node."""
+    with their pairwise judgments with respect to that node and optional notes per node."""
 
     nodes: tuple[str, ...]
     matrix: np.ndarray
+    notes: dict[str, LinkNote] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "nodes", tuple(self.nodes))
         object.__setattr__(self, "matrix", np.array(self.matrix, dtype=float))
+        object.__setattr__(self, "notes", {n: self.notes[n] for n in self.nodes
+                                           if n in self.notes})
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LinkSet) and _equal(
-            (self.nodes, self.matrix), (other.nodes, other.matrix))
+            (self.nodes, self.matrix, self.notes), (other.nodes, other.matrix, other.notes))
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -415,7 +428,7 @@ class SwotModel:
         if kind == "links":
             src, cluster = key.split(".")
             old = self.links[src][cluster]
-            return self._with_link_set(src, cluster, LinkSet(old.nodes, matrix))
+            return self._with_link_set(src, cluster, LinkSet(old.nodes, matrix, old.notes))
         if kind == "clusters":
             old_cc = self.cluster_comparisons[key]
             return self._replace(cluster_comparisons={
@@ -543,12 +556,12 @@ class SwotModel:
         if linked == (target in nodes):
             return self
         if linked:
-            new = (LinkSet((*nodes, target), _blank_extended(old.matrix)) if old is not None
-                   else LinkSet((target,), np.ones((1, 1))))
+            new = (LinkSet((*nodes, target), _blank_extended(old.matrix), old.notes)
+                   if old is not None else LinkSet((target,), np.ones((1, 1))))
         else:
             index = nodes.index(target)
-            new = (LinkSet(nodes[:index] + nodes[index + 1:], _without(old.matrix, index))
-                   if len(nodes) > 1 else None)
+            new = (LinkSet(nodes[:index] + nodes[index + 1:], _without(old.matrix, index),
+                           old.notes) if len(nodes) > 1 else None)
         return self._with_link_set(source, cluster, new)
 
     def _with_link_set(self, source: str, cluster: str, new: LinkSet | None) -> SwotModel:
@@ -614,7 +627,8 @@ class SwotModel:
         def rename(key: str) -> str:
             return new if key == old else key
 
-        return {rename(src): {c: LinkSet(tuple(rename(n) for n in ls.nodes), ls.matrix)
+        return {rename(src): {c: LinkSet(tuple(rename(n) for n in ls.nodes), ls.matrix,
+                                         {rename(n): v for n, v in ls.notes.items()})
                               for c, ls in sets.items()}
                 for src, sets in self.links.items()}
 

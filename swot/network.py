@@ -18,16 +18,16 @@ renormalised over the clusters that node itself links to (:class:`anp.Network`).
 
 The limit is the exact Cesàro limit (:func:`anp.limit_matrix`), right for cyclic and reducible
 networks. The ranking is read from the goal's column of the limit, the strategies' entries
-normalised to sum 1 (Saaty 2005, *Theory and Applications of the Analytic Network Process*,
-RWS Publications: the synthesised priorities of the alternatives are their limit priorities
-normalised within their cluster; SuperDecisions' "Normals"). The goal column is the one to read because the goal
-starts the process: without feedback the strategies are absorbing and the goal column holds the
-share of the goal's weight that ends in each strategy; with feedback (every strategy feeding
-back) the factors and strategies form closed classes and the goal column is the mix of their
-stationary vectors reached from the goal (with one closed class, every column is the same and
-the goal's weights no longer matter, which is the ANP reading of full feedback). A strategy
-without feedback among strategies with feedback would absorb all the weight and leave the others
-at 0, so feedback is required for every strategy or for none.
+normalised to sum 1 (Saaty 2005, *Theory and Applications of the Analytic Network Process*, RWS
+Publications: the synthesised priorities of the alternatives are their limit priorities
+normalised within their cluster; SuperDecisions' "Normals"). The goal column is the one to read
+because the goal starts the process: without feedback the strategies are absorbing and the goal
+column holds the share of the goal's weight that ends in each strategy; with feedback (every
+strategy feeding back) the factors and strategies form closed classes and the goal column is the
+mix of their stationary vectors reached from the goal (with one closed class, every column is
+the same and the goal's weights no longer matter, which is the ANP reading of full feedback). A
+strategy without feedback among strategies with feedback would absorb all the weight and leave
+the others at 0, so feedback is required for every strategy or for none.
 
 Factor global weights in a network are the weights the ranking is composed from: ``x_j`` = the
 share of the weight that passes from factor j to the strategies (without feedback:

@@ -193,3 +193,25 @@ def test_a_new_node_in_a_link_set_starts_blank_and_ranking_names_it():
     ranked = evaluate(model.set_judgment("judgments.factors.S", 0, 1, 2)
                       .set_judgment("judgments.links.W1.S", 0, 1, 2))
     assert ranked.strategies["priority"].sum() == pytest.approx(1.0)
+
+
+def test_shipped_tehran_network_cites_a_source_line_for_every_link():
+    model = load_model(TEHRAN.with_name("tehran_city_diplomacy_network.json"))
+    assert model.structure == "network" and model.illustrative_judgments
+    assert "illustrative" in model.description.lower()
+    files = {s.file for s in model.sources}
+    count = 0
+    for sets in model.links.values():
+        for link in sets.values():
+            for node in link.nodes:
+                note = link.notes[node]
+                assert note.illustrative and note.text.startswith("Illustrative.")
+                assert note.source is not None and note.source.file in files
+                assert note.source.line >= 1
+                count += 1
+    assert count >= 10
+    # the hierarchy model is unchanged: same factors, strategies and judgments
+    hierarchy = load_model(TEHRAN)
+    assert model.set_structure("hierarchy").weighs_like(hierarchy)
+    result = evaluate(model)
+    assert result.strategies["priority"].sum() == pytest.approx(1.0)
