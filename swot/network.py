@@ -202,3 +202,71 @@ def linked_cluster_keys(model: SwotModel) -> dict[str, list[str]]:
     cluster comparisons a network can have)."""
     return {c: model.linked_clusters(c) for c in CLUSTER_KEYS
             if len(model.linked_clusters(c)) >= 2}
+
+
+class _Plain:
+    """A collector for a model already known to evaluate: priorities only."""
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+        self.problems: list[Problem] = []
+
+    def priority(self, path: str, items: list[str], matrix: np.ndarray) -> np.ndarray:
+        return anp.priority(matrix, self.method)
+
+
+def base_inputs(model: SwotModel, method: str = "eigen") -> NetworkInputs:
+    """:func:`network_inputs` of a model that evaluates (no problems to collect)."""
+    return network_inputs(model, _Plain(method))
+
+
+def batch_rank(model: SwotModel, global_weights: np.ndarray, strategy_matrix: np.ndarray,
+               links: dict[tuple[str, str], np.ndarray],
+               cluster_weights: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Strategy priorities (K, m) and network factor weights (K, nf) of K samples at once.
+
+    ``global_weights`` (K, nf) are the hierarchical global factor weights ``g``,
+    ``strategy_matrix`` (K, m, nf) the step-4 priorities, ``links[(source, cluster)]`` (K, k)
+    each link set's priorities and ``cluster_weights[source cluster]`` (K, clusters) the
+    weights of the clusters of that source's comparison, in its order (absent: equal).
+    Without feedback the factors are transient and one batched solve ``(I - F) v = g`` gives
+    the weight each factor passes on; with feedback the stack's exact limits
+    (:func:`anp.limit_matrices`) are applied to ``g``. Same numbers as :func:`build_network`
+    and the goal column of its limit (tested).
+    """
+    factor_ids, strategy_ids = model.factor_ids(), model.strategy_ids()
+    nf, m = len(factor_ids), len(strategy_ids)
+    k = global_weights.shape[0]
+    pos = {node: i for i, node in enumerate([*factor_ids, *strategy_ids])}
+    q = np.zeros((k, nf + m, nf + m))
+    for j, node in enumerate([*factor_ids, *strategy_ids]):
+        source = model.cluster_of(node)
+        blocks = []
+        if j < nf:
+            blocks.append((STRATEGY_CLUSTER, list(range(nf, nf + m)), strategy_matrix[:, :, j]))
+        for cluster, link in model.links.get(node, {}).items():
+            blocks.append((cluster, [pos[n] for n in link.nodes], links[(node, cluster)]))
+        if not blocks:
+            continue
+        comparison = model.cluster_comparisons.get(source)
+        total = np.zeros(k)
+        for cluster, rows, values in blocks:
+            weight = (cluster_weights[source][:, comparison.clusters.index(cluster)]
+                      if comparison is not None else np.ones(k))
+            q[:, rows, j] = values * weight[:, None]
+            total += weight
+        q[:, :, j] /= total[:, None]
+    leak = q[:, nf:, :nf].sum(axis=1)
+    if model.has_feedback():
+        limit = anp.limit_matrices(q)
+        reached = (limit[:, :, :nf] @ global_weights[:, :, None])[..., 0]
+        priorities = reached[:, nf:] / reached[:, nf:].sum(axis=1, keepdims=True)
+        x = leak * reached[:, :nf]
+    else:
+        visits = np.linalg.solve(np.eye(nf) - q[:, :nf, :nf], global_weights[:, :, None])
+        x = leak * visits[..., 0]
+        priorities = None
+    x = x / x.sum(axis=1, keepdims=True)
+    if priorities is None:
+        priorities = (strategy_matrix @ x[:, :, None])[..., 0]
+    return priorities, x
