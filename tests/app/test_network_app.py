@@ -1,0 +1,74 @@
+"""AppTest of the Network page and the network parts of Results.
+
+Widget keys (ui/influence.py, ui/page_network.py): ``net_example`` (load the Tehran network),
+``net_structure``, ``net_from`` / ``net_to`` with the ``net_add`` / ``net_remove`` form
+buttons, ``net_matrix`` (link set or comparison to judge), ``net_cc_add_<cluster>``,
+``pwn:<path>:<i>:<j>`` (pairs of the network's pairwise editor).
+"""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from ui.i18n_network import STRINGS
+
+NETWORK, RESULTS = "ui/page_network.py", "ui/page_results.py"
+
+
+def _ok(at: AppTest) -> AppTest:
+    assert not at.exception, at.exception
+    return at
+
+
+def _model(at: AppTest):
+    return at.session_state["model"]
+
+
+def test_adding_a_link_opens_its_judgments_and_results_compare(app: AppTest) -> None:
+    at = _ok(app.switch_page(NETWORK).run())
+    assert _model(at).structure == "hierarchy"
+    at.radio(key="net_structure").set_value("network").run()
+    _ok(at)
+    assert _model(at).structure == "network"
+    at.selectbox(key="net_from").set_value("S2")
+    at.selectbox(key="net_to").set_value("W6")
+    at.button(key="net_add").click().run()
+    _ok(at)
+    assert _model(at).link_set("S2.W").nodes == ("W6",)
+    # the new link set is the one open in the editor
+    assert at.selectbox(key="net_matrix").value == "judgments.links.S2.W"
+    at.selectbox(key="net_from").set_value("S2")
+    at.selectbox(key="net_to").set_value("W1")
+    at.button(key="net_add").click().run()
+    _ok(at)
+    path = "judgments.links.S2.W"
+    assert at.selectbox(key="net_matrix").value == path
+    at.selectbox(key=f"pwn:{path}:0:1").set_value("3").run()
+    _ok(at)
+    assert _model(at).matrix_at(path)[0, 1] == 3
+    # cluster S now links to W and the strategies: equal weights, said so
+    assert any("equal weights" in i.value for i in at.info)
+    at.button(key="net_cc_add_S").click().run()
+    _ok(at)
+    assert at.selectbox(key="net_matrix").value == "judgments.clusters.S"
+    at.switch_page(RESULTS).run()
+    _ok(at)
+    assert any("Ranked with the structure: Network" in i.value for i in at.info)
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    titles = [c["layout"].get("title", {}).get("text") for c in charts]
+    assert STRINGS["with_without"]["en"] in titles
+
+
+def test_tehran_network_example_in_persian(app: AppTest) -> None:
+    at = _ok(app.switch_page(NETWORK).run())
+    at.button(key="net_example").click().run()
+    _ok(at)
+    assert _model(at).structure == "network" and _model(at).links
+    at.sidebar.radio(key="lang").set_value("fa").run()
+    _ok(at)
+    at.switch_page(RESULTS).run()
+    _ok(at)
+    assert any(STRINGS["with_without"]["fa"] in m.value for m in at.markdown) or any(
+        STRINGS["with_without"]["fa"] in h.value for h in at.subheader)
