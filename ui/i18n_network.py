@@ -55,12 +55,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_line": {"en": "(source: {file}, line {line})", "fa": "(منبع: {file}، سطر {line})"},
     "clusters_title": {"en": "Cluster comparisons", "fa": "مقایسه‌ی خوشه‌ها"},
     "clusters_equal": {
-        "en": "{cluster} links to {targets}: no comparison, so equal weights are used.",
+        "en": "{cluster} link to {targets}: no comparison, so equal weights are used.",
         "fa": "{cluster} به {targets} پیوند دارد: مقایسه‌ای نیست، پس وزن‌های برابر به کار "
               "می‌رود."},
-    "clusters_given": {"en": "{cluster} links to {targets}: compared (weights {weights}).",
+    "clusters_given": {"en": "{cluster} link to {targets}: compared (weights {weights}).",
                        "fa": "{cluster} به {targets} پیوند دارد: مقایسه شده (وزن‌ها {weights})."},
-    "clusters_add": {"en": "Compare the clusters {cluster} links to",
+    "clusters_add": {"en": "Compare the clusters {cluster} link to",
                      "fa": "مقایسه‌ی خوشه‌هایی که {cluster} به آن‌ها پیوند دارد"},
     "clusters_remove": {"en": "Back to equal weights for {cluster}",
                         "fa": "بازگشت به وزن‌های برابر برای {cluster}"},

@@ -17,7 +17,7 @@ import streamlit as st
 from swot.analysis import Evaluation, evaluate
 from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotError, SwotModel
 from swot.network import cluster_name, compare_dependence
-from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label, title_layout
+from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
 from ui.i18n import group_name, isolate
 from ui.i18n_network import cluster_title, trn
 from ui.pairwise import judgment_editor, matrix_title
@@ -79,7 +79,8 @@ def _grid_editor(model: SwotModel, rows: list[str], key: str, language: str) -> 
     for f in model.all_factors():
         config[f.id] = st.column_config.CheckboxColumn(
             f.id, help=f"{f.id} · {f.label(language)}", width="small")
-    edited = st.data_editor(shown, key=key, column_config=config, width="stretch")
+    edited = st.data_editor(shown, key=key, column_config=config, width="stretch",
+                            height=35 * (len(rows) + 1) + 3)
     changes = []
     for src in rows:
         for fid in model.factor_ids():
@@ -214,6 +215,8 @@ def network_diagram(model: SwotModel, language: str) -> go.Figure:
     """Factors in one column per SWOT group and the strategies in a last column; an arrow from
     each influencing factor to the node that depends on it (dashed: feedback)."""
     columns = [*GROUPS, "strategies"]
+    if language == "fa":  # reading order: S on the right
+        columns.reverse()
     position: dict[str, tuple[float, float]] = {}
     for x, cluster in enumerate(columns):
         nodes = ([f.id for f in model.factors[cluster]] if cluster in GROUPS
@@ -264,8 +267,7 @@ def network_diagram(model: SwotModel, language: str) -> go.Figure:
         "height": max(380, 48 * depth + 140), "shapes": shapes, "annotations": annotations,
         "xaxis": {"visible": False, "range": [-0.6, len(columns) - 0.4]},
         "yaxis": {"visible": False, "range": [-depth - 0.2, 1.4]},
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "plot_bgcolor": "white",
-        "title": title_layout(trn("diagram_title", language), language),
+        "margin": {"l": 10, "r": 10, "t": 20, "b": 10}, "plot_bgcolor": "white",
         "legend": legend_below(language, -0.02),
     }
     if language == "fa":
@@ -327,8 +329,7 @@ def _with_without_chart(ranking: pd.DataFrame, language: str) -> go.Figure:
         "barmode": "group", "height": 60 + 44 * len(labels),
         "yaxis": {"autorange": "reversed", "automargin": True},
         "xaxis": {"tickformat": ".0%", "side": "top"},
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
-        "title": title_layout(trn("with_without", language), language),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": legend_below(language, -0.06),
     }
     if language == "fa":
