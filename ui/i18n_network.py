@@ -68,10 +68,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster_factors": {"en": "{group} factors", "fa": "عامل‌های {group}"},
     "diagram_title": {"en": "Network diagram", "fa": "نمودار شبکه"},
     "diagram_note": {
-        "en": "Arrows run from the influencing factor to the factor that depends on it; dashed "
+        "en": "Arrows run from the influencing factor to the factor that depends on it; purple "
               "arrows are feedback from strategies. Every factor also links to the strategies, "
               "and the goal to the groups and their factors (not drawn).",
-        "fa": "پیکان‌ها از عامل اثرگذار به عامل وابسته‌اند؛ پیکان‌های خط‌چین بازخورد راهبردها "
+        "fa": "پیکان‌ها از عامل اثرگذار به عامل وابسته‌اند؛ پیکان‌های بنفش بازخورد راهبردها "
               "هستند. هر عامل به راهبردها نیز پیوند دارد و هدف به گروه‌ها و عامل‌هایشان "
               "(رسم نشده)."},
     "legend_dependence": {"en": "dependence", "fa": "وابستگی"},

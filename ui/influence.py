@@ -213,7 +213,7 @@ def network_editor(model: SwotModel, result: Evaluation | list[str], language: s
 
 def network_diagram(model: SwotModel, language: str) -> go.Figure:
     """Factors in one column per SWOT group and the strategies in a last column; an arrow from
-    each influencing factor to the node that depends on it (dashed: feedback)."""
+    each influencing factor to the node that depends on it (purple: feedback)."""
     columns = [*GROUPS, "strategies"]
     if language == "fa":  # reading order: S on the right
         columns.reverse()
@@ -258,10 +258,10 @@ def network_diagram(model: SwotModel, language: str) -> go.Figure:
                     "arrowcolor": "#6a1b9a" if feedback else GROUP_COLOURS[model.cluster_of(
                         node)],
                 })
-    for name, dash, colour in ((trn("legend_dependence", language), "solid", "#555"),
-                               (trn("legend_feedback", language), "dot", "#6a1b9a")):
+    for name, colour in ((trn("legend_dependence", language), "#555"),
+                         (trn("legend_feedback", language), "#6a1b9a")):
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
-                                    line={"dash": dash, "color": colour}))
+                                    line={"color": colour}))
     depth = max(len(model.strategies), *(len(model.factors[g]) for g in GROUPS))
     layout = {
         "height": max(380, 48 * depth + 140), "shapes": shapes, "annotations": annotations,
