@@ -301,9 +301,8 @@ def evaluate(model: SwotModel, method: str = "eigen") -> Evaluation:
     limit = anp.LabelledMatrix(anp.limit_matrix(weighted.matrix), weighted.labels,
                                weighted.clusters)
     if inputs is not None:
-        transfer = factor_network.factor_transfer(model, weighted.matrix, limit.matrix,
-                                                  weighted.labels)
-        factor_global = factor_network.effective_weights(transfer, steps.factor_global)
+        factor_global = factor_network.network_weights(model, weighted.matrix, limit.matrix,
+                                                       weighted.labels, steps.factor_global)
         steps = steps._replace(factor_global=factor_global,
                                strategy_priorities=strategy_matrix @ factor_global)
     labels = list(limit.labels)

@@ -160,6 +160,20 @@ def factor_transfer(model: SwotModel, weighted: np.ndarray, limit: np.ndarray,
     return leak[:, None] * np.linalg.solve(block, np.eye(len(f)))
 
 
+def network_weights(model: SwotModel, weighted: np.ndarray, limit: np.ndarray,
+                    labels: tuple[str, ...] | list[str], global_weights: np.ndarray) -> np.ndarray:
+    """The network's factor global weights for hierarchical global weights ``g``: what
+    ``effective_weights(factor_transfer(...), g)`` gives, with one solve for ``g`` alone."""
+    if model.has_feedback():
+        return effective_weights(factor_transfer(model, weighted, limit, labels), global_weights)
+    pos = {label: i for i, label in enumerate(labels)}
+    f = [pos[fid] for fid in model.factor_ids()]
+    s = [pos[sid] for sid in model.strategy_ids()]
+    leak = weighted[np.ix_(s, f)].sum(axis=0)
+    x = leak * np.linalg.solve(np.eye(len(f)) - weighted[np.ix_(f, f)], global_weights)
+    return x / x.sum()
+
+
 def effective_weights(transfer: np.ndarray, global_weights: np.ndarray) -> np.ndarray:
     """``x = T g`` normalised to sum 1 along the last axis (batch dimensions broadcast)."""
     x = global_weights @ np.swapaxes(transfer, -1, -2)

@@ -18,7 +18,7 @@ from swot.analysis import Evaluation, evaluate
 from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotError, SwotModel
 from swot.network import cluster_name, compare_dependence
 from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
-from ui.i18n import group_name, isolate
+from ui.i18n import group_name, isolate, tr
 from ui.i18n_network import cluster_title, trn
 from ui.pairwise import judgment_editor, matrix_title
 from ui.state import flash, get_model, main_slot, set_model
@@ -296,7 +296,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
     st.plotly_chart(_with_without_chart(ranking, language), key="chart_with_without")
     show_table(pd.DataFrame({
         "id": ranking["id"],
-        "·": [row_label(row, language) for _, row in ranking.iterrows()],
+        tr("col_label", language): [row_label(row, language) for _, row in ranking.iterrows()],
         trn("col_rank_with", language): ranking["rank_with"],
         trn("col_priority_with", language): ranking["priority_with"],
         trn("col_rank_without", language): ranking["rank_without"],
@@ -306,7 +306,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
     top = factors.head(5)
     show_table(pd.DataFrame({
         "id": top["id"],
-        "·": [row_label(row, language) for _, row in top.iterrows()],
+        tr("col_label", language): [row_label(row, language) for _, row in top.iterrows()],
         trn("col_weight_with", language): top["weight_with"],
         trn("col_weight_without", language): top["weight_without"],
         trn("col_change", language): top["change"],
