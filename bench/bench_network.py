@@ -86,7 +86,7 @@ def generated(factors: int = 100, strategies: int = 30, links: int = 300,
 def main() -> int:
     print(f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}")
     tehran = load_model(NETWORK)
-    ok = report("evaluate, Tehran network model (22 factors, 9 strategies, 12 links)",
+    ok = report("evaluate, Tehran network model (22 factors, 9 strategies, 15 links)",
                 median_s(lambda: evaluate(tehran)), 0.020)
     ok &= report("robustness, Tehran network, 10,000 samples (a limit per sample)",
                  median_s(lambda: robustness(tehran, n=10_000, seed=1), runs=3), 2.0)
