@@ -12,8 +12,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from swot_testdata import TEHRAN, tiny_data
-from test_network import SMALL
+from swot_testdata import SMALL, TEHRAN, tiny_data
 
 from swot.analysis import evaluate
 from swot.io import dumps_model, load_model, loads_model, model_from_dict, validate_data
