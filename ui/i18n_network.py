@@ -82,6 +82,11 @@ STRINGS: dict[str, dict[str, str]] = {
                         "fa": "{node}: عامل‌های {group} که بر آن‌ها بازخورد دارد"},
     "matrix_clusters": {"en": "Clusters compared with respect to {cluster}",
                         "fa": "خوشه‌ها نسبت به {cluster}"},
+    # Sensitivity
+    "a_cluster": {"en": "a cluster weight", "fa": "وزن یک خوشه"},
+    "sweep_from": {"en": "With respect to cluster", "fa": "نسبت به خوشه‌ی"},
+    "sweep_to": {"en": "Weight of cluster", "fa": "وزن خوشه‌ی"},
+    "sweep_name": {"en": "{target} w.r.t. {source}", "fa": "{target} نسبت به {source}"},
     # Results
     "used_structure": {"en": "Ranked with the structure: {name}.",
                        "fa": "رتبه‌بندی با ساختار: {name}."},

@@ -16,7 +16,8 @@ import streamlit as st
 
 from swot.analysis import Evaluation, evaluate
 from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotError, SwotModel
-from swot.network import cluster_name, compare_dependence
+from swot.network import cluster_name, compare_dependence, linked_cluster_keys
+from swot.sensitivity import Sweep, sweep_cluster
 from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
 from ui.i18n import group_name, isolate, tr
 from ui.i18n_network import cluster_title, trn
@@ -338,3 +339,24 @@ def _with_without_chart(ranking: pd.DataFrame, language: str) -> go.Figure:
         layout["xaxis"]["autorange"] = "reversed"
     figure.update_layout(layout)
     return figure
+
+
+def cluster_sweep_available(model: SwotModel) -> bool:
+    """True for a network with a cluster that links to two or more clusters."""
+    return model.structure == "network" and bool(linked_cluster_keys(model))
+
+
+def cluster_sweep_choice(model: SwotModel, result: Evaluation,
+                         language: str) -> tuple[Sweep, str]:
+    """Select boxes for a source cluster and one of the clusters it links to (keys
+    ``sens_cluster_from``, ``sens_cluster_to``); the sweep of that cluster weight and its
+    name."""
+    choices = linked_cluster_keys(model)
+    source = st.selectbox(trn("sweep_from", language), list(choices), key="sens_cluster_from",
+                          format_func=lambda c: cluster_title(c, language))
+    target = st.selectbox(trn("sweep_to", language), choices[source], key="sens_cluster_to",
+                          format_func=lambda c: cluster_title(c, language))
+    sweep = sweep_cluster(model, cluster_name(source), cluster_name(target), result=result)
+    name = trn("sweep_name", language, target=cluster_title(target, language),
+               source=cluster_title(source, language))
+    return sweep, name

@@ -72,3 +72,19 @@ def test_tehran_network_example_in_persian(app: AppTest) -> None:
     at.switch_page(RESULTS).run()
     _ok(at)
     assert STRINGS["with_without"]["fa"] in [h.value for h in at.subheader]
+
+
+def test_cluster_weight_sweep_on_the_sensitivity_page(app: AppTest) -> None:
+    at = _ok(app.switch_page(NETWORK).run())
+    at.button(key="net_example").click().run()
+    _ok(at)
+    at.switch_page("ui/page_sensitivity.py").run()
+    _ok(at)
+    at.radio(key="sens_kind").set_value("cluster").run()
+    _ok(at)
+    assert at.selectbox(key="sens_cluster_from").options  # S, W and O link to 2+ clusters
+    at.selectbox(key="sens_cluster_from").set_value("W").run()
+    at.selectbox(key="sens_cluster_to").set_value("strategies").run()
+    _ok(at)
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len([d for d in chart["data"] if d.get("mode") == "lines"]) == 9  # one per strategy
