@@ -37,10 +37,11 @@ def matrix_title(model: SwotModel, path: str, language: str) -> str:
         return tr("matrix_dependence", language, group=group_name(key, language))
     if kind == "factors":
         return tr("matrix_factors", language, group=group_name(key, language))
-    if kind == "clusters":
-        return trn("matrix_clusters", language, cluster=cluster_title(key, language))
+    if kind == "clusters":  # also for a path into the entry (".matrix", ".clusters")
+        return trn("matrix_clusters", language,
+                   cluster=cluster_title(key.split(".")[0], language))
     if kind == "links":
-        node, _, group = key.partition(".")
+        node, group = key.split(".")[:2]
         text = "matrix_feedback" if node in model.strategy_ids() else "matrix_link"
         return trn(text, language, node=item_title(model, node, language),
                    group=group_name(group, language))

@@ -88,3 +88,17 @@ def test_cluster_weight_sweep_on_the_sensitivity_page(app: AppTest) -> None:
     _ok(at)
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert len([d for d in chart["data"] if d.get("mode") == "lines"]) == 9  # one per strategy
+
+
+def test_titles_of_link_sets_and_cluster_comparisons() -> None:
+    from swot.io import load_model
+    from ui.pairwise import matrix_title
+    from ui.state import DEFAULT_MODEL_PATH
+
+    model = load_model(DEFAULT_MODEL_PATH.with_name("tehran_city_diplomacy_network.json"))
+    link = matrix_title(model, "judgments.links.S2.W", "en")
+    assert link.startswith("S2 · ") and link.endswith("Weaknesses factors it depends on")
+    # a workshop or diff path into the entry names the same matrix
+    assert matrix_title(model, "judgments.links.S2.W.matrix", "en") == link
+    assert matrix_title(model, "judgments.clusters.W.matrix", "fa") == (
+        "خوشه‌ها نسبت به عامل‌های ضعف‌ها")
