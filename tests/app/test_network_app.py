@@ -102,3 +102,19 @@ def test_titles_of_link_sets_and_cluster_comparisons() -> None:
     assert matrix_title(model, "judgments.links.S2.W.matrix", "en") == link
     assert matrix_title(model, "judgments.clusters.W.matrix", "fa") == (
         "خوشه‌ها نسبت به عامل‌های ضعف‌ها")
+
+
+def test_grid_changes_apply_as_links_and_open_the_last_added() -> None:
+    from swot.io import load_model
+    from ui.influence import apply_links, network_paths
+    from ui.state import DEFAULT_MODEL_PATH
+
+    model = load_model(DEFAULT_MODEL_PATH)  # the hierarchy model: no links
+    changed, opened = apply_links(model, [("S2", "W6", True), ("SO1", "S1", True),
+                                          ("S2", "W6", False), ("S2", "W1", True)])
+    assert changed.link_set("S2.W").nodes == ("W1",)
+    assert changed.link_set("SO1.S").nodes == ("S1",)
+    assert opened == "judgments.links.S2.W"
+    assert network_paths(changed) == ["judgments.links.S2.W", "judgments.links.SO1.S"]
+    unchanged, none = apply_links(model, [("S2", "W6", False)])
+    assert unchanged is model and none is None
