@@ -10,6 +10,7 @@ import streamlit as st
 
 from swot.store import WORKSHOP_QUERY_PARAM
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
+from ui.i18n_network import tn
 from ui.i18n_workshop import tw
 from ui.state import get_model, init_state, weighs_as_loaded
 
@@ -19,6 +20,7 @@ def pages() -> list[st.Page]:
     return [
         st.Page("ui/page_model.py", title=t("page_model"), url_path="model", default=True),
         st.Page("ui/page_weights.py", title=t("page_weights"), url_path="weights"),
+        st.Page("ui/page_network.py", title=tn("page_network"), url_path="network"),
         st.Page("ui/page_results.py", title=t("page_results"), url_path="results"),
         st.Page("ui/page_sensitivity.py", title=t("page_sensitivity"), url_path="sensitivity"),
         st.Page("ui/page_scenarios.py", title=tw("page_scenarios"), url_path="scenarios"),

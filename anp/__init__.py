@@ -27,7 +27,7 @@ from anp.group import (
     consensus_index,
     judgment_dispersion,
 )
-from anp.limit import as_supermatrix, limit_matrix
+from anp.limit import as_supermatrix, limit_matrices, limit_matrix
 from anp.network import LabelledMatrix, Network
 from anp.pairwise import complete_matrix, priority, validate_pairwise
 from anp.sensitivity import (
@@ -78,6 +78,7 @@ __all__ = [
     "crossings",
     "inconsistency_suggestions",
     "judgment_dispersion",
+    "limit_matrices",
     "limit_matrix",
     "nearest_saaty",
     "one_way",

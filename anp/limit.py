@@ -243,3 +243,113 @@ def limit_matrix(w: np.ndarray | Sequence, tol: float = 1e-9, max_iter: int = 10
     a, sink = as_supermatrix(w, tol)  # also checks that tol is a number
     p = _stochastic(a, sink)
     return _exact(p) if method == "exact" else _power(p, tol, max_iter)
+
+
+def limit_matrices(w: np.ndarray | Sequence, tol: float = 1e-9) -> np.ndarray:
+    """Exact Cesàro limits of a stack (..., n, n) of column-stochastic supermatrices.
+
+    Meant for Monte Carlo samples of one network: where every matrix has the same pattern of
+    non-zero entries (so the same classes), the class structure is found once and each linear
+    solve is done for the whole stack at once; any matrix whose batched result fails the
+    accuracy checks of :func:`limit_matrix`, and every matrix of a stack whose patterns differ,
+    is solved on its own by :func:`limit_matrix` (which raises where that is unreliable).
+    """
+    a = float_array(w, "supermatrices")
+    tol = as_float(tol, "tol")
+    if a.ndim < 2 or a.shape[-1] != a.shape[-2] or a.shape[-1] == 0:
+        raise NotSquareError(f"supermatrices must be (..., n, n), got shape {a.shape}")
+    shape, n = a.shape, a.shape[-1]
+    a = a.reshape(-1, n, n)
+    if not np.isfinite(a).all() or (a < 0).any():
+        bad = int(np.flatnonzero(~(np.isfinite(a) & (a >= 0)).all(axis=(1, 2)))[0])
+        as_supermatrix(a[bad], tol)  # raises, naming the entry
+    sums = a.sum(axis=1)
+    sink = ~a.any(axis=1)
+    off = ~sink & (np.abs(sums - 1.0) > max(tol * n, 1e-12))
+    if off.any():
+        as_supermatrix(a[int(np.flatnonzero(off.any(axis=1))[0])], tol)  # raises
+    p = a / np.where(sink, 1.0, sums)[:, None, :]
+    k_idx, j_idx = np.nonzero(sink)
+    p[k_idx, j_idx, j_idx] = 1.0
+    pattern = p[0] > 0
+    if not ((p > 0) == pattern).all():
+        return np.stack([_exact(q) for q in p]).reshape(shape)
+    out, ok = _exact_stack(p)
+    for k in np.flatnonzero(~ok):
+        out[k] = _exact(p[k])
+    return out.reshape(shape)
+
+
+def _stationary_stack(p: np.ndarray) -> np.ndarray:
+    """Stationary vectors (K, m) of a stack of irreducible column-stochastic matrices (one
+    batched solve); NaN rows where the solve failed."""
+    k, m = p.shape[0], p.shape[-1]
+    if m == 1:
+        return np.ones((k, 1))
+    lhs = p.copy()
+    diag = np.arange(m)
+    lhs[:, diag, diag] = 0.0
+    lhs[:, diag, diag] = -lhs.sum(axis=1)
+    lhs[:, -1, :] = 1.0
+    rhs = np.zeros((k, m, 1))
+    rhs[:, -1, 0] = 1.0
+    try:
+        return np.linalg.solve(lhs, rhs)[..., 0]
+    except np.linalg.LinAlgError:
+        return np.full((k, m), np.nan)
+
+
+def _exact_stack(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_exact` for a stack sharing one pattern; also whether each result passed the
+    checks (stationarity, no negative entries, mass conserved)."""
+    kk, n = p.shape[0], p.shape[-1]
+    ncomp, label = _classes(p[0])
+    if ncomp == 1:
+        pi = _stationary_stack(p)
+        residual = np.abs(np.einsum("kij,kj->ki", p, pi) - pi).sum(axis=1)
+        ok = np.isfinite(residual) & (residual <= _CHECK_TOL) & (pi.min(axis=1) >= -_CHECK_TOL)
+        pi = np.clip(np.nan_to_num(pi), 0.0, None)
+        pi /= np.where(pi.sum(axis=1, keepdims=True) > 0, pi.sum(axis=1, keepdims=True), 1.0)
+        return np.repeat(pi[:, :, None], n, axis=2), ok
+    leaks = np.zeros(ncomp, dtype=bool)
+    rows, cols = np.nonzero(p[0])
+    leaks[label[cols[label[rows] != label[cols]]]] = True
+    closed = np.flatnonzero(~leaks)
+    ok = np.ones(kk, dtype=bool)
+    pis = np.zeros((kk, n, len(closed)))
+    for c, comp in enumerate(closed):
+        idx = np.flatnonzero(label == comp)
+        sub = p[:, idx][:, :, idx]
+        pi = _stationary_stack(sub)
+        residual = np.abs(np.einsum("kij,kj->ki", sub, pi) - pi).sum(axis=1)
+        ok &= np.isfinite(residual) & (residual <= _CHECK_TOL) & (pi.min(axis=1) >= -_CHECK_TOL)
+        pi = np.clip(np.nan_to_num(pi), 0.0, None)
+        pis[:, idx, c] = pi / np.where(pi.sum(axis=1, keepdims=True) > 0,
+                                       pi.sum(axis=1, keepdims=True), 1.0)
+    recurrent = np.isin(label, closed)
+    trans, rec = np.flatnonzero(~recurrent), np.flatnonzero(recurrent)
+    limit = np.empty((kk, n, n))
+    limit[:, :, rec] = pis[:, :, np.searchsorted(closed, label[rec])]
+    if trans.size:
+        into = np.zeros((kk, len(closed), len(trans)))
+        target = np.searchsorted(closed, label[rec])
+        for c in range(len(closed)):
+            into[:, c, :] = p[:, rec[target == c]][:, :, trans].sum(axis=1)
+        i_q = -p[:, trans][:, :, trans]
+        off_diag = p.copy()
+        diag = np.arange(n)
+        off_diag[:, diag, diag] = 0.0
+        t = np.arange(len(trans))
+        i_q[:, t, t] = off_diag.sum(axis=1)[:, trans]
+        try:
+            absorb = np.swapaxes(np.linalg.solve(np.swapaxes(i_q, 1, 2),
+                                                 np.swapaxes(into, 1, 2)), 1, 2)
+        except np.linalg.LinAlgError:
+            return limit, np.zeros(kk, dtype=bool)
+        residual = np.maximum(np.abs(absorb.sum(axis=1) - 1).max(axis=1), -absorb.min(axis=(1, 2)))
+        ok &= np.isfinite(residual) & (residual <= _CHECK_TOL)
+        absorb = np.clip(np.nan_to_num(absorb), 0.0, None)
+        absorb /= np.where(absorb.sum(axis=1, keepdims=True) > 0,
+                           absorb.sum(axis=1, keepdims=True), 1.0)
+        limit[:, :, trans] = pis @ absorb
+    return limit, ok

@@ -25,6 +25,11 @@ hierarchy with a dependence layer, and the goal's column of the limit matrix is 
 groups cluster instead would make the limit a geometric series in ``D``, which is *not* the
 stepwise result of the method.) The ranking is read from that limit with
 :func:`anp.synthesize`; :func:`compose` is the vectorised stepwise route.
+
+A model with ``structure == "network"`` is built and read by :mod:`swot.network` instead
+(dependence among factors, feedback from strategies, cluster comparisons); its global factor
+weights are the ones the ranking is composed from, so ``stepwise`` (``S @ global weights``)
+equals the ranking in both structures.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 import anp
+from swot import network as factor_network
 from swot.model import GROUPS, Problem, SwotError, SwotModel
 
 __all__ = [
@@ -112,7 +118,7 @@ class Evaluation:
     group_weights: pd.Series  # step 2 result
     factors: pd.DataFrame  # group, id, label_en, label_fa, provenance, local_/global_weight
     strategy_matrix: pd.DataFrame  # step 4, strategies x factors
-    stepwise: pd.Series  # strategy priorities by the stepwise route, model order
+    stepwise: pd.Series  # strategy priorities = S @ global factor weights, model order
     strategies: pd.DataFrame  # rank, id, label_en, label_fa, tows, priority, ideal
     consistency: pd.DataFrame  # matrix, n, missing, lambda_max, ci, cr, threshold, passes
     network: anp.Network
@@ -275,6 +281,8 @@ def evaluate(model: SwotModel, method: str = "eigen") -> Evaluation:
     collect = _Collector(method)
     w1, dependence, local = _steps_1_to_3(model, collect)
     strategy_matrix = _step_4(model, collect)
+    is_network = model.structure == "network"
+    inputs = factor_network.network_inputs(model, collect) if is_network else None
     if collect.problems:
         raise EvaluationError(collect.problems)
 
@@ -283,11 +291,20 @@ def evaluate(model: SwotModel, method: str = "eigen") -> Evaluation:
     steps = compose(w1, dependence, local, group_index, strategy_matrix)
 
     with_dependence = model.weighting == "pairwise" and bool(model.group_dependence)
-    net = _network(model, w1, dependence, local, strategy_matrix, with_dependence)
+    if inputs is None:
+        net = _network(model, w1, dependence, local, strategy_matrix, with_dependence)
+    else:
+        net = factor_network.build_network(model, w1, dependence, local, strategy_matrix,
+                                           with_dependence, inputs)
     unweighted = net.unweighted_supermatrix()
     weighted = net.weighted_supermatrix()
     limit = anp.LabelledMatrix(anp.limit_matrix(weighted.matrix), weighted.labels,
                                weighted.clusters)
+    if inputs is not None:
+        factor_global = factor_network.network_weights(model, weighted.matrix, limit.matrix,
+                                                       weighted.labels, steps.factor_global)
+        steps = steps._replace(factor_global=factor_global,
+                               strategy_priorities=strategy_matrix @ factor_global)
     labels = list(limit.labels)
     rows = [labels.index(s) for s in model.strategy_ids()]
     column = labels.index(GOAL_NODE)

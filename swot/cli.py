@@ -22,6 +22,7 @@ from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
 from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
+from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 
@@ -111,6 +112,7 @@ def _rank(args: argparse.Namespace) -> int:
         print(model.title[args.lang] or model.title["en"] or model.title["fa"])
         if model.illustrative_judgments:
             print("Note: the judgments are illustrative, not survey data.")
+        print(f"Structure: {model.structure}")
         print()
         print(text_table(_labelled(ranks, args.lang)))
         if args.weights:
@@ -159,6 +161,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_rank,
     _add_validate,
     _add_sensitivity_and_robustness,
+    _add_migrate,
 ]
 
 

@@ -209,6 +209,33 @@ def _direct_weights(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Differen
     return out
 
 
+def _network(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Difference]:
+    """Structure, link sets (nodes and judgments) and cluster comparisons (model version 2)."""
+    out = _value(a.get("structure", "hierarchy"), b.get("structure", "hierarchy"), "structure")
+    links_a = _dig(a, ("judgments", "links")) or {}
+    links_b = _dig(b, ("judgments", "links")) or {}
+    for src in [*links_b, *(k for k in links_a if k not in links_b)]:
+        sets_a, sets_b = links_a.get(src) or {}, links_b.get(src) or {}
+        for cluster in [*sets_b, *(c for c in sets_a if c not in sets_b)]:
+            out += _listed(sets_a.get(cluster), sets_b.get(cluster), "nodes",
+                           f"judgments.links.{src}.{cluster}")
+    comps_a = _dig(a, ("judgments", "clusters")) or {}
+    comps_b = _dig(b, ("judgments", "clusters")) or {}
+    for source in [*comps_b, *(c for c in comps_a if c not in comps_b)]:
+        out += _listed(comps_a.get(source), comps_b.get(source), "clusters",
+                       f"judgments.clusters.{source}")
+    return out
+
+
+def _listed(ea: Any, eb: Any, key: str, path: str) -> list[Difference]:
+    """An entry ``{key: [items], "matrix": ...}``: added, removed, or its items and cells."""
+    if ea is None or eb is None:
+        return _value(ea, eb, path)
+    out = _value(ea.get(key), eb.get(key), f"{path}.{key}")
+    return out + _matrix(ea.get("matrix"), eb.get("matrix"), ea.get(key) or [],
+                         eb.get(key) or [], f"{path}.matrix")
+
+
 def diff_models(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Difference]:
     """Every difference from model ``a`` to model ``b``, in the order of the model file."""
     if not isinstance(a, Mapping) or not isinstance(b, Mapping):
@@ -249,4 +276,5 @@ def diff_models(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Difference]:
         )
     out += _strategy_judgments(a, b)
     out += _direct_weights(a, b)
+    out += _network(a, b)
     return out

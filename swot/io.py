@@ -17,6 +17,14 @@ from typing import Any
 
 import numpy as np
 
+from swot.io_network import (
+    V2_JUDGMENT_FIELDS,
+    V2_TOP_FIELDS,
+    check_network,
+    check_version_fields,
+    network_from_dict,
+    network_to_dict,
+)
 from swot.model import (
     GROUPS,
     JUDGMENT_KINDS,
@@ -51,7 +59,8 @@ __all__ = [
 ]
 
 FORMAT_NAME = "swot-anp-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # written; version 1 (no network fields) is read as well
+READ_VERSIONS = (1, 2)
 RECIPROCAL_RTOL = 1e-6
 ROOT = "(root)"
 
@@ -217,7 +226,7 @@ def _join(path: str, key: str) -> str:
 
 TOP_REQUIRED = ("format", "version", "title", "goal", "factors", "strategies", "judgments")
 TOP_OPTIONAL = ("description", "illustrative_judgments", "judgments_note", "sources",
-                "weighting", "direct_weights")
+                "weighting", "direct_weights", *V2_TOP_FIELDS)
 
 
 def validate_data(data: object) -> list[Problem]:
@@ -226,12 +235,15 @@ def validate_data(data: object) -> list[Problem]:
     top = check.object(data, "", TOP_REQUIRED, TOP_OPTIONAL)
     if top is None:
         return check.problems
+    version = FORMAT_VERSION
     if "version" in top:
         version = top["version"]
-        if not (_is_number(version) and version == FORMAT_VERSION):
+        if not (_is_number(version) and version in READ_VERSIONS):
             # Other versions may be laid out differently: say only this.
             return [Problem("version", f"unsupported format version {_show(version)} "
-                                       f"(this tool reads version {FORMAT_VERSION})")]
+                                       "(this tool reads versions "
+                                       f"{' and '.join(map(str, READ_VERSIONS))})")]
+    check_version_fields(check, top, int(version))
     if "format" in top and top["format"] != FORMAT_NAME:
         check.add("format", f"expected {_show(FORMAT_NAME)}, got {_show(top['format'])}")
     check.text_pair(top, "title")
@@ -266,6 +278,8 @@ def validate_data(data: object) -> list[Problem]:
         strategy_ids = _check_strategies(check, top["strategies"], claim, ids, group_ids)
     if "judgments" in top:
         _check_judgments(check, top["judgments"], group_ids, strategy_ids)
+        if isinstance(top["judgments"], dict) and version >= 2:
+            check_network(check, top["judgments"], group_ids, strategy_ids)
     if "direct_weights" in top:
         _check_direct(check, top["direct_weights"], group_ids)
     return check.problems
@@ -397,7 +411,7 @@ def _check_judgments(
     strategy_ids: list[str] | None,
 ) -> None:
     obj = check.object(judgments, "judgments", ("groups", "factors", "strategies"),
-                       ("group_dependence",))
+                       ("group_dependence", *V2_JUDGMENT_FIELDS))
     if obj is None:
         return
     if "groups" in obj:
@@ -602,6 +616,7 @@ def model_from_dict(data: object, source: str | os.PathLike[str] | None = None) 
         judgments_note=data.get("judgments_note", ""),
         description=data.get("description", ""),
         sources=[Source(s["id"], s["file"], s.get("title", "")) for s in data.get("sources", [])],
+        **network_from_dict(data, _array),
     )
 
 
@@ -655,6 +670,7 @@ def model_to_dict(model: SwotModel) -> dict[str, Any]:
     judgments["strategies"] = {
         fid: {j.kind: _rows(j.values)} for fid, j in model.strategy_judgments.items()
     }
+    judgments.update(network_to_dict(model, _rows))
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -669,6 +685,7 @@ def model_to_dict(model: SwotModel) -> dict[str, Any]:
         "factors": {g: [factor_dict(f) for f in model.factors[g]] for g in GROUPS},
         "strategies": [strategy_dict(s) for s in model.strategies],
         "weighting": model.weighting,
+        "structure": model.structure,
         "judgments": judgments,
     }
     if model.direct_group_weights or model.direct_factor_weights:

@@ -5,8 +5,10 @@ A :class:`SwotModel` is treated as immutable: every editing method (``add_factor
 keep an undo history by keeping old models.
 
 Judgment matrices are addressed by the JSON path used in the model file:
-``judgments.groups``, ``judgments.group_dependence.<G>``, ``judgments.factors.<G>`` and
-``judgments.strategies.<factor id>``. A missing (blank) judgment is NaN.
+``judgments.groups``, ``judgments.group_dependence.<G>``, ``judgments.factors.<G>``,
+``judgments.strategies.<factor id>`` and, for the factor-level network (model file version 2),
+``judgments.links.<node id>.<cluster>`` (a dependence or feedback link set) and
+``judgments.clusters.<cluster>`` (a cluster comparison). A missing (blank) judgment is NaN.
 
 Blanks created by editing:
 
@@ -17,6 +19,9 @@ Blanks created by editing:
 - ``add_strategy`` adds a blank row and column to every pairwise strategy matrix and a blank
   (NaN, ``null`` in the file) rating to every rated factor; the analysis names each judgment the
   new strategy still needs.
+- ``set_link`` adds a node to a link set with a blank row and column (a new link set of one node
+  is ``[[1]]``); where the source cluster's comparison exists, a newly linked cluster is added to
+  it blank too. Removing the last link into a cluster drops that cluster from the comparison.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ PROVENANCES: tuple[str, ...] = ("listed", "derived", "user")
 WEIGHTINGS: tuple[str, ...] = ("pairwise", "direct")
 JUDGMENT_KINDS: tuple[str, ...] = ("pairwise", "ratings")
 LANGS: tuple[str, ...] = ("en", "fa")
+STRUCTURES: tuple[str, ...] = ("hierarchy", "network")
+STRATEGY_CLUSTER = "strategies"
+CLUSTER_KEYS: tuple[str, ...] = (*GROUPS, STRATEGY_CLUSTER)
 
 
 class SwotError(ValueError):
@@ -131,6 +139,56 @@ class GroupDependence:
     __hash__ = None  # type: ignore[assignment]
 
 
+@dataclass(frozen=True)
+class LinkNote:
+    """Why a link is there: free text, the source line that motivates it, and whether the
+    link is illustrative (chosen to demonstrate the tool) rather than a planner's judgment."""
+
+    text: str = ""
+    source: SourceRef | None = None
+    illustrative: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class LinkSet:
+    """The factors of one cluster that a node depends on (or, for a strategy, feeds back on),
+    with their pairwise judgments with respect to that node and optional notes per node."""
+
+    nodes: tuple[str, ...]
+    matrix: np.ndarray
+    notes: dict[str, LinkNote] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nodes", tuple(self.nodes))
+        object.__setattr__(self, "matrix", np.array(self.matrix, dtype=float))
+        object.__setattr__(self, "notes", {n: self.notes[n] for n in self.nodes
+                                           if n in self.notes})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LinkSet) and _equal(
+            (self.nodes, self.matrix, self.notes), (other.nodes, other.matrix, other.notes))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, eq=False)
+class ClusterComparison:
+    """The clusters a source cluster's nodes link to, compared pairwise with respect to it."""
+
+    clusters: tuple[str, ...]
+    matrix: np.ndarray
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "clusters", tuple(self.clusters))
+        object.__setattr__(self, "matrix", np.array(self.matrix, dtype=float))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClusterComparison) and _equal(
+            (self.clusters, self.matrix), (other.clusters, other.matrix))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True, eq=False)
 class StrategyJudgment:
     """Step 4 for one factor: the strategies compared pairwise (m x m) or rated (m)."""
@@ -215,6 +273,9 @@ class SwotModel:
     judgments_note: str = ""
     description: str = ""
     sources: list[Source] = field(default_factory=list)
+    structure: str = "hierarchy"
+    links: dict[str, dict[str, LinkSet]] = field(default_factory=dict)
+    cluster_comparisons: dict[str, ClusterComparison] = field(default_factory=dict)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SwotModel):
@@ -229,8 +290,13 @@ class SwotModel:
     def weighs_like(self, other: SwotModel) -> bool:
         """True when ``other`` ranks from the same inputs: weighting mode, the judgments that
         mode uses (group, dependence and factor judgments, or direct weights) and the strategy
-        judgments. Labels, descriptions and unused inputs do not count."""
-        if self.weighting != other.weighting:
+        judgments, and in a network the links and cluster comparisons. Labels, descriptions and
+        unused inputs do not count."""
+        if self.weighting != other.weighting or self.structure != other.structure:
+            return False
+        if self.structure == "network" and not _equal(
+                (self.links, self.cluster_comparisons),
+                (other.links, other.cluster_comparisons)):
             return False
         used = (("direct_group_weights", "direct_factor_weights") if self.weighting == "direct"
                 else ("group_judgments", "group_dependence", "factor_judgments"))
@@ -279,6 +345,11 @@ class SwotModel:
                 return kind, key
             if kind == "strategies" and key in self.strategy_judgments:
                 return kind, key
+            if kind == "clusters" and key in self.cluster_comparisons:
+                return kind, key
+        if (len(parts) == 4 and parts[:2] == ["judgments", "links"]
+                and parts[3] in self.links.get(parts[2], {})):
+            return "links", f"{parts[2]}.{parts[3]}"
         raise KeyError(f"no judgment matrix at {path!r}")
 
     def matrix_at(self, path: str) -> np.ndarray:
@@ -290,6 +361,10 @@ class SwotModel:
             return self.group_dependence[key].matrix.copy()
         if kind == "factors":
             return self.factor_judgments[key].copy()
+        if kind == "links":
+            return self.link_set(key).matrix.copy()
+        if kind == "clusters":
+            return self.cluster_comparisons[key].matrix.copy()
         return self.strategy_judgments[key].values.copy()
 
     def matrix_items(self, path: str) -> list[str]:
@@ -301,6 +376,10 @@ class SwotModel:
             return list(self.group_dependence[key].groups)
         if kind == "factors":
             return [f.id for f in self.factors[key]]
+        if kind == "links":
+            return list(self.link_set(key).nodes)
+        if kind == "clusters":
+            return list(self.cluster_comparisons[key].clusters)
         return self.strategy_ids()
 
     def iter_matrices(self) -> Iterator[tuple[str, list[str], np.ndarray]]:
@@ -314,6 +393,8 @@ class SwotModel:
             if fid in self.strategy_judgments
             and self.strategy_judgments[fid].kind == "pairwise"
         ]
+        paths += [f"judgments.links.{src}.{c}" for src, sets in self.links.items() for c in sets]
+        paths += [f"judgments.clusters.{c}" for c in self.cluster_comparisons]
         for path in paths:
             yield path, self.matrix_items(path), self.matrix_at(path)
 
@@ -344,6 +425,14 @@ class SwotModel:
             return self._replace(group_dependence=dep)
         if kind == "factors":
             return self._replace(factor_judgments={**self.factor_judgments, key: matrix})
+        if kind == "links":
+            src, cluster = key.split(".")
+            old = self.links[src][cluster]
+            return self._with_link_set(src, cluster, LinkSet(old.nodes, matrix, old.notes))
+        if kind == "clusters":
+            old_cc = self.cluster_comparisons[key]
+            return self._replace(cluster_comparisons={
+                **self.cluster_comparisons, key: ClusterComparison(old_cc.clusters, matrix)})
         return self.set_strategy_judgment(key, StrategyJudgment("pairwise", matrix))
 
     def set_rating(self, factor_id: str, strategy_index: int, value: float | None) -> SwotModel:
@@ -417,6 +506,132 @@ class SwotModel:
             raise SwotError(f"unknown weighting {mode!r} (expected pairwise or direct)")
         return self._replace(weighting=mode)
 
+    # ------------------------------------------------------------ the network
+
+    def link_set(self, key: str) -> LinkSet:
+        """The link set ``"<node id>.<cluster>"`` (``KeyError`` if there is none)."""
+        src, _, cluster = key.partition(".")
+        try:
+            return self.links[src][cluster]
+        except KeyError:
+            raise KeyError(f"no link set {key!r}") from None
+
+    def cluster_of(self, node_id: str) -> str:
+        """The cluster key of a factor (its group) or a strategy (``"strategies"``)."""
+        if node_id in self.strategy_ids():
+            return STRATEGY_CLUSTER
+        return self.factor(node_id).group
+
+    def linked_clusters(self, source_cluster: str) -> list[str]:
+        """The clusters the nodes of ``source_cluster`` link to, in :data:`CLUSTER_KEYS` order
+        (every factor cluster links to the strategies)."""
+        if source_cluster not in CLUSTER_KEYS:
+            raise SwotError(f"unknown cluster {source_cluster!r}")
+        sources = (self.strategy_ids() if source_cluster == STRATEGY_CLUSTER
+                   else [f.id for f in self.factors[source_cluster]])
+        linked = {c for src in sources for c in self.links.get(src, {})}
+        if source_cluster != STRATEGY_CLUSTER:
+            linked.add(STRATEGY_CLUSTER)
+        return [c for c in CLUSTER_KEYS if c in linked]
+
+    def has_feedback(self) -> bool:
+        """True when some strategy feeds back on factors."""
+        return any(s in self.links for s in self.strategy_ids())
+
+    def set_structure(self, structure: str) -> SwotModel:
+        """Choose the ``"hierarchy"`` (Yüksel–Dağdeviren) or ``"network"`` route."""
+        _check_choice(structure, STRUCTURES, "structure")
+        return self._replace(structure=structure)
+
+    def set_link(self, source: str, target: str, linked: bool = True) -> SwotModel:
+        """Add (or with ``linked=False`` remove) the link "``source`` depends on ``target``":
+        ``source`` is a factor or a strategy (feedback), ``target`` a factor."""
+        if source not in self.factor_ids() and source not in self.strategy_ids():
+            raise SwotError(f"unknown node {source!r}")
+        cluster = self.factor(target).group
+        if source == target:
+            raise SwotError(f"{source} cannot depend on itself")
+        old = self.links.get(source, {}).get(cluster)
+        nodes = old.nodes if old is not None else ()
+        if linked == (target in nodes):
+            return self
+        if linked:
+            new = (LinkSet((*nodes, target), _blank_extended(old.matrix), old.notes)
+                   if old is not None else LinkSet((target,), np.ones((1, 1))))
+        else:
+            index = nodes.index(target)
+            new = (LinkSet(nodes[:index] + nodes[index + 1:], _without(old.matrix, index),
+                           old.notes) if len(nodes) > 1 else None)
+        return self._with_link_set(source, cluster, new)
+
+    def _with_link_set(self, source: str, cluster: str, new: LinkSet | None) -> SwotModel:
+        sets = dict(self.links.get(source, {}))
+        if new is None:
+            sets.pop(cluster, None)
+        else:
+            sets[cluster] = new
+        links = dict(self.links)
+        if sets:
+            links[source] = {c: sets[c] for c in GROUPS if c in sets}
+        else:
+            links.pop(source, None)
+        model = self._replace(links=_ordered_links(links, self))
+        return model._replace(cluster_comparisons=model._refitted_comparisons())
+
+    def _refitted_comparisons(self) -> dict[str, ClusterComparison]:
+        """Cluster comparisons over the clusters now linked: new ones blank, gone ones dropped
+        (and the comparison with them when fewer than two clusters remain)."""
+        out = {}
+        for source, old in self.cluster_comparisons.items():
+            linked = self.linked_clusters(source)
+            if len(linked) < 2:
+                continue
+            keep = [c for c in old.clusters if c in linked]
+            index = [old.clusters.index(c) for c in keep]
+            matrix = old.matrix[np.ix_(index, index)]
+            for _ in range(len(linked) - len(keep)):
+                matrix = _blank_extended(matrix)
+            out[source] = ClusterComparison((*keep, *(c for c in linked if c not in keep)),
+                                            matrix)
+        return out
+
+    def set_cluster_comparison(self, source_cluster: str,
+                               comparison: ClusterComparison | None) -> SwotModel:
+        """Set (or with ``None`` remove: equal weights) the comparison of the clusters that
+        ``source_cluster`` links to; it must list exactly those clusters."""
+        linked = self.linked_clusters(source_cluster)
+        comparisons = dict(self.cluster_comparisons)
+        if comparison is None:
+            comparisons.pop(source_cluster, None)
+        else:
+            if sorted(comparison.clusters) != sorted(linked) or len(linked) < 2:
+                raise SwotError(f"the comparison for cluster {source_cluster} must compare the "
+                                f"clusters it links to: {', '.join(linked)}")
+            k = len(linked)
+            if comparison.matrix.shape != (k, k):
+                raise SwotError(f"cluster comparison matrix must be {k}x{k}")
+            comparisons[source_cluster] = comparison
+        return self._replace(cluster_comparisons={
+            c: comparisons[c] for c in CLUSTER_KEYS if c in comparisons})
+
+    def _without_node_links(self, node_id: str) -> SwotModel:
+        """This model without the links from ``node_id`` and without it as a link target."""
+        model = self._replace(links={k: v for k, v in self.links.items() if k != node_id})
+        for src, sets in self.links.items():
+            for link in sets.values():
+                if node_id in link.nodes and src != node_id:
+                    model = model.set_link(src, node_id, False)
+        return model._replace(cluster_comparisons=model._refitted_comparisons())
+
+    def _renamed_links(self, old: str, new: str) -> dict[str, dict[str, LinkSet]]:
+        def rename(key: str) -> str:
+            return new if key == old else key
+
+        return {rename(src): {c: LinkSet(tuple(rename(n) for n in ls.nodes), ls.matrix,
+                                         {rename(n): v for n, v in ls.notes.items()})
+                              for c, ls in sets.items()}
+                for src, sets in self.links.items()}
+
     def _check_new_id(self, item_id: str) -> None:
         if not valid_id(item_id):
             raise SwotError(f"{item_id!r} is not a valid id")
@@ -448,7 +663,7 @@ class SwotModel:
         if len(group_factors) == 1:
             raise SwotError(f"{factor_id} is the only factor of group {factor.group}")
         index = [f.id for f in group_factors].index(factor_id)
-        return self._replace(
+        return self._without_node_links(factor_id)._replace(
             factors={
                 **self.factors,
                 factor.group: [f for f in group_factors if f.id != factor_id],
@@ -492,6 +707,7 @@ class SwotModel:
                 direct_factor_weights={
                     rename(k): v for k, v in self.direct_factor_weights.items()
                 },
+                links=self._renamed_links(factor_id, new.id),
             )
         group = [new if f.id == factor_id else f for f in self.factors[factor.group]]
         return model._replace(factors={**self.factors, factor.group: group})
@@ -518,7 +734,7 @@ class SwotModel:
         if len(self.strategies) <= 2:
             raise SwotError("a model needs at least two strategies")
         index = self.strategy_ids().index(strategy_id)
-        return self._replace(
+        return self._without_node_links(strategy_id)._replace(
             strategies=[s for s in self.strategies if s.id != strategy_id],
             strategy_judgments={
                 k: StrategyJudgment(v.kind, _without(v.values, index))
@@ -535,7 +751,8 @@ class SwotModel:
         _check_choice(new.tows, TOWS_TYPES, "TOWS type")
         self._check_strategy_factors(new)
         return self._replace(
-            strategies=[new if s.id == strategy_id else s for s in self.strategies]
+            strategies=[new if s.id == strategy_id else s for s in self.strategies],
+            links=self._renamed_links(strategy_id, new.id),
         )
 
     def _check_strategy_factors(self, strategy: Strategy) -> None:
@@ -549,6 +766,13 @@ def _ordered(
 ) -> dict[str, StrategyJudgment]:
     order = [f.id for g in GROUPS for f in factors.get(g, [])]
     return {fid: judgments[fid] for fid in order if fid in judgments}
+
+
+def _ordered_links(links: dict[str, dict[str, LinkSet]],
+                   model: SwotModel) -> dict[str, dict[str, LinkSet]]:
+    """Link sets in model order: factors (S, W, O, T), then strategies."""
+    order = [*model.factor_ids(), *model.strategy_ids()]
+    return {src: links[src] for src in order if src in links}
 
 
 def _check_choice(value: str, choices: tuple[str, ...], what: str) -> None:

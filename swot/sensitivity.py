@@ -9,15 +9,22 @@ finding (:func:`anp.sensitivity.crossings`). What is varied:
 * a factor: its *global* weight (``Evaluation.factors.global_weight``), all other factors' global
   weights rescaled in proportion (so group totals change too);
 * a cluster: its weight in a source cluster's column of the cluster matrix of the evaluation's
-  ANP network. In the network :func:`swot.analysis.evaluate` builds every node links to one
-  cluster only, so there every cluster weight is 1 and such a sweep is refused; it applies to
-  networks where a cluster links to two or more clusters.
+  ANP network. In the hierarchy every node links to one cluster only, so there every cluster
+  weight is 1 and such a sweep is refused; in a factor-level network (structure "network",
+  :mod:`swot.network`) a factor cluster whose factors depend on others links to two or more
+  clusters, and its weights are swept with the limit recomputed at each point.
+
+In a network the group sweep passes the swept hierarchical weights through the network
+(:func:`swot.network.factor_transfer`), and the factor sweep varies the factor's network global
+weight (the weight the ranking is composed from).
 
 :func:`robustness` is a Monte Carlo study: each sample perturbs the judgments (log-normal noise or
 random steps on Saaty's scale) and ranks the strategies again. Samples are evaluated with the
 stepwise Yüksel–Dağdeviren kernel :func:`swot.analysis.compose`, which equals the supermatrix
-route for these networks (see :mod:`swot.analysis`), in batches: all perturbed matrices of one
-size go through one :func:`anp.priority` call per chunk of samples.
+route for hierarchies (see :mod:`swot.analysis`), in batches: all perturbed matrices of one
+size go through one :func:`anp.priority` call per chunk of samples. For a network the link and
+cluster-comparison judgments are perturbed too and each sample is ranked from its own limit by
+:func:`swot.network.batch_rank` (solves batched over the chunk).
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from anp.sensitivity import (
     perturb_weights,
     rank_statistics,
 )
+from swot import network as factor_network
 from swot.analysis import GOAL_NODE, Evaluation, compose, evaluate
 from swot.export import EXPORT_LANGS, dataframe_csv
 from swot.model import GROUPS, SwotError, SwotModel
@@ -156,12 +164,26 @@ def sweep_group(model: SwotModel, group: str, points: int = 101,
     local, groups, strategy = _arrays(result)
     identity = np.eye(len(GROUPS))
 
+    transfer = _transfer(model, result)
+
     def priorities(rows: np.ndarray) -> np.ndarray:
-        return compose(rows, identity, local, groups, strategy).strategy_priorities
+        steps = compose(rows, identity, local, groups, strategy)
+        if transfer is None:
+            return steps.strategy_priorities
+        x = factor_network.effective_weights(transfer, steps.factor_global)
+        return x @ strategy.T
 
     weights = result.group_weights.to_numpy(float)
     sweep = one_way(priorities, weights, GROUPS.index(group), _points(points))
     return _sweep(model, "group", group, sweep, weights[GROUPS.index(group)])
+
+
+def _transfer(model: SwotModel, result: Evaluation) -> np.ndarray | None:
+    """The network's factor transfer matrix, or None for a hierarchy."""
+    if model.structure != "network":
+        return None
+    return factor_network.factor_transfer(model, result.weighted.matrix, result.limit.matrix,
+                                          result.weighted.labels)
 
 
 def sweep_factor(model: SwotModel, factor_id: str, points: int = 101,
@@ -217,7 +239,7 @@ def _points(points: int) -> int:
 class _Slot:
     """Where the priorities of one perturbed matrix go: ``kind`` and its group or factor."""
 
-    kind: Literal["groups", "dependence", "factors", "strategy"]
+    kind: Literal["groups", "dependence", "factors", "strategy", "link", "clusters"]
     key: str
 
 
@@ -233,6 +255,11 @@ def _judgment_stacks(model: SwotModel) -> dict[int, tuple[np.ndarray, list[_Slot
         judgment = model.strategy_judgments[fid]
         if judgment.kind == "pairwise":
             items.append((judgment.values, _Slot("strategy", fid)))
+    if model.structure == "network":
+        items += [(link.matrix, _Slot("link", f"{src}.{c}"))
+                  for src, sets in model.links.items() for c, link in sets.items()
+                  if len(link.nodes) > 1]
+        items += [(cc.matrix, _Slot("clusters", c)) for c, cc in model.cluster_comparisons.items()]
     stacks: dict[int, tuple[np.ndarray, list[_Slot]]] = {}
     for n in sorted({m.shape[0] for m, _ in items}):
         chosen = [(m, s) for m, s in items if m.shape[0] == n]
@@ -289,6 +316,8 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
     rated = [j for j, fid in enumerate(factor_ids)
              if model.strategy_judgments[fid].kind == "ratings"]
     direct = perturb_direct and model.weighting == "direct"
+    network = factor_network.base_inputs(model, priority_method) if (
+        model.structure == "network") else None
 
     def perturb(matrices: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
         if method == "lognormal":
@@ -300,11 +329,22 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
         dep = np.broadcast_to(dependence, (size, *dependence.shape)).copy()
         loc = np.broadcast_to(local, (size, local.size)).copy()
         smat = np.broadcast_to(strategy, (size, *strategy.shape)).copy()
+        links = {} if network is None else {
+            key: np.broadcast_to(v, (size, v.size)).copy() for key, v in network.links.items()}
+        clusters = {} if network is None else {
+            key: np.broadcast_to(np.array(list(w.values())), (size, len(w))).copy()
+            for key, w in network.cluster_weights.items()}
         for k, (matrices, slots) in stacks.items():
             drawn = perturb(matrices, size, rng).reshape(-1, k, k)
             prio = anp.priority(drawn, priority_method).reshape(size, len(slots), k)
             for s, slot in enumerate(slots):
-                _place(model, slot, prio[:, s], g1, dep, loc, smat, groups, factor_ids)
+                if slot.kind == "link":
+                    src, cluster = slot.key.split(".")
+                    links[(src, cluster)] = prio[:, s]
+                elif slot.kind == "clusters":
+                    clusters[slot.key] = prio[:, s]
+                else:
+                    _place(model, slot, prio[:, s], g1, dep, loc, smat, groups, factor_ids)
         if direct:
             g1 = perturb_weights(w1, spread, size, rng)
             for gi in range(len(GROUPS)):
@@ -313,7 +353,10 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
         if perturb_direct and rated:
             smat[:, :, rated] = np.swapaxes(
                 perturb_weights(strategy[:, rated].T, spread, size, rng), -1, -2)
-        return compose(g1, dep, loc, groups, smat).strategy_priorities
+        steps = compose(g1, dep, loc, groups, smat)
+        if network is None:
+            return steps.strategy_priorities
+        return factor_network.batch_rank(model, steps.factor_global, smat, links, clusters)[0]
 
     sizes = [min(CHUNK, n - start) for start in range(0, n, CHUNK)]
     children = np.random.SeedSequence(int(seed)).spawn(len(sizes))

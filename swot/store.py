@@ -327,12 +327,21 @@ def _model_structure(model: Mapping[str, Any]) -> dict[str, Any]:
             fid: ("ratings" if "ratings" in entry else "pairwise")
             for fid, entry in judgments["strategies"].items()
         }
-        return {
+        structure = {
             "factors": factors,
             "strategies": strategies,
             "group_dependence": {g: list(dep["groups"]) for g, dep in dependence.items()},
             "strategy_judgments": strategy_kinds,
         }
+        # the factor-level network (model version 2); absent when empty, so the fingerprints
+        # of models without one are unchanged
+        if judgments.get("links"):
+            structure["links"] = {src: {c: list(e["nodes"]) for c, e in sets.items()}
+                                  for src, sets in judgments["links"].items()}
+        if judgments.get("clusters"):
+            structure["clusters"] = {c: list(e["clusters"])
+                                     for c, e in judgments["clusters"].items()}
+        return structure
     except (KeyError, TypeError, AttributeError) as exc:
         raise InvalidDataError(
             f"the model lacks the structure a workshop needs (factors, strategies, "
@@ -379,6 +388,7 @@ def check_judgments_shape(judgments: Any, model: Mapping[str, Any]) -> None:
         if not isinstance(entry, dict) or entry.get("groups") != groups:
             raise InvalidDataError(f"judgments.group_dependence.{group}.groups must be {groups}")
         _check_square(entry.get("matrix"), len(groups), f"judgments.group_dependence.{group}")
+    _check_network_shape(judgments, structure)
     factors = judgments.get("factors")
     if not isinstance(factors, dict):
         raise InvalidDataError("judgments.factors must be an object")
@@ -408,6 +418,30 @@ def check_judgments_shape(judgments: Any, model: Mapping[str, Any]) -> None:
             raise InvalidDataError(
                 f"{path}.ratings must be {m} non-negative numbers, at least one positive"
             )
+
+
+def _check_network_shape(judgments: dict[str, Any], structure: dict[str, Any]) -> None:
+    """The link-set and cluster-comparison matrices of a network model, if it has any."""
+    links, clusters = structure.get("links", {}), structure.get("clusters", {})
+    given_links = judgments.get("links") or {}
+    given_clusters = judgments.get("clusters") or {}
+    if not isinstance(given_links, dict) or set(given_links) != set(links):
+        raise InvalidDataError(f"judgments.links must cover {sorted(links)}")
+    if not isinstance(given_clusters, dict) or set(given_clusters) != set(clusters):
+        raise InvalidDataError(f"judgments.clusters must cover {sorted(clusters)}")
+    for src, sets in links.items():
+        for cluster, nodes in sets.items():
+            path = f"judgments.links.{src}.{cluster}"
+            entry = given_links[src].get(cluster) if isinstance(given_links[src], dict) else None
+            if not isinstance(entry, dict):
+                raise InvalidDataError(f"{path} must be an object")
+            _check_square(entry.get("matrix"), len(nodes), f"{path}.matrix")
+    for source, names in clusters.items():
+        path = f"judgments.clusters.{source}"
+        entry = given_clusters[source]
+        if not isinstance(entry, dict):
+            raise InvalidDataError(f"{path} must be an object")
+        _check_square(entry.get("matrix"), len(names), f"{path}.matrix")
 
 
 _T = TypeVar("_T")

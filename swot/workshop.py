@@ -59,6 +59,19 @@ def _pairwise_matrices(model: Mapping[str, Any]) -> Iterator[tuple[str, tuple[st
                 strategy_ids,
                 ("strategies", factor, "pairwise"),
             )
+    for src, sets in (judgments.get("links") or {}).items():  # the factor-level network
+        for cluster, entry in sets.items():
+            yield (
+                f"judgments.links.{src}.{cluster}.matrix",
+                tuple(entry["nodes"]),
+                ("links", src, cluster, "matrix"),
+            )
+    for source, entry in (judgments.get("clusters") or {}).items():
+        yield (
+            f"judgments.clusters.{source}.matrix",
+            tuple(entry["clusters"]),
+            ("clusters", source, "matrix"),
+        )
 
 
 def _ratings(model: Mapping[str, Any]) -> Iterator[tuple[str, str]]:

@@ -10,6 +10,7 @@ from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
 from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
 from ui.i18n import group_name, lang, t, tows_name
+from ui.influence import results_section
 from ui.state import current_evaluation, get_model
 from ui.tables import escape_markdown, show_table
 
@@ -95,6 +96,7 @@ def render() -> None:
     model = get_model()
     language = lang()
     _ranking(result, language)
+    results_section(model, result, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("steps"))
     _steps(result, language)

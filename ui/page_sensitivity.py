@@ -25,6 +25,8 @@ from swot.sensitivity import (
 )
 from ui.charts import FONT_FA, legend_below, short, title_layout
 from ui.i18n import group_name, isolate, lang, lookup
+from ui.i18n_network import trn
+from ui.influence import cluster_sweep_available, cluster_sweep_choice
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
 
@@ -205,10 +207,15 @@ def _reversal_table(sweep: Sweep, language: str, only_top: bool) -> pd.DataFrame
 def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
     st.subheader(tr("one_way", language))
     st.caption(tr("one_way_note", language))
-    kind = st.radio(tr("vary", language), ("group", "factor"), horizontal=True,
-                    format_func=lambda k: tr(f"a_{k}", language), key="sens_kind")
+    kinds = ("group", "factor", "cluster") if cluster_sweep_available(model) else (
+        "group", "factor")
+    kind = st.radio(tr("vary", language), kinds, horizontal=True,
+                    format_func=lambda k: trn(f"a_{k}", language) if k == "cluster"
+                    else tr(f"a_{k}", language), key="sens_kind")
     try:
-        if kind == "group":
+        if kind == "cluster":
+            sweep, name = cluster_sweep_choice(model, result, language)
+        elif kind == "group":
             group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
                                  format_func=lambda g: group_name(g, language))
             sweep = sweep_group(model, group, result=result)

@@ -13,9 +13,10 @@ import math
 import streamlit as st
 
 import anp
-from swot.model import GROUPS, SwotModel
+from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
 from ui.charts import priorities_chart, short
 from ui.i18n import columns, group_name, isolate, tr
+from ui.i18n_network import cluster_title, trn
 from ui.state import ModelSlot
 
 BLANK = "blank"
@@ -36,6 +37,14 @@ def matrix_title(model: SwotModel, path: str, language: str) -> str:
         return tr("matrix_dependence", language, group=group_name(key, language))
     if kind == "factors":
         return tr("matrix_factors", language, group=group_name(key, language))
+    if kind == "clusters":  # also for a path into the entry (".matrix", ".clusters")
+        return trn("matrix_clusters", language,
+                   cluster=cluster_title(key.split(".")[0], language))
+    if kind == "links":
+        node, group = key.split(".")[:2]
+        text = "matrix_feedback" if node in model.strategy_ids() else "matrix_link"
+        return trn(text, language, node=item_title(model, node, language),
+                   group=group_name(group, language))
     factor = f"{key} · {model.factor(key).label(language)}"
     return tr("matrix_strategies", language, factor=factor)
 
@@ -83,11 +92,15 @@ def pair_label(token: str, a: str, b: str, lang: str) -> str:
 
 def item_name(item_id: str, lang: str) -> str:
     """Short name of a compared item: the group name, or the factor/strategy id."""
+    if item_id == STRATEGY_CLUSTER:
+        return cluster_title(item_id, lang)
     return group_name(item_id, lang) if item_id in GROUPS else item_id
 
 
 def item_title(model: SwotModel, item_id: str, lang: str) -> str:
     """Longer name of a compared item: the group name, or id and (shortened) label."""
+    if item_id == STRATEGY_CLUSTER:
+        return cluster_title(item_id, lang)
     if item_id in GROUPS:
         return group_name(item_id, lang)
     if item_id in model.strategy_ids():

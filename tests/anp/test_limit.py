@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import anp
+from anp import NotColumnStochasticError, limit_matrix
+from anp.limit import limit_matrices
 
 METHODS = ["exact", "power"]
 
@@ -245,3 +247,37 @@ def test_nearly_decomposable_large_blocks_match_the_block_stationary_vectors():
     m_a = ratio / (1 + ratio)
     expected = np.concatenate([m_a * sigma_a, (1 - m_a) * sigma_b])
     np.testing.assert_allclose(anp.limit_matrix(w)[:, 0], expected, atol=1e-9)
+
+
+def _random_stack(rng: np.random.Generator, k: int, pattern: np.ndarray) -> np.ndarray:
+    a = rng.random((k, *pattern.shape)) * pattern
+    sums = a.sum(axis=1)
+    return a / np.where(sums > 0, sums, 1.0)[:, None, :]
+
+
+def test_limit_matrices_equals_one_limit_per_matrix() -> None:
+    rng = np.random.default_rng(3)
+    n = 9
+    # reducible: nodes 7 and 8 are sinks every other node can reach
+    pattern = (rng.random((n, n)) < 0.35).astype(float)
+    pattern[:, 7:] = 0.0
+    pattern[7, 0] = pattern[8, 1] = 1.0
+    pattern[8, ~pattern[:, :7].any(axis=0).nonzero()[0]] = 1.0
+    for pat in (pattern, np.ones((n, n))):
+        stack = _random_stack(rng, 30, pat)
+        batched = limit_matrices(stack)
+        for k in range(len(stack)):
+            np.testing.assert_allclose(batched[k], limit_matrix(stack[k]), rtol=0, atol=1e-13)
+    # period 2 (a two-cycle): the Cesàro average, never one phase
+    swap = np.array([[0.0, 1.0], [1.0, 0.0]])
+    np.testing.assert_allclose(limit_matrices(np.stack([swap, swap])), 0.5)
+    # matrices with different patterns are solved one by one, with the same answers
+    mixed = np.stack([swap, np.eye(2)])
+    np.testing.assert_allclose(limit_matrices(mixed)[1], np.eye(2))
+
+
+def test_limit_matrices_names_a_bad_entry() -> None:
+    good = np.array([[0.5, 1.0], [0.5, 0.0]])
+    bad = np.array([[0.5, 1.0], [0.6, 0.0]])
+    with pytest.raises(NotColumnStochasticError, match=r"column 0 sums to 1\.1"):
+        limit_matrices(np.stack([good, bad]))

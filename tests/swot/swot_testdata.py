@@ -60,3 +60,38 @@ TINY: dict[str, Any] = {
 def tiny_data() -> dict[str, Any]:
     """A fresh deep copy of the tiny model's JSON data."""
     return copy.deepcopy(TINY)
+
+
+# One factor per group, two strategies A and B. Group weights w.r.t. the goal
+# S 0.4, W 0.3, O 0.2, T 0.1 (consistent matrix w_i / w_j); each group has one factor, so the
+# hierarchical global factor weights are g = (0.4, 0.3, 0.2, 0.1) for (S1, W1, O1, T1).
+_W1_SMALL = [0.4, 0.3, 0.2, 0.1]
+SMALL: dict[str, Any] = {
+    "format": "swot-anp-model",
+    "version": 2,
+    "title": {"en": "Small network", "fa": ""},
+    "goal": {"en": "Choose", "fa": ""},
+    "structure": "network",
+    "factors": {g: [{"id": f"{g}1", "label_en": g, "label_fa": ""}] for g in "SWOT"},
+    "strategies": [
+        {"id": "A", "label_en": "A", "label_fa": "", "tows": "SO", "factors": []},
+        {"id": "B", "label_en": "B", "label_fa": "", "tows": "WT", "factors": []},
+    ],
+    "judgments": {
+        "groups": [[a / b for b in _W1_SMALL] for a in _W1_SMALL],
+        "factors": {g: [[1]] for g in "SWOT"},
+        # step 4: columns of S for S1, W1, O1, T1 = (3/4, 1/4), (1/4, 3/4), (1/2, 1/2), (1/4, 3/4)
+        "strategies": {
+            "S1": {"pairwise": [[1, 3], [1 / 3, 1]]},
+            "W1": {"pairwise": [[1, 1 / 3], [3, 1]]},
+            "O1": {"pairwise": [[1, 1], [1, 1]]},
+            "T1": {"pairwise": [[1, 1 / 3], [3, 1]]},
+        },
+        # a cycle of dependence: S1 depends on W1, W1 on O1, O1 on S1
+        "links": {
+            "S1": {"W": {"nodes": ["W1"], "matrix": [[1]]}},
+            "W1": {"O": {"nodes": ["O1"], "matrix": [[1]]}},
+            "O1": {"S": {"nodes": ["S1"], "matrix": [[1]]}},
+        },
+    },
+}

@@ -201,10 +201,10 @@ def test_missing_file() -> None:
 
 def test_unsupported_version_is_the_only_problem() -> None:
     data = tiny_data()
-    data["version"] = 2
+    data["version"] = 3
     del data["goal"]
     assert messages(data) == [
-        "version: unsupported format version 2 (this tool reads version 1)"
+        "version: unsupported format version 3 (this tool reads versions 1 and 2)"
     ]
 
 

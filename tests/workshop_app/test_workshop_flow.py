@@ -227,3 +227,18 @@ def test_disconnected_blanks_give_messages_not_tracebacks(db: Path) -> None:
     _run(facilitator.checkbox(key=f"ws_ex:{code}:{person.id}").check())
     with Store(db) as store:
         assert store.latest_submissions(code) == []  # Ann is left out
+
+
+def test_participant_judges_a_dependence_link_set(db: Path) -> None:
+    model = load_model(ROOT / "data" / "tehran_city_diplomacy_network.json")
+    with Store(db) as store:
+        code = store.create_workshop(model_to_dict(model), "Network").code
+    ann = _join(code, "Ann")
+    path = "judgments.links.W6.T"
+    _run(ann.selectbox(key=f"wsp_matrix:{code}").set_value(path))
+    _run(ann.selectbox(key=f"wsp:{code}:{path}:0:1").set_value("5"))  # T1 over T2
+    with Store(db) as store:
+        (sub,) = store.latest_submissions(code)
+    assert sub.judgments["links"]["W6"]["T"]["matrix"][0][1] == 5
+    group = group_judgments(model_to_dict(model), [sub])
+    assert group["links"]["W6"]["T"]["matrix"][1][0] == pytest.approx(0.2)

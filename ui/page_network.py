@@ -1,0 +1,36 @@
+"""Page "Network": the structure (hierarchy or factor-level network), the influence and
+feedback grids, cluster comparisons, the judgments of each link set and the network diagram.
+The widgets are in :mod:`ui.influence`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from swot.io import ModelFileError, load_model
+from ui.i18n import lang
+from ui.i18n_network import tn
+from ui.influence import network_editor
+from ui.state import DEFAULT_MODEL_PATH, current_evaluation, flash, get_model, set_model, show_flash
+
+EXAMPLE = DEFAULT_MODEL_PATH.with_name("tehran_city_diplomacy_network.json")
+
+
+def _load_example() -> None:
+    try:
+        set_model(load_model(EXAMPLE), replaced=True)
+    except ModelFileError as exc:
+        flash("error", "\n\n".join(exc.lines()))
+
+
+def render() -> None:
+    """Draw the page."""
+    st.header(tn("page_network"))
+    st.button(tn("load_example"), key="net_example", on_click=_load_example)
+    show_flash()
+    result = current_evaluation()
+    if isinstance(result, list):
+        st.error("\n\n".join(result))
+    network_editor(get_model(), result, lang())
+
+
+render()
