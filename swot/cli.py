@@ -23,6 +23,7 @@ from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
 from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.model import LANGS, SwotModel
+from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 
 
@@ -159,6 +160,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_rank,
     _add_validate,
     _add_sensitivity_and_robustness,
+    _add_report_and_export,
 ]
 
 
