@@ -82,7 +82,7 @@ def _bar_chart(block: BarChart, rtl: bool) -> str:
             parts.append(f'<rect x="{x0 - length:.1f}" y="{y + 2}" width="{length:.1f}" '
                          f'height="{bar_h - 4}" fill="{colour}"/>')
             parts.append(f'<text x="{x0 - length - 4:.1f}" y="{base}" text-anchor="end" '
-                         f'font-size="11">{escape(text)}</text>')
+                         f'direction="ltr" font-size="11">{escape(text)}</text>')
         else:
             x0 = label_w + 6
             parts.append(f'<text x="0" y="{base}" font-size="12">{escape(_fit(label))}</text>')

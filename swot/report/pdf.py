@@ -12,6 +12,7 @@ same report gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from importlib import resources
 
 from fpdf import FPDF
@@ -196,6 +197,27 @@ class _Pdf(FPDF):
         self.set_xy(left, y + 3)
 
 
+def _rtl_clusters_in_visual_order(pdf: FPDF) -> None:
+    """Write the text of each glyph that stands for several right-to-left characters (the
+    lam-alef ligature, a letter with its hamza mark) in visual order in the ToUnicode map.
+
+    Text extractors (poppler's pdftotext, MuPDF, pdfminer) turn a right-to-left line back into
+    logical order by reversing its glyphs, but keep each glyph's own text as it is: with the
+    logical order there, "لا" came back as "ال" and "هٔ" as "ٔه". Mutating ``unicode`` is safe:
+    a glyph's hash is its id only.
+    """
+    for font in pdf.fonts.values():
+        subset = getattr(font, "subset", None)
+        if subset is None:
+            continue
+        for glyph, _ in subset.items():
+            codes = getattr(glyph, "unicode", None)
+            if (isinstance(codes, tuple) and len(codes) > 1
+                    and all(unicodedata.bidirectional(chr(c)) in ("AL", "R", "NSM")
+                            for c in codes)):
+                glyph.unicode = codes[::-1]
+
+
 def render_pdf(report: Report) -> bytes:
     """The report as PDF bytes (the same report gives the same bytes)."""
     pdf = _Pdf(report)
@@ -209,4 +231,5 @@ def render_pdf(report: Report) -> bytes:
     block: Block
     for block in report.blocks:
         draw[type(block)](block)  # type: ignore[operator]
+    _rtl_clusters_in_visual_order(pdf)
     return bytes(pdf.output())

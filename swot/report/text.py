@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead_one": {
         "en": "The leading strategy is {s} with a priority of {p}; the next, {n}, is {g} "
               "behind (relative).",
-        "fa": "راهبرد برتر {s} با اولویت {p} است؛ راهبرد بعدی، {n}، {g} (نسبی) عقب‌تر است.",
+        "fa": "راهبرد برتر {s} با اولویت {p} است؛ راهبرد بعدی، {n}، به نسبت {g} عقب‌تر است.",
     },
     "lead_only": {"en": "The only strategy is {s}.", "fa": "تنها راهبرد {s} است."},
     "lead_tied": {
