@@ -4,7 +4,8 @@ Sheets: About (model, SHA-256, engine, Monte Carlo settings), Ranking, Factor we
 Judgments (every pairwise matrix: Saaty values, priorities, λmax, CR; ratings as a row),
 Consistency, the Unweighted, Weighted and Limit supermatrices, Reversals (every rank reversal
 of the one-way sweeps of each group and factor weight) and Monte Carlo (rank probabilities and
-priority percentiles). Numbers are numbers at full precision, NaN an empty cell; the header row
+priority percentiles). Numbers are numbers (16 significant digits, openpyxl's writer; Excel
+shows 15), NaN an empty cell; the header row
 (and label column of matrices) is frozen; text cells follow the CSV rules of
 :mod:`swot.export` (a cell that a spreadsheet would run as a formula gets a leading ``'``);
 with ``lang="fa"`` headers, sheet names and labels are Persian and sheets read right to left.
