@@ -11,6 +11,7 @@ content. Sections are the functions in :data:`SECTIONS`, in order; a model kind 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -61,10 +62,24 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Running text; ``style`` is "body", "notice" (boxed warning), "small" or "code"."""
+    """Running text; ``style`` is "body", "notice" (boxed warning), "small" or "code";
+    ``direction`` "ltr" or "rtl" overrides the report's (e.g. an English reference in a
+    Persian report), None keeps it."""
 
     text: str
     style: str = "body"
+    direction: str | None = None
+
+
+def text_direction(text: str) -> str:
+    """"rtl" when the first letter of ``text`` is Arabic-script (Persian), else "ltr"."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 @dataclass(frozen=True)
@@ -186,7 +201,8 @@ def _title(c: _Context) -> list[Block]:
     if model.illustrative_judgments:
         blocks.append(Paragraph(c.t("illustrative"), "notice"))
     if model.judgments_note:
-        blocks.append(Paragraph(f"{c.t('note')}: {model.judgments_note}", "small"))
+        blocks += [Paragraph(c.t("note"), "small"),
+                   Paragraph(model.judgments_note, "small", text_direction(model.judgments_note))]
     if c.problems:
         blocks.append(Paragraph("\n".join([c.t("cannot_rank"), *c.problems]), "notice"))
     return blocks
@@ -381,7 +397,7 @@ def _method(c: _Context) -> list[Block]:
                         [[c.t("col_ri"), *[c.num(random_index(n), 2) for n in sizes]]],
                         [False, *[True] * len(sizes)], [1.6, *[0.5] * len(sizes)]))
     blocks.append(Heading(c.t("references"), 2))
-    blocks += [Paragraph(ref, "small") for ref in REFERENCES]
+    blocks += [Paragraph(ref, "small", "ltr") for ref in REFERENCES]
     if c.inp.model.sources:
         blocks.append(Heading(c.t("sources"), 2))
         blocks += [Paragraph(f"{ltr(s.file, c.lang)}: {s.title}", "small")

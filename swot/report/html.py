@@ -48,6 +48,8 @@ def _paragraph(block: Paragraph) -> str:
     if block.style == "code":
         return f"<pre>{escape(block.text)}</pre>"
     css = "" if block.style == "body" else f' class="{block.style}"'
+    if block.direction is not None:
+        css += f' dir="{block.direction}"'
     return f"<p{css}>{escape(block.text)}</p>"
 
 

@@ -47,13 +47,13 @@ class _Pdf(FPDF):
         self.set_auto_page_break(True, margin=16)
         self.add_font(FONT, "", _font_path("Vazirmatn-Regular.ttf"))
         self.add_font(FONT, "B", _font_path("Vazirmatn-Bold.ttf"))
-        if self.rtl:
-            self.set_text_shaping(True, direction="rtl", script="arab", language="fa")
-        else:
-            self.set_text_shaping(True, direction="ltr")
+        self._direction(self.rtl)
         self.align = "R" if self.rtl else "L"
 
     def footer(self) -> None:
+        # a page may break inside a paragraph set in the other direction
+        saved = self.text_shaping
+        self._direction(self.rtl)
         self.set_y(-11)
         self.set_font(FONT, "", 8)
         self.set_text_color(110)
@@ -62,6 +62,7 @@ class _Pdf(FPDF):
             number = number.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
         self.cell(0, 5, f"{self.report.title} — {number}", align="C")
         self.set_text_color(0)
+        self.text_shaping = saved
 
     # ------------------------------------------------------------------ blocks
 
@@ -75,7 +76,25 @@ class _Pdf(FPDF):
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.5)
 
+    def _direction(self, rtl: bool) -> None:
+        if rtl:
+            self.set_text_shaping(True, direction="rtl", script="arab", language="fa")
+        else:
+            self.set_text_shaping(True, direction="ltr")
+
     def paragraph(self, block: Paragraph) -> None:
+        if block.direction is not None and (block.direction == "rtl") != self.rtl:
+            self._direction(block.direction == "rtl")
+            align, self.align = self.align, "R" if block.direction == "rtl" else "L"
+            try:
+                self._paragraph(block)
+            finally:
+                self._direction(self.rtl)
+                self.align = align
+        else:
+            self._paragraph(block)
+
+    def _paragraph(self, block: Paragraph) -> None:
         style = block.style
         size = {"body": BODY_PT, "notice": BODY_PT + 0.5, "small": 8.5, "code": 8}[style]
         self.set_font(FONT, "B" if style == "notice" else "", size)
@@ -87,12 +106,11 @@ class _Pdf(FPDF):
             self.set_draw_color(0)
         elif style == "code":
             # commands and hashes read left to right in either language
-            self.set_text_shaping(True, direction="ltr")
+            self._direction(False)
             self.set_fill_color(240, 240, 240)
             self.multi_cell(0, LINE - 0.6, block.text, fill=True, align="L",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT, padding=1.5)
-            if self.rtl:
-                self.set_text_shaping(True, direction="rtl", script="arab", language="fa")
+            self._direction(self.rtl)
         else:
             self.multi_cell(0, LINE if style == "body" else LINE - 0.8, block.text,
                             align=self.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -127,10 +127,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "factor_chart": {"en": "Global weight of each factor", "fa": "وزن سراسری هر عامل"},
     "consistency": {"en": "Consistency of the judgments", "fa": "سازگاری قضاوت‌ها"},
     "consistency_note": {
-        "en": "CR = CI / RI with CI = (λmax − n) / (n − 1); a matrix passes when CR ≤ its "
+        "en": "CR = CI / RI with CI = (lambda_max − n) / (n − 1); a matrix passes when CR ≤ its "
               "threshold (0.05 for n = 3, 0.08 for n = 4, 0.10 beyond). Matrices of two items "
               "are always consistent.",
-        "fa": "CR = CI / RI و CI = (λmax − n) / (n − 1)؛ ماتریسی قبول است که CR آن از آستانه‌اش "
+        "fa": "\u2066CR = CI / RI\u2069 و \u2066CI = (lambda_max − n) / (n − 1)\u2069؛ "
+              "ماتریسی قبول است که CR آن از آستانه‌اش "
               "بیشتر نباشد (۰٫۰۵ برای n = 3، ۰٫۰۸ برای n = 4 و ۰٫۱۰ برای بزرگ‌تر). ماتریس‌های "
               "دوموردی همیشه سازگارند.",
     },
@@ -181,13 +182,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "weight × the group's w2; (4) S: the strategies compared (or rated) with respect "
               "to each factor, strategy priorities = S · (global factor weights). The same "
               "result is the goal's column of the limit supermatrix of the equivalent network "
-              "(goal → groups → factors → strategies).",
+              "(goal to groups, groups to factors, factors to strategies).",
         "fa": "رتبه‌بندی گام‌های SWOT–ANP یوکسل و داغ‌دویرن (۲۰۰۷) را دنبال می‌کند: "
               "(۱) w1: مقایسهٔ زوجی گروه‌های SWOT نسبت به هدف؛ (۲) D: وابستگی درونی گروه‌ها، "
-              "w2 = D · w1 (بدون وابستگی D = I)؛ (۳) وزن محلی عوامل در هر گروه، وزن سراسری = وزن "
+              "\u2066w2 = D · w1\u2069 (بدون وابستگی \u2066D = I\u2069)؛ "
+              "(۳) وزن محلی عوامل در هر گروه، وزن سراسری = وزن "
               "محلی × w2 گروه؛ (۴) S: مقایسه (یا امتیازدهی) راهبردها نسبت به هر عامل، اولویت "
               "راهبردها = S · (وزن سراسری عوامل). همین نتیجه ستون هدف در ابرماتریس حدی شبکهٔ "
-              "هم‌ارز است (هدف ← گروه‌ها ← عوامل ← راهبردها).",
+              "هم‌ارز است (از هدف به گروه‌ها، از گروه‌ها به عوامل و از عوامل به راهبردها).",
     },
     "method_direct": {
         "en": "This model uses direct weights for the groups and factors (normalised, no inner "
@@ -197,9 +199,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "method_priority": {
         "en": "Priorities of a pairwise matrix A are its principal right eigenvector, "
-              "A·w = λmax·w, normalised to sum 1 (Harker's method where judgments are "
+              "A·w = lambda_max·w, normalised to sum 1 (Harker's method where judgments are "
               "missing).",
-        "fa": "اولویت‌های ماتریس زوجی A بردار ویژهٔ راست اصلی آن است، A·w = λmax·w، "
+        "fa": "اولویت‌های ماتریس زوجی A بردار ویژهٔ راست اصلی آن است، "
+              "\u2066A·w = lambda_max·w\u2069، "
               "نرمال‌شده به جمع ۱ (با روش هارکر در صورت نبود قضاوت).",
     },
     "ri_table": {"en": "Random index RI (Alonso & Lamata 2006)",
