@@ -41,6 +41,7 @@ __all__ = [
     "Heading",
     "HeatMap",
     "Paragraph",
+    "Quadrants",
     "Report",
     "ReportInput",
     "Table",
@@ -115,7 +116,17 @@ class HeatMap:
     texts: list[list[str]]
 
 
-Block = Heading | Paragraph | Table | BarChart | HeatMap
+@dataclass(frozen=True)
+class Quadrants:
+    """The SWOT matrix: four titled tables, S and W side by side above O and T (mirrored in
+    a right-to-left report)."""
+
+    titles: list[str]
+    tables: list[Table]
+    colours: list[str]
+
+
+Block = Heading | Paragraph | Table | BarChart | HeatMap | Quadrants
 
 
 @dataclass(frozen=True)
@@ -272,14 +283,15 @@ def _factors(c: _Context) -> list[Block]:
     model = c.inp.model
     weights = ({} if c.result is None
                else c.result.factors.set_index("id")["global_weight"].to_dict())
-    blocks: list[Block] = [Heading(c.t("factors")), Paragraph(c.t("factors_note"), "small")]
-    header = [c.t(k) for k in ("col_id", "col_factor", "col_global", "col_provenance")]
-    for g in GROUPS:
-        rows = [[f.id, f.label(c.lang), c.num(weights.get(f.id, float("nan"))),
-                 _provenance(c, f.id)] for f in model.factors[g]]
-        blocks += [Heading(group_name(g, c.lang), 2),
-                   Table(header, rows, [False, False, True, False], [0.6, 4.4, 1.0, 2.4])]
-    return blocks
+    header = [c.t("col_id"), f"{c.t('col_factor')} — {c.t('col_provenance')}",
+              c.t("col_global")]
+    tables = [Table(header, [[f.id, f"{f.label(c.lang)}\n{_provenance(c, f.id)}",
+                              c.num(weights.get(f.id, float("nan")))]
+                             for f in model.factors[g]],
+                    [False, False, True], [0.8, 3.8, 0.95]) for g in GROUPS]
+    return [Heading(c.t("factors")), Paragraph(c.t("factors_note"), "small"),
+            Quadrants([group_name(g, c.lang) for g in GROUPS], tables,
+                      [GROUP_COLOURS[g] for g in GROUPS])]
 
 
 def _weights(c: _Context) -> list[Block]:

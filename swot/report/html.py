@@ -11,7 +11,16 @@ import base64
 from html import escape
 from importlib import resources
 
-from swot.report.content import BarChart, Block, Heading, HeatMap, Paragraph, Report, Table
+from swot.report.content import (
+    BarChart,
+    Block,
+    Heading,
+    HeatMap,
+    Paragraph,
+    Quadrants,
+    Report,
+    Table,
+)
 
 __all__ = ["render_html"]
 
@@ -27,6 +36,8 @@ word-break:break-all;font-family:Vazirmatn,monospace;font-size:.85em}
 table{border-collapse:collapse;width:100%;font-size:.85em;margin:.4em 0 1em}
 th{background:#e6e9ed;text-align:start}th,td{padding:.25em .5em;border-bottom:1px solid #dde}
 tr:nth-child(even) td{background:#f6f7f9}td.num{text-align:end;white-space:nowrap}
+td{white-space:pre-line}.quad{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2em}
+.quad h3{color:#fff;padding:.15em .5em;margin:.6em 0 0;font-size:1em}
 figure{margin:.6em 0 1.2em}figcaption{font-weight:bold;font-size:.92em}
 svg text{font-family:Vazirmatn,sans-serif}
 """
@@ -61,6 +72,13 @@ def _table(block: Table) -> str:
                         for v, num in zip(row, block.numeric, strict=True))
         rows.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _quadrants(block: Quadrants) -> str:
+    cells = [f'<section><h3 style="background:{colour}">{escape(title)}</h3>{_table(table)}'
+             "</section>" for title, table, colour in zip(block.titles, block.tables,
+                                                          block.colours, strict=True)]
+    return f'<div class="quad">{"".join(cells)}</div>'
 
 
 def _fit(text: str, limit: int = 60) -> str:
@@ -144,6 +162,8 @@ def render_html(report: Report) -> bytes:
             body.append(_table(block))
         elif isinstance(block, BarChart):
             body.append(_bar_chart(block, rtl))
+        elif isinstance(block, Quadrants):
+            body.append(_quadrants(block))
         else:
             body.append(_heat_map(block, rtl))
     fonts = _font_face(400, "Vazirmatn-Regular.woff2") + _font_face(700, "Vazirmatn-Bold.woff2")

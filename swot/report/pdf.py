@@ -19,7 +19,16 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from swot.report.content import BarChart, Block, Heading, HeatMap, Paragraph, Report, Table
+from swot.report.content import (
+    BarChart,
+    Block,
+    Heading,
+    HeatMap,
+    Paragraph,
+    Quadrants,
+    Report,
+    Table,
+)
 
 __all__ = ["render_pdf"]
 
@@ -116,7 +125,7 @@ class _Pdf(FPDF):
                             align=self.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.5)
 
-    def table(self, block: Table) -> None:
+    def table(self, block: Table, width: float | None = None, align: str = "CENTER") -> None:
         self.set_font(FONT, "", 8)
         self.set_fill_color(246, 247, 249)
         order = list(range(len(block.header)))
@@ -124,7 +133,7 @@ class _Pdf(FPDF):
             order.reverse()
         aligns = ["R" if (num or self.rtl) else "L" for num in block.numeric]
         with super().table(
-            col_widths=[block.widths[k] for k in order], width=self.epw,
+            col_widths=[block.widths[k] for k in order], width=width or self.epw, align=align,
             text_align=tuple(aligns[k] for k in order), line_height=4.2,
             headings_style=FontFace(emphasis="BOLD", fill_color=(230, 233, 237)),
             borders_layout="HORIZONTAL_LINES", padding=(0.8, 1.2),
@@ -135,6 +144,31 @@ class _Pdf(FPDF):
                 for k in order:
                     cells.cell(row[k])
         self.ln(3)
+
+    def quadrants(self, block: Quadrants) -> None:
+        """S and W side by side, then O and T (S on the reading side); a quadrant that breaks
+        the page sends its neighbour below it instead of beside it."""
+        gap = 5.0
+        half = (self.epw - gap) / 2
+        sides = ("RIGHT", "LEFT") if self.rtl else ("LEFT", "RIGHT")
+        for pair in ((0, 1), (2, 3)):
+            if self.get_y() > self.h - self.b_margin - 80:
+                self.add_page()
+            y0, page0, ends = self.get_y(), self.page, []
+            for k, side in zip(pair, sides, strict=True):
+                if self.page == page0:
+                    self.set_y(y0)
+                x = self.l_margin if side == "LEFT" else self.l_margin + half + gap
+                self.set_xy(x, self.get_y())
+                self.set_font(FONT, "B", 9.5)
+                self.set_fill_color(*_rgb(block.colours[k]))
+                self.set_text_color(255)
+                self.cell(half, 6, block.titles[k], fill=True, align=self.align,
+                          new_x=XPos.LEFT, new_y=YPos.NEXT)
+                self.set_text_color(0)
+                self.table(block.tables[k], width=half, align=side)
+                ends.append((self.page, self.get_y()))
+            self.set_y(max(ends)[1])
 
     def _fit(self, text: str, width: float) -> str:
         """``text`` cut with an ellipsis to fit ``width`` mm at the current font."""
@@ -245,7 +279,7 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_creation_date(dt.datetime.combine(report.day, dt.time(12), tzinfo=dt.UTC))
     pdf.add_page()
     draw = {Heading: pdf.heading, Paragraph: pdf.paragraph, Table: pdf.table,
-            BarChart: pdf.bar_chart, HeatMap: pdf.heat_map}
+            BarChart: pdf.bar_chart, HeatMap: pdf.heat_map, Quadrants: pdf.quadrants}
     block: Block
     for block in report.blocks:
         draw[type(block)](block)  # type: ignore[operator]

@@ -112,7 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no": {"en": "NO", "fa": "خیر"},
     "factors": {"en": "SWOT factors", "fa": "عوامل SWOT"},
     "factors_note": {
-        "en": "Global weight = local weight within the group x the group's weight. Provenance: "
+        "en": "Global weight = local weight within the group × the group's weight. Provenance: "
               "listed in the source text, derived from it, or entered by a user; with the source "
               "line where there is one.",
         "fa": "وزن سراسری = وزن محلی در گروه × وزن گروه. خاستگاه: فهرست‌شده در متن منبع، "

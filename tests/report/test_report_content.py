@@ -94,3 +94,22 @@ def test_persian_report_uses_persian_digits_and_jalali_date() -> None:
     assert "0.131" not in text
     ranking = next(b for b in report.blocks if isinstance(b, Table))
     assert ranking.rows[0][:2] == ["۱", "SO1"]  # ids stay Latin
+
+
+def test_factors_in_four_quadrants_with_weights_and_provenance() -> None:
+    from swot.analysis import evaluate
+    from swot.report.content import Quadrants
+
+    model = load_model(TEHRAN)
+    quadrants = next(b for b in build_report(_input(model)).blocks if isinstance(b, Quadrants))
+    assert quadrants.titles == ["Strengths (S)", "Weaknesses (W)", "Opportunities (O)",
+                                "Threats (T)"]
+    weights = evaluate(model).factors.set_index("id")["global_weight"]
+    w1 = quadrants.tables[1].rows[0]
+    # W1: listed in the text, source line 442 of the chapter (data/tehran_city_diplomacy.json)
+    assert w1[0] == "W1"
+    assert w1[1] == ("No organisational structure for city diplomacy\n"
+                     "listed in the text — 000_7452b51148cf25f9.txt line 442")
+    assert w1[2] == f"{weights['W1']:.3f}"
+    o1 = quadrants.tables[2].rows[0]
+    assert o1[1].endswith("\nderived — 000_7452b51148cf25f9.txt line 142")

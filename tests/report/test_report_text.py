@@ -47,3 +47,21 @@ def test_latin_isolated_in_persian_only() -> None:
     assert ltr("000_a.txt", "en") == "000_a.txt"
     with pytest.raises(ValueError, match="unknown language"):
         tr("summary", "de")
+
+
+def test_the_report_font_has_every_glyph_of_the_reports_own_text() -> None:
+    from importlib import resources
+
+    from fontTools.ttLib import TTFont
+
+    from swot.report.text import GROUP_NAMES, REFERENCES
+
+    font = resources.files("swot.report") / "fonts" / "Vazirmatn-Regular.ttf"
+    with font.open("rb") as handle:
+        cmap = TTFont(handle).getBestCmap()
+    texts = [t for v in STRINGS.values() for t in v.values()] + list(REFERENCES)
+    texts += [t for v in GROUP_NAMES.values() for t in v.values()]
+    texts.append("۰۱۲۳۴۵۶۷۸۹٫٬٪−—…")
+    missing = {ch for text in texts for ch in text
+               if ord(ch) not in cmap and ch not in "\u2066\u2069\n"}
+    assert not missing  # e.g. λ and arrows are not in Vazirmatn
