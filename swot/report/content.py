@@ -11,9 +11,11 @@ content. Sections are the functions in :data:`SECTIONS`, in order; a model kind 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 
 import pandas as pd
 
@@ -427,6 +429,36 @@ def _reproducibility(c: _Context) -> list[Block]:
             Paragraph(inp.command, "code")]
 
 
+_IGNORED = {"\n", "\u200c", "\u200d", "\u2066", "\u2069"}
+
+
+def _strings(block: Block) -> list[str]:
+    if isinstance(block, Heading | Paragraph):
+        return [block.text]
+    if isinstance(block, Table):
+        return [*block.header, *(c for row in block.rows for c in row)]
+    if isinstance(block, Quadrants):
+        return [*block.titles, *(s for t in block.tables for s in _strings(t))]
+    if isinstance(block, BarChart):
+        return [block.title, *block.labels, *block.texts]
+    return [block.title, *block.rows, *block.columns, *(t for row in block.texts for t in row)]
+
+
+def _missing_glyphs(blocks: list[Block]) -> set[str]:
+    """Characters of the report's text that the report font (Vazirmatn) has no glyph for."""
+    cmap = _font_cmap()
+    return {ch for block in blocks for text in _strings(block) for ch in text
+            if ord(ch) not in cmap and ch not in _IGNORED}
+
+
+@functools.cache
+def _font_cmap() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with (resources.files("swot.report") / "fonts" / "Vazirmatn-Regular.ttf").open("rb") as f:
+        return frozenset(TTFont(f).getBestCmap())
+
+
 SECTIONS: list[Callable[[_Context], list[Block]]] = [
     _title, _summary, _ranking, _factors, _weights, _consistency, _sensitivity, _montecarlo,
     _workshop, _method, _reproducibility,
@@ -448,4 +480,10 @@ def build_report(inp: ReportInput) -> Report:
     model = inp.model
     title = model.title[inp.lang] or model.title["en"] or model.title["fa"]
     blocks = [block for section in SECTIONS for block in section(ctx)]
+    missing = sorted(_missing_glyphs(blocks))
+    if missing:  # said where the reader looks first: after the title section
+        at = next((k for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1),
+                  len(blocks))
+        blocks.insert(at, Paragraph(ctx.t("missing_glyphs", chars=" ".join(missing)),
+                                    "notice"))
     return Report(lang=inp.lang, title=title, day=inp.day, blocks=blocks, problems=problems)

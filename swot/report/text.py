@@ -38,6 +38,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "fa": "قضاوت‌های این مدل نمایشی‌اند و از نظرسنجی به دست نیامده‌اند: تا کارشناسان "
               "قضاوت‌های خود را وارد نکرده‌اند، تصمیمی بر پایهٔ این رتبه‌بندی نگیرید.",
     },
+    "missing_glyphs": {
+        "en": "The report's font has no glyph for these characters of the model's text; the PDF "
+              "leaves them out (the HTML shows them): {chars}",
+        "fa": "قلم گزارش برای این نویسه‌های متن مدل نشانه‌ای ندارد؛ PDF آن‌ها را نشان نمی‌دهد "
+              "(HTML نشان می‌دهد): {chars}",
+    },
     "note": {"en": "Note on the judgments", "fa": "یادداشت دربارهٔ قضاوت‌ها"},
     "cannot_rank": {
         "en": "This model cannot be ranked yet. What is missing:",

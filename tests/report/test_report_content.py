@@ -113,3 +113,14 @@ def test_factors_in_four_quadrants_with_weights_and_provenance() -> None:
     assert w1[2] == f"{weights['W1']:.3f}"
     o1 = quadrants.tables[2].rows[0]
     assert o1[1].endswith("\nderived — 000_7452b51148cf25f9.txt line 142")
+
+
+def test_characters_the_font_lacks_are_named_on_the_first_page() -> None:
+    data = tie_data()
+    data["strategies"][0]["label_en"] = "λ 中 ok"
+    report = build_report(_input(model_from_dict(data)))
+    notices = [b.text for b in report.blocks if isinstance(b, Paragraph) and b.style == "notice"]
+    assert any(n.startswith("The report's font has no glyph") and n.endswith(": λ 中")
+               for n in notices)
+    clean = build_report(_input(load_model(TEHRAN)))
+    assert not any("no glyph" in b.text for b in clean.blocks if isinstance(b, Paragraph))
