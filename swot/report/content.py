@@ -236,7 +236,8 @@ def _summary(c: _Context) -> list[Block]:
         lead = c.t("lead_one", s=c.strategy(ids[0]), p=c.num(table["priority"].iloc[0]),
                    n=ids[1], g=fmt_pct(v.gap, c.lang))
     p_first = c.mc.summary.set_index("id")["p_first"]
-    text = [lead, c.t("robust", n=fmt_int(c.mc.samples, c.lang), sp=digits("0.2", c.lang),
+    text = [lead, c.t("robust", n=fmt_int(c.mc.samples, c.lang),
+                      sp=digits(f"{c.mc.spread:g}", c.lang),
                       seed=fmt_int(c.mc.seed, c.lang), s=v.leaders[0],
                       p=fmt_pct(float(p_first[v.leaders[0]]), c.lang))]
     if v.tied:
@@ -374,7 +375,8 @@ def _montecarlo(c: _Context) -> list[Block]:
         [[fmt_pct(v, c.lang, 0) if v >= 0.005 else "" for v in row] for row in values])
     return [Heading(c.t("montecarlo")),
             Paragraph(c.t("montecarlo_note", n=fmt_int(c.mc.samples, c.lang),
-                          seed=fmt_int(c.mc.seed, c.lang)), "small"), heat]
+                          seed=fmt_int(c.mc.seed, c.lang), sp=f"{c.mc.spread:g}"), "small"),
+            heat]
 
 
 def _workshop(c: _Context) -> list[Block]:

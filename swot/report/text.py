@@ -163,9 +163,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "montecarlo": {"en": "Monte Carlo rank probabilities", "fa": "احتمال رتبه‌ها در مونت‌کارلو"},
     "montecarlo_note": {
         "en": "Share of {n} samples in which each strategy takes each rank; every pairwise "
-              "judgment a is replaced by a·exp(0.2·Z), Z standard normal (seed {seed}).",
+              "judgment a is replaced by a·exp({sp}·Z), Z standard normal (seed {seed}).",
         "fa": "سهم {n} نمونه که در آن هر راهبرد هر رتبه را می‌گیرد؛ هر قضاوت زوجی a با "
-              "a·exp(0.2·Z) جایگزین می‌شود که Z نرمال استاندارد است (بذر {seed}).",
+              "\u2066a·exp({sp}·Z)\u2069 جایگزین می‌شود که Z نرمال استاندارد است (بذر {seed}).",
     },
     "heat_title": {"en": "Probability of each rank", "fa": "احتمال هر رتبه"},
     "rank_n": {"en": "rank {r}", "fa": "رتبهٔ {r}"},

@@ -123,3 +123,25 @@ def test_persian_workbook_is_right_to_left_and_formula_safe(tmp_path: Path) -> N
     # the same inputs give the same bytes (fixed timestamps)
     assert workbook_bytes(result, robustness(model, n=100, seed=1), "fa",
                           about=[("goal", model.goal["en"])]) == raw
+
+
+def test_export_refuses_bad_outputs_and_unrankable_models(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tie_data()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+    assert main(["export", str(path), "--xlsx", str(notes)]) == 1
+    assert "is not an Excel workbook" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "keep me"
+    assert main(["export", str(path), "--xlsx", str(path)]) == 1
+    assert "model or database file" in capsys.readouterr().err
+    assert json.loads(path.read_text(encoding="utf-8")) == data
+    data["judgments"]["strategies"]["O1"]["ratings"] = [None, None]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "m.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{path}: judgments.strategies.O1: not yet rated: A, B")
+    assert not out.exists()
