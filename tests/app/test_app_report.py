@@ -44,3 +44,25 @@ def test_the_printed_command_regenerates_the_apps_report(
     assert argv[:2] == ["swot-anp", "report"]
     assert main(argv[1:]) == 0
     assert (tmp_path / "report-fa.pdf").read_bytes() == pdf
+
+
+def test_workshop_page_offers_the_group_report(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from swot.io import model_to_dict
+    from swot.store import ENV_VAR, Store, model_fingerprint
+
+    db = tmp_path / "w.sqlite3"
+    monkeypatch.setenv(ENV_VAR, str(db))
+    data = model_to_dict(load_model(TEHRAN))
+    with Store(db) as store:
+        code = store.create_workshop(data, "board").code
+        for name in ("Ann", "Bob"):
+            person = store.join(code, name)
+            store.submit(code, person.id, data["judgments"], model_fingerprint(data))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("ui/page_workshop.py").run()
+    assert not at.exception, at.exception
+    assert {"Download report (PDF)", "Download report (HTML)"} <= set(_labels(at))
+    assert any(c.value.startswith(f"swot-anp report --workshop {code} --db {db} --lang en")
+               for c in at.code)
