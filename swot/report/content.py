@@ -11,17 +11,26 @@ content. Sections are the functions in :data:`SECTIONS`, in order; a model kind 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass
 
 import pandas as pd
 
 from anp import random_index
 from swot.analysis import Evaluation, EvaluationError, evaluate
 from swot.model import GROUPS, SwotModel
+from swot.report.blocks import (
+    BarChart,
+    Block,
+    Heading,
+    HeatMap,
+    Paragraph,
+    Quadrants,
+    Report,
+    Table,
+    missing_glyphs,
+    text_direction,
+)
 from swot.report.text import (
     REFERENCES,
     digits,
@@ -37,98 +46,10 @@ from swot.report.text import (
 from swot.sensitivity import Robustness, robustness, sweep_group
 from swot.verdict import verdict
 
-__all__ = [
-    "BarChart",
-    "Block",
-    "Heading",
-    "HeatMap",
-    "Paragraph",
-    "Quadrants",
-    "Report",
-    "ReportInput",
-    "Table",
-    "WorkshopInfo",
-    "build_report",
-]
+__all__ = ["ReportInput", "WorkshopInfo", "build_report"]
 
 GROUP_COLOURS = {"S": "#2e7d32", "W": "#c62828", "O": "#1565c0", "T": "#ef6c00"}
 BAR_COLOUR = "#37474f"
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A section (level 1) or subsection (level 2) title."""
-
-    text: str
-    level: int = 1
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """Running text; ``style`` is "body", "notice" (boxed warning), "small" or "code";
-    ``direction`` "ltr" or "rtl" overrides the report's (e.g. an English reference in a
-    Persian report), None keeps it."""
-
-    text: str
-    style: str = "body"
-    direction: str | None = None
-
-
-def text_direction(text: str) -> str:
-    """"rtl" when the first letter of ``text`` is Arabic-script (Persian), else "ltr"."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of final strings; ``numeric`` marks columns aligned as numbers, ``widths``
-    are relative column widths."""
-
-    header: list[str]
-    rows: list[list[str]]
-    numeric: list[bool]
-    widths: list[float]
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """Horizontal bars: one per label, value in [0, max], its text shown beside the bar."""
-
-    title: str
-    labels: list[str]
-    values: list[float]
-    texts: list[str]
-    colours: list[str]
-
-
-@dataclass(frozen=True)
-class HeatMap:
-    """A matrix of shares in [0, 1] with row and column labels and cell texts."""
-
-    title: str
-    rows: list[str]
-    columns: list[str]
-    values: list[list[float]]
-    texts: list[list[str]]
-
-
-@dataclass(frozen=True)
-class Quadrants:
-    """The SWOT matrix: four titled tables, S and W side by side above O and T (mirrored in
-    a right-to-left report)."""
-
-    titles: list[str]
-    tables: list[Table]
-    colours: list[str]
-
-
-Block = Heading | Paragraph | Table | BarChart | HeatMap | Quadrants
 
 
 @dataclass(frozen=True)
@@ -156,22 +77,6 @@ class ReportInput:
     seed: int = 1
     samples: int = 10_000
     workshop: WorkshopInfo | None = None
-
-
-@dataclass(frozen=True)
-class Report:
-    """The report's blocks in reading order, in one language."""
-
-    lang: str
-    title: str
-    day: dt.date
-    blocks: list[Block] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # why the model cannot be ranked
-
-    @property
-    def rtl(self) -> bool:
-        """Right-to-left (Persian)."""
-        return self.lang == "fa"
 
 
 @dataclass(frozen=True)
@@ -431,36 +336,6 @@ def _reproducibility(c: _Context) -> list[Block]:
             Paragraph(inp.command, "code")]
 
 
-_IGNORED = {"\n", "\u200c", "\u200d", "\u2066", "\u2069"}
-
-
-def _strings(block: Block) -> list[str]:
-    if isinstance(block, Heading | Paragraph):
-        return [block.text]
-    if isinstance(block, Table):
-        return [*block.header, *(c for row in block.rows for c in row)]
-    if isinstance(block, Quadrants):
-        return [*block.titles, *(s for t in block.tables for s in _strings(t))]
-    if isinstance(block, BarChart):
-        return [block.title, *block.labels, *block.texts]
-    return [block.title, *block.rows, *block.columns, *(t for row in block.texts for t in row)]
-
-
-def _missing_glyphs(blocks: list[Block]) -> set[str]:
-    """Characters of the report's text that the report font (Vazirmatn) has no glyph for."""
-    cmap = _font_cmap()
-    return {ch for block in blocks for text in _strings(block) for ch in text
-            if ord(ch) not in cmap and ch not in _IGNORED}
-
-
-@functools.cache
-def _font_cmap() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with (resources.files("swot.report") / "fonts" / "Vazirmatn-Regular.ttf").open("rb") as f:
-        return frozenset(TTFont(f).getBestCmap())
-
-
 SECTIONS: list[Callable[[_Context], list[Block]]] = [
     _title, _summary, _ranking, _factors, _weights, _consistency, _sensitivity, _montecarlo,
     _workshop, _method, _reproducibility,
@@ -482,7 +357,7 @@ def build_report(inp: ReportInput) -> Report:
     model = inp.model
     title = model.title[inp.lang] or model.title["en"] or model.title["fa"]
     blocks = [block for section in SECTIONS for block in section(ctx)]
-    missing = sorted(_missing_glyphs(blocks))
+    missing = sorted(missing_glyphs(blocks))
     if missing:  # said where the reader looks first: after the title section
         at = next((k for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1),
                   len(blocks))

@@ -11,7 +11,7 @@ import base64
 from html import escape
 from importlib import resources
 
-from swot.report.content import (
+from swot.report.blocks import (
     BarChart,
     Block,
     Heading,

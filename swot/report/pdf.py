@@ -19,7 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from swot.report.content import (
+from swot.report.blocks import (
     BarChart,
     Block,
     Heading,

@@ -9,7 +9,7 @@ from report_testdata import TEHRAN, tie_data
 from swot.io import load_model, model_from_dict
 from swot.model import Strategy
 from swot.report import ReportInput, build_report
-from swot.report.content import BarChart, Heading, HeatMap, Paragraph, Table
+from swot.report.blocks import BarChart, Heading, HeatMap, Paragraph, Table
 
 DAY = dt.date(2026, 11, 29)
 
@@ -98,7 +98,7 @@ def test_persian_report_uses_persian_digits_and_jalali_date() -> None:
 
 def test_factors_in_four_quadrants_with_weights_and_provenance() -> None:
     from swot.analysis import evaluate
-    from swot.report.content import Quadrants
+    from swot.report.blocks import Quadrants
 
     model = load_model(TEHRAN)
     quadrants = next(b for b in build_report(_input(model)).blocks if isinstance(b, Quadrants))
