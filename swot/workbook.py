@@ -56,7 +56,9 @@ _HEADERS: dict[str, str] = {
     "strategy_a": "جلوتر در وزن کمتر", "strategy_b": "جلوتر در وزن بیشتر",
     "top_change": "تغییر رتبهٔ نخست", "p_first": "احتمال رتبهٔ ۱", "p05": "صدک ۵",
     "p50": "میانه", "p95": "صدک ۹۵", "mean": "میانگین", "node": "گره", "item": "مورد",
-    "field": "مورد", "value": "مقدار",
+    "field": "مورد", "value": "مقدار", "title": "عنوان", "model": "مدل", "sha256": "SHA-256",
+    "engine": "موتور", "illustrative_judgments": "قضاوت‌های نمایشی", "samples": "تعداد نمونه",
+    "seed": "بذر", "method": "روش", "spread": "پراکندگی",
 }
 
 _FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -176,9 +178,10 @@ def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",
     lists (field, value) rows for the About sheet (title, SHA-256, engine ...)."""
     model = result.model
     w = _Writer(lang)
-    ws = w.table("about", pd.DataFrame(list(about), columns=["field", "value"]))
-    w.rows(ws, [["samples", mc.samples], ["seed", mc.seed], ["method", mc.method],
-                ["spread", mc.spread]])
+    rows = [*about, ("samples", mc.samples), ("seed", mc.seed), ("method", mc.method),
+            ("spread", mc.spread)]
+    w.table("about", pd.DataFrame([(w.header(k), v) for k, v in rows],
+                                  columns=["field", "value"]))
     w.table("ranking", _with_label(result.strategies, model, lang, "strategy"))
     w.table("factors", _with_label(result.factors, model, lang, "factor"))
     _judgments(w, model, result)

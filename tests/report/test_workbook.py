@@ -120,6 +120,7 @@ def test_persian_workbook_is_right_to_left_and_formula_safe(tmp_path: Path) -> N
                 assert cell.data_type != "f", (ws.title, cell.coordinate)
     about = list(book["درباره"].iter_rows(values_only=True))
     assert ("goal", "'=cmd|' /C calc'!A0") in about
+    assert ("بذر", 1) in about and ("تعداد نمونه", 100) in about
     # the same inputs give the same bytes (fixed timestamps)
     assert workbook_bytes(result, robustness(model, n=100, seed=1), "fa",
                           about=[("goal", model.goal["en"])]) == raw
