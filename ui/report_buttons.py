@@ -66,12 +66,15 @@ def model_report(model: SwotModel, lang: str, day: dt.date) -> tuple[str, Report
     return _maker(source, [MODEL_FILE], lang, f"report-{lang}", day)
 
 
-def _buttons(command: str, make: ReportMaker, stem: str, key: str, help_key: str) -> None:
-    row = st.container(horizontal=True)
-    row.download_button(t("dl_report_pdf"), lambda: make("pdf"), file_name=f"{stem}.pdf",
-                        mime="application/pdf", key=f"{key}_pdf", on_click="ignore")
-    row.download_button(t("dl_report_html"), lambda: make("html"), file_name=f"{stem}.html",
-                        mime="text/html", key=f"{key}_html", on_click="ignore")
+def _buttons(command: str, make: ReportMaker, stem: str, key: str, help_key: str,
+             lang: str) -> None:
+    rtl = lang == "fa"  # buttons in reading order: PDF first, from the right in Persian
+    row = st.container(horizontal=True, horizontal_alignment="right" if rtl else "left")
+    buttons = [("pdf", "application/pdf"), ("html", "text/html")]
+    for kind, mime in reversed(buttons) if rtl else buttons:
+        row.download_button(t(f"dl_report_{kind}"), lambda kind=kind: make(kind),
+                            file_name=f"{stem}.{kind}", mime=mime, key=f"{key}_{kind}",
+                            on_click="ignore")
     st.caption(t(help_key))
     st.code(command, language="bash")
 
@@ -83,7 +86,7 @@ def _today() -> dt.date:
 def model_report_buttons(model: SwotModel, lang: str) -> None:
     """Report buttons for the session's model (Results page)."""
     command, make = model_report(model, lang, _today())
-    _buttons(command, make, f"report-{lang}", "dl_report", "report_help")
+    _buttons(command, make, f"report-{lang}", "dl_report", "report_help", lang)
 
 
 def workshop_report_buttons(db: Path, code: str, model: dict[str, Any],
@@ -97,7 +100,7 @@ def workshop_report_buttons(db: Path, code: str, model: dict[str, Any],
     stem = f"workshop-{code}-report-{lang}"
     command, make = _maker(lambda: group, ["--workshop", code, "--db", str(db)], lang, stem,
                            _today())
-    _buttons(command, make, stem, "ws_dl_report", "report_help_ws")
+    _buttons(command, make, stem, "ws_dl_report", "report_help_ws", lang)
 
 
 def workbook_button(model: SwotModel, lang: str) -> None:
