@@ -59,6 +59,8 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
         if path.is_dir():
             raise CliError([f"{name}: is a folder; give a file name"])
         folder = path.parent if str(path.parent) else Path(".")
+        if folder.exists() and not folder.is_dir():
+            raise CliError([f"{name}: {folder} is a file, not a folder"])
         if not folder.is_dir():
             raise CliError([f"{name}: the folder {folder} does not exist"])
         if not os.access(folder, os.W_OK | os.X_OK):

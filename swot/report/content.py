@@ -329,8 +329,8 @@ def _method(c: _Context) -> list[Block]:
 def _reproducibility(c: _Context) -> list[Block]:
     inp = c.inp
     return [Heading(c.t("repro")),
-            Paragraph(f"{c.t('repro_sha')}: {inp.model_sha256}", "small"),
-            Paragraph(f"{c.t('repro_engine')}: {inp.engine}", "small"),
+            Paragraph(f"{c.t('repro_sha')}: {ltr(inp.model_sha256, c.lang)}", "small"),
+            Paragraph(f"{c.t('repro_engine')}: {ltr(inp.engine, c.lang)}", "small"),
             Paragraph(f"{c.t('repro_seed')}: {fmt_int(inp.seed, c.lang)}", "small"),
             Paragraph(c.t("repro_command"), "small"),
             Paragraph(inp.command, "code")]

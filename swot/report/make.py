@@ -54,12 +54,21 @@ class ReportRequest:
     command: str
 
 
+ENGINE_PACKAGES = ("swot-anp", "numpy", "scipy", "fpdf2", "uharfbuzz")
+
+
 def engine_version() -> str:
-    """``swot-anp <version>`` of the installed package."""
-    try:
-        return f"swot-anp {metadata.version('swot-anp')}"
-    except metadata.PackageNotFoundError:
-        return "swot-anp (not installed)"
+    """The versions that decide a report's numbers and bytes: ``swot-anp 0.1.0, numpy 2.3.1,
+    scipy ..., fpdf2 ..., uharfbuzz ...``; the same versions regenerate the same bytes. (No
+    parentheses: fpdf2 misplaces a closing one that ends Latin text in a Persian line.)"""
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return ", ".join(f"{name} {version(name)}" for name in ENGINE_PACKAGES)
 
 
 def sha256_file(path: str) -> str:

@@ -90,6 +90,8 @@ def test_output_onto_the_model_or_another_kind_of_file_is_refused(
     assert not (tmp_path / "ok.html").exists()  # nothing written when one output is refused
     line = _fail(capsys, ["report", str(tie_file), "--pdf", str(tmp_path / "no" / "r.pdf")])
     assert "does not exist" in line
+    line = _fail(capsys, ["report", str(tie_file), "--pdf", str(notes / "r.pdf")])
+    assert line.endswith("is a file, not a folder")
     line = _fail(capsys, ["report", str(tie_file), "--pdf", str(tmp_path)])
     assert "is a folder" in line
     same = str(tmp_path / "x.pdf")
