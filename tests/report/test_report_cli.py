@@ -60,8 +60,6 @@ def test_tehran_report_is_reproducible_byte_for_byte(tmp_path: Path, monkeypatch
 def test_unrankable_model_gives_a_report_saying_what_is_missing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tie_data()
-    del data["judgments"]["strategies"]["O1"]["ratings"][1]  # wrong length: invalid model
-    data = tie_data()
     data["judgments"]["strategies"]["O1"]["ratings"] = [None, None]
     path = tmp_path / "m.json"
     path.write_text(json.dumps(data), encoding="utf-8")
