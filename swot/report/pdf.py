@@ -170,6 +170,20 @@ class _Pdf(FPDF):
                 ends.append((self.page, self.get_y()))
             self.set_y(max(ends)[1])
 
+    def _keep_together(self, height: float) -> None:
+        """Start a new page when ``height`` mm do not fit below but do fit on a fresh page."""
+        below = self.h - self.b_margin - self.get_y()
+        if height > below and height <= self.h - self.b_margin - self.t_margin:
+            self.add_page()
+
+    def _room(self, y: float, height: float) -> float:
+        """``y``, or the top of a new page when ``height`` mm do not fit below ``y`` (a chart
+        taller than a page continues on the next)."""
+        if y + height > self.h - self.b_margin:
+            self.add_page()
+            return self.get_y()
+        return y
+
     def _fit(self, text: str, width: float) -> str:
         """``text`` cut with an ellipsis to fit ``width`` mm at the current font."""
         if self.get_string_width(text) <= width:
@@ -181,8 +195,7 @@ class _Pdf(FPDF):
     def bar_chart(self, block: BarChart) -> None:
         bar_h, gap = 4.4, 1.4
         height = 8 + len(block.labels) * (bar_h + gap)
-        if self.get_y() + height > self.h - self.b_margin:
-            self.add_page()
+        self._keep_together(height)
         self.set_font(FONT, "B", 9)
         self.multi_cell(0, 5, block.title, align=self.align, new_x=XPos.LMARGIN,
                         new_y=YPos.NEXT)
@@ -193,6 +206,7 @@ class _Pdf(FPDF):
         left, right = self.l_margin, self.w - self.r_margin
         for label, value, text, colour in zip(block.labels, block.values, block.texts,
                                               block.colours, strict=True):
+            y = self._room(y, bar_h)
             length = max(0.0, min(1.0, value)) * bar_w
             self.set_fill_color(*_rgb(colour))
             if self.rtl:
@@ -215,8 +229,7 @@ class _Pdf(FPDF):
     def heat_map(self, block: HeatMap) -> None:
         cell_h = 5.2
         height = 14 + (len(block.rows) + 1) * cell_h
-        if self.get_y() + height > self.h - self.b_margin:
-            self.add_page()
+        self._keep_together(height)
         self.set_font(FONT, "B", 9)
         self.multi_cell(0, 5, block.title, align=self.align, new_x=XPos.LMARGIN,
                         new_y=YPos.NEXT)
@@ -235,6 +248,7 @@ class _Pdf(FPDF):
             self.cell(cell_w, cell_h, name, align="C")
         y += cell_h
         for label, values, texts in zip(block.rows, block.values, block.texts, strict=True):
+            y = self._room(y, cell_h)
             self.set_xy(right - label_w if self.rtl else left, y)
             self.cell(label_w, cell_h, self._fit(label, label_w - 2), align=self.align)
             for k, (value, text) in enumerate(zip(values, texts, strict=True)):

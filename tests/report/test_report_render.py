@@ -4,6 +4,7 @@ for the same input, user text shown literally in HTML."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -128,3 +129,20 @@ def test_english_pdf_text(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" in text  # shown literally
     assert "No single strategy leads" in text
     assert "29 November 2026" in text
+
+
+@needs_poppler
+def test_a_chart_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:
+    from swot.report.blocks import BarChart, HeatMap, Report
+
+    labels = [f"F{k} عامل" for k in range(80)]
+    chart = BarChart("many", labels, [k / 80 for k in range(80)], [str(k) for k in range(80)],
+                     ["#37474f"] * 80)
+    heat = HeatMap("heat", labels, ["r1", "r2"], [[0.5, 0.5]] * 80, [["50%", "50%"]] * 80)
+    data = render_pdf(Report("fa", "t", DAY, [chart, heat]))
+    text = pdf_text(data, tmp_path)
+    pages = text.split("\f")
+    assert "many" in pages[0]  # a chart taller than a page starts where it is
+    for k in (0, 40, 79):  # (pdftotext moves the space between "F0" and the Persian word)
+        assert re.search(rf"F{k}\s*عامل", text), k
+    assert len([p for p in pages if p.strip()]) >= 4
