@@ -24,6 +24,7 @@ from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
+from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 
 
@@ -162,6 +163,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_validate,
     _add_sensitivity_and_robustness,
     _add_migrate,
+    _add_report_and_export,
 ]
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "FORMULA_PREFIXES",
     "dataframe_csv",
     "factor_weights_csv",
+    "neutralise",
     "ranking_csv",
     "unneutralise",
 ]
@@ -39,7 +40,9 @@ RANKING_COLUMNS = ("rank", "id", "tows", "priority", "ideal")
 FACTOR_COLUMNS = ("group", "id", "provenance", "local_weight", "global_weight")
 
 
-def _neutralise(text: str) -> str:
+def neutralise(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: a leading ``'`` before a formula prefix
+    (or before a leading ``'``, so that :func:`unneutralise` can undo it)."""
     return "'" + text if text.startswith((*FORMULA_PREFIXES, "'")) else text
 
 
@@ -52,14 +55,14 @@ def unneutralise(text: str) -> str:
 
 def _cell(value: Any) -> str:
     if isinstance(value, str):
-        return _neutralise(value)
+        return neutralise(value)
     if isinstance(value, int):
         return str(value)
     if hasattr(value, "item"):  # numpy scalar
         return _cell(value.item())
     if isinstance(value, float):
         return "" if math.isnan(value) else repr(value)
-    return _neutralise(str(value))
+    return neutralise(str(value))
 
 
 def _with_labels(df: pd.DataFrame, columns: tuple[str, ...], lang: str) -> pd.DataFrame:
@@ -87,7 +90,7 @@ def dataframe_csv(df: pd.DataFrame) -> bytes:
     index left out."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([_neutralise(str(c)) for c in df.columns])
+    writer.writerow([neutralise(str(c)) for c in df.columns])
     for row in df.itertuples(index=False, name=None):
         writer.writerow([_cell(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

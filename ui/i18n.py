@@ -234,6 +234,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{name} is not a valid model; the current model stays. Problems:",
         "fa": "{name} مدل معتبری نیست؛ مدل فعلی حفظ شد. ایرادها:",
     },
+    "dl_report_pdf": {"en": "Download report (PDF)", "fa": "دریافت گزارش (PDF)"},
+    "dl_report_html": {"en": "Download report (HTML)", "fa": "دریافت گزارش (HTML)"},
+    "report_help": {
+        "en": "The decision report for the council, in the page's language (made when you "
+              "click, a few seconds). With the model JSON from Export / import saved as "
+              "model.json, this command regenerates it byte for byte:",
+        "fa": "گزارش تصمیم برای شورا، به زبان همین صفحه (با کلیک ساخته می‌شود، چند ثانیه). اگر "
+              "JSON مدل را از صفحهٔ خروجی / ورودی با نام model.json ذخیره کنید، این فرمان همان "
+              "گزارش را بایت به بایت بازتولید می‌کند:",
+    },
+    "report_help_ws": {
+        "en": "The decision report on the group result (participants left out are not used). "
+              "This command regenerates it byte for byte:",
+        "fa": "گزارش تصمیم بر پایهٔ نتیجهٔ گروهی (بدون شرکت‌کنندگان کنارگذاشته). این فرمان همان "
+              "گزارش را بایت به بایت بازتولید می‌کند:",
+    },
+    "dl_workbook": {"en": "Download the workbook (Excel)", "fa": "دریافت کاربرگ (اکسل)"},
     "no_csv": {
         "en": "The CSV files need a model that can be ranked.",
         "fa": "برای پرونده‌های CSV مدل باید قابل رتبه‌بندی باشد.",

@@ -12,6 +12,7 @@ from swot.analysis import Evaluation
 from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, dumps_model, loads_model
 from ui.i18n import LANG_NAMES, lang, t
+from ui.report_buttons import workbook_button
 from ui.state import current_evaluation, flash, get_model, revision, set_model, show_flash
 
 CSV_LANGS = ("en", "fa", "both")
@@ -57,6 +58,7 @@ def render() -> None:
         st.download_button(t("dl_factors"), factor_weights_csv(result.factors, csv_lang),
                            file_name="factor-weights.csv", mime="text/csv", key="dl_factors",
                            on_click="ignore")
+        workbook_button(model, lang())
     else:
         st.warning(t("no_csv"))
     st.download_button(t("dl_model"), dumps_model(model).encode("utf-8"),

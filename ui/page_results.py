@@ -11,6 +11,7 @@ from swot.model import GROUPS, SwotModel
 from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
 from ui.i18n import group_name, lang, t, tows_name
 from ui.influence import results_section
+from ui.report_buttons import model_report_buttons
 from ui.state import current_evaluation, get_model
 from ui.tables import escape_markdown, show_table
 
@@ -92,9 +93,11 @@ def render() -> None:
     result = current_evaluation()
     if isinstance(result, list):
         st.error("\n\n".join([t("cannot_rank"), *result]))
+        model_report_buttons(get_model(), lang())  # the report says what is missing
         return
     model = get_model()
     language = lang()
+    model_report_buttons(model, language)
     _ranking(result, language)
     results_section(model, result, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")

@@ -58,6 +58,7 @@ from ui.page_scenarios import (
     when,
 )
 from ui.pairwise import judgment_editor, matrix_title
+from ui.report_buttons import workshop_report_buttons
 from ui.state import ModelSlot, flash, get_model, show_flash
 from ui.tables import show_table
 
@@ -213,6 +214,7 @@ def _facilitator(path: Path, store: Store, language: str) -> None:
     everyone = store.latest_submissions(code, include_excluded=True)
     _participants(path, store, workshop, everyone)
     _results(workshop, everyone, store.latest_submissions(code), language)
+    workshop_report_buttons(path, code, workshop.model, store.latest_submissions(code), language)
 
 
 def render() -> None:

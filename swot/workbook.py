@@ -1,0 +1,216 @@
+"""The analyst's Excel workbook (.xlsx, written with openpyxl).
+
+Sheets: About (model, SHA-256, engine, Monte Carlo settings), Ranking, Factor weights,
+Judgments (every pairwise matrix: Saaty values, priorities, λmax, CR; ratings as a row),
+Consistency, the Unweighted, Weighted and Limit supermatrices, Reversals (every rank reversal
+of the one-way sweeps of each group and factor weight) and Monte Carlo (rank probabilities and
+priority percentiles). Numbers are numbers (16 significant digits, openpyxl's writer; Excel
+shows 15), NaN an empty cell; the header row
+(and label column of matrices) is frozen; text cells follow the CSV rules of
+:mod:`swot.export` (a cell that a spreadsheet would run as a formula gets a leading ``'``);
+with ``lang="fa"`` headers, sheet names and labels are Persian and sheets read right to left.
+The file's timestamps are fixed, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+import anp
+from swot.analysis import Evaluation
+from swot.export import neutralise
+from swot.model import GROUPS, SwotModel
+from swot.sensitivity import Robustness, sweep_factor, sweep_group
+
+__all__ = ["SHEETS", "workbook_bytes"]
+
+SHEETS: dict[str, dict[str, str]] = {
+    "about": {"en": "About", "fa": "درباره"},
+    "ranking": {"en": "Ranking", "fa": "رتبه‌بندی"},
+    "factors": {"en": "Factor weights", "fa": "وزن عوامل"},
+    "judgments": {"en": "Judgments", "fa": "قضاوت‌ها"},
+    "consistency": {"en": "Consistency", "fa": "سازگاری"},
+    "unweighted": {"en": "Unweighted supermatrix", "fa": "ابرماتریس ناموزون"},
+    "weighted": {"en": "Weighted supermatrix", "fa": "ابرماتریس موزون"},
+    "limit": {"en": "Limit supermatrix", "fa": "ابرماتریس حدی"},
+    "reversals": {"en": "Reversals", "fa": "وارونگی رتبه"},
+    "montecarlo": {"en": "Monte Carlo", "fa": "مونت‌کارلو"},
+}
+
+_HEADERS: dict[str, str] = {
+    "rank": "رتبه", "id": "شناسه", "label": "عنوان", "tows": "TOWS", "priority": "اولویت",
+    "ideal": "ایدئال", "group": "گروه", "provenance": "خاستگاه", "local_weight": "وزن محلی",
+    "global_weight": "وزن سراسری", "matrix": "ماتریس", "n": "n", "missing": "قضاوت خالی",
+    "lambda_max": "λmax", "ci": "CI", "cr": "CR", "threshold": "آستانه", "passes": "قبول",
+    "kind": "نوع", "target": "متغیر", "current": "وزن کنونی", "weight": "وزن",
+    "strategy_a": "جلوتر در وزن کمتر", "strategy_b": "جلوتر در وزن بیشتر",
+    "top_change": "تغییر رتبهٔ نخست", "p_first": "احتمال رتبهٔ ۱", "p05": "صدک ۵",
+    "p50": "میانه", "p95": "صدک ۹۵", "mean": "میانگین", "node": "گره", "item": "مورد",
+    "field": "مورد", "value": "مقدار", "title": "عنوان", "model": "مدل", "sha256": "SHA-256",
+    "engine": "موتور", "illustrative_judgments": "قضاوت‌های نمایشی", "samples": "تعداد نمونه",
+    "seed": "بذر", "method": "روش", "spread": "پراکندگی",
+}
+
+_FIXED_TIME = dt.datetime(2000, 1, 1)
+
+
+def _cell(value: Any) -> Any:
+    """A value as an openpyxl cell value: text neutralised, NaN empty, numpy unwrapped."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    return neutralise(str(value))
+
+
+class _Writer:
+    """Writes sheets in one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.book = Workbook()
+        self.book.remove(self.book.active)
+        self.bold = Font(bold=True)
+
+    def header(self, name: str) -> str:
+        return _HEADERS.get(name, name) if self.lang == "fa" else name
+
+    def sheet(self, key: str) -> Worksheet:
+        ws = self.book.create_sheet(SHEETS[key][self.lang])
+        ws.sheet_view.rightToLeft = self.lang == "fa"
+        return ws
+
+    def table(self, key: str, df: pd.DataFrame, freeze: str = "A2") -> Worksheet:
+        ws = self.sheet(key)
+        ws.append([_cell(self.header(str(c))) for c in df.columns])
+        for cell in ws[1]:
+            cell.font = self.bold
+        for row in df.itertuples(index=False, name=None):
+            ws.append([_cell(v) for v in row])
+        ws.freeze_panes = freeze
+        return ws
+
+    def rows(self, ws: Worksheet, rows: Iterable[Sequence[Any]]) -> None:
+        for row in rows:
+            ws.append([_cell(v) for v in row])
+
+
+def _labels(model: SwotModel, ids: Sequence[str], lang: str, kind: str) -> list[str]:
+    find = model.strategy if kind == "strategy" else model.factor
+    return [find(i).label(lang) for i in ids]
+
+
+def _with_label(df: pd.DataFrame, model: SwotModel, lang: str, kind: str) -> pd.DataFrame:
+    out = df.drop(columns=["label_en", "label_fa"])
+    out.insert(out.columns.get_loc("id") + 1, "label", _labels(model, df["id"], lang, kind))
+    return out
+
+
+def _judgments(w: _Writer, model: SwotModel, result: Evaluation) -> None:
+    """Each pairwise matrix as a block: a title row (path, λmax, CR, threshold), the item ids
+    with "priority", then one row per item; then each factor's strategy ratings."""
+    ws = w.sheet("judgments")
+    w.rows(ws, [[w.header("matrix"), w.header("item")]])
+    for cell in ws[1]:
+        cell.font = w.bold
+    ws.freeze_panes = "A2"
+    consistency = result.consistency.set_index("matrix")
+    for path, items, values in model.iter_matrices():
+        # in direct weighting the group and factor matrices are not used (nor evaluated)
+        used = path in consistency.index
+        row = consistency.loc[path] if used else {}
+        ws.append([])
+        w.rows(ws, [[path, "λmax", row.get("lambda_max"), "CR", row.get("cr"),
+                     w.header("threshold"), row.get("threshold")]])
+        ws.cell(ws.max_row, 1).font = w.bold
+        weights = anp.priority(values) if used else np.full(len(items), np.nan)
+        w.rows(ws, [[w.header("item"), *items, w.header("priority")]])
+        w.rows(ws, [[item, *values[k].tolist(), float(weights[k])]
+                    for k, item in enumerate(items)])
+    strategies = model.strategy_ids()
+    for fid in model.factor_ids():
+        judgment = model.strategy_judgments[fid]
+        if judgment.kind == "ratings":
+            ws.append([])
+            w.rows(ws, [[f"judgments.strategies.{fid}", "ratings"],
+                        [w.header("item"), *strategies],
+                        [w.header("value"), *judgment.values.tolist()]])
+            ws.cell(ws.max_row - 2, 1).font = w.bold
+
+
+def _supermatrix(w: _Writer, key: str, matrix: anp.LabelledMatrix) -> None:
+    ws = w.sheet(key)
+    labels = list(matrix.labels)
+    w.rows(ws, [[w.header("node"), *labels]])
+    for cell in ws[1]:
+        cell.font = w.bold
+    w.rows(ws, [[label, *matrix.matrix[k].tolist()] for k, label in enumerate(labels)])
+    ws.freeze_panes = "B2"
+
+
+def _reversals(model: SwotModel, result: Evaluation) -> pd.DataFrame:
+    sweeps = [sweep_group(model, g, result=result) for g in GROUPS]
+    sweeps += [sweep_factor(model, f, result=result) for f in model.factor_ids()]
+    frames = [s.reversals.assign(kind=s.kind, target=s.target, current=s.current)
+              for s in sweeps]
+    table = pd.concat(frames, ignore_index=True)
+    return table[["kind", "target", "current", "weight", "strategy_a", "strategy_b",
+                  "priority", "top_change"]]
+
+
+def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",
+                   about: Sequence[tuple[str, Any]] = ()) -> bytes:
+    """The workbook for an evaluated model and its Monte Carlo study, as .xlsx bytes; ``about``
+    lists (field, value) rows for the About sheet (title, SHA-256, engine ...)."""
+    model = result.model
+    w = _Writer(lang)
+    rows = [*about, ("samples", mc.samples), ("seed", mc.seed), ("method", mc.method),
+            ("spread", mc.spread)]
+    w.table("about", pd.DataFrame([(w.header(k), v) for k, v in rows],
+                                  columns=["field", "value"]))
+    w.table("ranking", _with_label(result.strategies, model, lang, "strategy"))
+    w.table("factors", _with_label(result.factors, model, lang, "factor"))
+    _judgments(w, model, result)
+    w.table("consistency", result.consistency)
+    _supermatrix(w, "unweighted", result.unweighted)
+    _supermatrix(w, "weighted", result.weighted)
+    _supermatrix(w, "limit", result.limit)
+    w.table("reversals", _reversals(model, result))
+    summary = _with_label(mc.summary, model, lang, "strategy")
+    probs = mc.rank_probabilities.drop(columns=["id", "label_en", "label_fa"])
+    w.table("montecarlo", pd.concat([summary, probs], axis=1), freeze="C2")
+    props = w.book.properties
+    props.created = props.modified = _FIXED_TIME
+    props.creator = "swot-anp"
+    buffer = io.BytesIO()
+    w.book.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same zip with every member's timestamp set to 2000-01-01 (openpyxl stamps the
+    current time), so that the workbook's bytes depend on its content only."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

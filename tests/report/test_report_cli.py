@@ -1,0 +1,153 @@
+"""``swot-anp report``: files written, the same command gives the same bytes, bad input exits 1
+with one line and overwrites nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from report_testdata import TEHRAN, pdf_text, tie_data
+
+from swot.cli import main
+from swot.store import Store, model_fingerprint
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                   reason="poppler-utils not installed")
+
+
+@pytest.fixture
+def tie_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tie.json"
+    path.write_text(json.dumps(tie_data(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _fail(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    return err[0]
+
+
+@needs_poppler
+def test_tehran_report_is_reproducible_byte_for_byte(tmp_path: Path, monkeypatch) -> None:
+    model = tmp_path / "tehran.json"
+    shutil.copy(TEHRAN, model)
+    monkeypatch.chdir(tmp_path)
+    argv = ["report", "tehran.json", "--lang", "fa", "--pdf", "r.pdf", "--html", "r.html",
+            "--date", "2026-11-29"]
+    assert main(argv) == 0
+    first = (tmp_path / "r.pdf").read_bytes(), (tmp_path / "r.html").read_bytes()
+    assert first[0].startswith(b"%PDF-")
+    text = pdf_text(first[0], tmp_path)
+    command = ("swot-anp report tehran.json --lang fa --pdf r.pdf --html r.html "
+               "--date 2026-11-29 --seed 1")
+    assert command in text  # the report prints the command that regenerates it
+    # same inputs: the date from SOURCE_DATE_EPOCH (2026-11-29 12:00 UTC) instead of --date
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795953600")
+    (tmp_path / "r.pdf").unlink()
+    assert main(argv[:-2]) == 0
+    again = (tmp_path / "r.pdf").read_bytes()
+    # the regenerating command names the date either way, so the bytes are the same
+    assert again == first[0]
+    import hashlib
+
+    assert hashlib.sha256(model.read_bytes()).hexdigest() in text.replace("\n", "")
+
+
+def test_unrankable_model_gives_a_report_saying_what_is_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tie_data()
+    data["judgments"]["strategies"]["O1"]["ratings"] = [None, None]
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["report", str(path), "--html", str(tmp_path / "r.html"),
+                 "--date", "2026-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "judgments.strategies.O1: not yet rated: A, B" in out
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "This model cannot be ranked yet" in html
+    assert "not yet rated: A, B" in html
+
+
+def test_output_onto_the_model_or_another_kind_of_file_is_refused(
+        tie_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tie_file.read_bytes()
+    line = _fail(capsys, ["report", str(tie_file), "--pdf", str(tie_file)])
+    assert "model or database file" in line
+    assert tie_file.read_bytes() == before
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes", encoding="utf-8")
+    line = _fail(capsys, ["report", str(tie_file), "--html", str(tmp_path / "ok.html"),
+                          "--pdf", str(notes)])
+    assert line == f"{notes}: exists and is not a PDF file; not overwriting it (remove it or " \
+                   "choose another name)"
+    assert notes.read_text(encoding="utf-8") == "my notes"
+    assert not (tmp_path / "ok.html").exists()  # nothing written when one output is refused
+    line = _fail(capsys, ["report", str(tie_file), "--pdf", str(tmp_path / "no" / "r.pdf")])
+    assert "does not exist" in line
+    line = _fail(capsys, ["report", str(tie_file), "--pdf", str(notes / "r.pdf")])
+    assert line.endswith("is a file, not a folder")
+    line = _fail(capsys, ["report", str(tie_file), "--pdf", str(tmp_path)])
+    assert "is a folder" in line
+    same = str(tmp_path / "x.pdf")
+    assert "two outputs" in _fail(capsys, ["report", str(tie_file), "--pdf", same,
+                                           "--html", same])
+    assert "--pdf PATH" in _fail(capsys, ["report", str(tie_file)])
+    assert "not a date" in _fail(capsys, ["report", str(tie_file), "--pdf", same,
+                                          "--date", "29/11/2026"])
+
+
+def test_an_existing_report_of_the_same_kind_is_replaced(
+        tie_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    out.write_text("<!DOCTYPE html><html><body>old report</body></html>", encoding="utf-8")
+    assert main(["report", str(tie_file), "--html", str(out), "--date", "2026-01-01"]) == 0
+    assert "old report" not in out.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "s.sqlite3"
+    data = tie_data()
+    with Store(path) as store:
+        store.save_scenario("base", data)
+        workshop = store.create_workshop(data, "w")
+        for name, rating in (("Ana", 2.0), ("Bo", 0.5)):
+            person = store.join(workshop.code, name)
+            judgments = json.loads(json.dumps(data["judgments"]))
+            judgments["strategies"]["S1"] = {"ratings": [rating, 1]}
+            store.submit(workshop.code, person.id, judgments, model_fingerprint(data))
+        (tmp_path / "code").write_text(workshop.code, encoding="utf-8")
+    return path
+
+
+def test_scenario_and_workshop_reports(db: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "s.html"
+    assert main(["report", "--scenario", "base", "--db", str(db), "--html", str(out),
+                 "--date", "2026-01-01"]) == 0
+    assert "Scenario: base" in out.read_text(encoding="utf-8")
+    code = (tmp_path / "code").read_text(encoding="utf-8")
+    assert main(["report", "--workshop", code, "--db", str(db), "--html", str(out),
+                 "--date", "2026-01-01"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert f"Workshop {code}: 2 participants" in html
+    assert "Most disputed comparisons" in html
+    assert "judgments.strategies.S1" in html or "Strategies w.r.t. S1" in html
+    # unknown scenario or workshop, missing database, two sources
+    assert "base" not in _fail(capsys, ["report", "--scenario", "nope", "--db", str(db),
+                                        "--html", str(out)]).split(":")[0]
+    assert "ZZZZ" in _fail(capsys, ["report", "--workshop", "ZZZZ", "--db", str(db),
+                                    "--html", str(out)])
+    missing = tmp_path / "none.sqlite3"
+    assert "no such database" in _fail(capsys, ["report", "--scenario", "base", "--db",
+                                                str(missing), "--html", str(out)])
+    assert not missing.exists()
+    assert "one of MODEL.json" in _fail(capsys, ["report", "--scenario", "base",
+                                                 "--workshop", code, "--html", str(out)])
+    # the database itself is never an output
+    assert "model or database" in _fail(capsys, ["report", "--scenario", "base", "--db",
+                                                 str(db), "--pdf", str(db)])

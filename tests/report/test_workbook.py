@@ -1,0 +1,148 @@
+"""The analyst's workbook: read back with openpyxl and checked against ``evaluate``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from openpyxl import load_workbook
+from report_testdata import TEHRAN, tie_data
+
+from swot.analysis import evaluate
+from swot.cli import main
+from swot.io import load_model
+from swot.sensitivity import robustness
+from swot.workbook import SHEETS, workbook_bytes
+
+
+@pytest.fixture(scope="module")
+def tehran_book(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("book")
+    model = folder / "tehran.json"
+    shutil.copy(TEHRAN, model)
+    out = folder / "t.xlsx"
+    assert main(["export", str(model), "--xlsx", str(out), "-n", "2000"]) == 0
+    return load_workbook(out), evaluate(load_model(TEHRAN))
+
+
+def _table(ws) -> list[dict]:
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_sheets_and_frozen_headers(tehran_book) -> None:
+    book, _ = tehran_book
+    assert book.sheetnames == [s["en"] for s in SHEETS.values()]
+    for ws in book.worksheets:
+        assert ws.freeze_panes in ("A2", "B2", "C2"), ws.title
+        assert not ws.sheet_view.rightToLeft
+
+
+def test_values_are_numbers_equal_to_evaluate(tehran_book) -> None:
+    book, result = tehran_book
+    ranking = _table(book["Ranking"])
+    assert [r["id"] for r in ranking] == list(result.strategies["id"])
+    for row, expected in zip(ranking, result.strategies.itertuples(), strict=True):
+        assert isinstance(row["priority"], float)
+        # openpyxl writes 16 significant digits ("%.16g"; Excel shows 15)
+        assert row["priority"] == pytest.approx(expected.priority, rel=1e-15, abs=0)
+        assert row["rank"] == expected.rank
+    factors = {r["id"]: r for r in _table(book["Factor weights"])}
+    for f in result.factors.itertuples():
+        assert factors[f.id]["global_weight"] == pytest.approx(f.global_weight, rel=1e-15,
+                                                               abs=0)
+    consistency = {r["matrix"]: r for r in _table(book["Consistency"])}
+    for c in result.consistency.itertuples():
+        assert consistency[c.matrix]["cr"] == pytest.approx(c.cr, rel=1e-15, abs=1e-300)
+        assert consistency[c.matrix]["passes"] is bool(c.passes)
+    limit = list(book["Limit supermatrix"].iter_rows(values_only=True))
+    labels = list(result.limit.labels)
+    assert list(limit[0][1:]) == labels
+    values = np.array([row[1:] for row in limit[1:]], dtype=float)
+    np.testing.assert_allclose(values, result.limit.matrix, rtol=1e-15, atol=0)
+
+
+def test_judgment_blocks_hold_saaty_values_priorities_and_cr(tehran_book) -> None:
+    book, result = tehran_book
+    rows = list(book["Judgments"].iter_rows(values_only=True))
+    start = next(k for k, r in enumerate(rows) if r[0] == "judgments.groups")
+    title, header = rows[start], rows[start + 1]
+    cr = result.consistency.set_index("matrix").loc["judgments.groups", "cr"]
+    assert title[3] == "CR" and title[4] == pytest.approx(cr, rel=1e-15)
+    assert header[:6] == ("item", "S", "W", "O", "T", "priority")
+    model = load_model(TEHRAN)
+    for k in range(4):
+        row = rows[start + 2 + k]
+        assert list(row[1:5]) == model.group_judgments[k].tolist()
+        assert row[5] == pytest.approx(result.group_weights_goal.iloc[k], abs=1e-12)
+
+
+def test_monte_carlo_and_reversals(tehran_book) -> None:
+    book, _ = tehran_book
+    mc = _table(book["Monte Carlo"])
+    ranks = [c for c in mc[0] if c.startswith("rank_")]
+    assert len(ranks) == 9
+    for row in mc:
+        assert sum(row[c] for c in ranks) == pytest.approx(1)
+    expected = robustness(load_model(TEHRAN), n=2000, seed=1).summary
+    assert [r["p_first"] for r in mc] == pytest.approx(list(expected["p_first"]), rel=1e-15)
+    reversals = _table(book["Reversals"])
+    assert {r["kind"] for r in reversals} == {"group", "factor"}
+    assert all(0 <= r["weight"] <= 1 for r in reversals)
+
+
+def test_persian_workbook_is_right_to_left_and_formula_safe(tmp_path: Path) -> None:
+    data = tie_data()  # strategy B is labelled "=1+1", the goal "=cmd|' /C calc'!A0"
+    data["strategies"][1]["label_fa"] = "=HYPERLINK(\"http://x\")"
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    from swot.io import load_model as load
+
+    model = load(path)
+    result = evaluate(model)
+    raw = workbook_bytes(result, robustness(model, n=100, seed=1), "fa",
+                         about=[("goal", model.goal["en"])])
+    out = tmp_path / "m.xlsx"
+    out.write_bytes(raw)
+    book = load_workbook(out)
+    assert book.sheetnames[1] == "رتبه‌بندی"
+    assert all(ws.sheet_view.rightToLeft for ws in book.worksheets)
+    ranking = list(book["رتبه‌بندی"].iter_rows(values_only=True))
+    assert ranking[0][:3] == ("رتبه", "شناسه", "عنوان")
+    labels = {r[1]: r[2] for r in ranking[1:]}
+    assert labels["B"] == "'=HYPERLINK(\"http://x\")"  # neutralised like the CSV
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate)
+    about = list(book["درباره"].iter_rows(values_only=True))
+    assert ("goal", "'=cmd|' /C calc'!A0") in about
+    assert ("بذر", 1) in about and ("تعداد نمونه", 100) in about
+    # the same inputs give the same bytes (fixed timestamps)
+    assert workbook_bytes(result, robustness(model, n=100, seed=1), "fa",
+                          about=[("goal", model.goal["en"])]) == raw
+
+
+def test_export_refuses_bad_outputs_and_unrankable_models(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tie_data()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+    assert main(["export", str(path), "--xlsx", str(notes)]) == 1
+    assert "is not an Excel workbook" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "keep me"
+    assert main(["export", str(path), "--xlsx", str(path)]) == 1
+    assert "model or database file" in capsys.readouterr().err
+    assert json.loads(path.read_text(encoding="utf-8")) == data
+    data["judgments"]["strategies"]["O1"]["ratings"] = [None, None]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "m.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{path}: judgments.strategies.O1: not yet rated: A, B")
+    assert not out.exists()
