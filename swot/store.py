@@ -99,7 +99,7 @@ CREATE INDEX submissions_by_participant ON submissions (participant_id, id);
 """
 
 # From version 2 to version 3: private links (tokens), settings of a workshop, what each
-# submission counts as judged (NULL before v3: inferred, see swot.workshop_sessions), Delphi
+# submission counts as judged (NULL before v3: inferred, see _submission), Delphi
 # rounds, subgroups and weights, and the audit trail of every judgment change.
 _MIGRATE_V2_V3 = """
 ALTER TABLE workshops ADD COLUMN facilitator_token TEXT;

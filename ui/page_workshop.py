@@ -167,7 +167,8 @@ def _results(workshop: Workshop, everyone: list[Submission], included: list[Subm
         tw("col_consensus"): consensus["consensus"],
     }), digits=3)
     st.markdown(f"**{tw('disagreements')}**")
-    show_table(spread.assign(matrix=_places(labelled, spread["matrix"], language)).set_axis(
+    show_table(spread.assign(matrix=_places(labelled, spread["matrix"], language))[
+        ["matrix", "item_i", "item_j", "dispersion", "lowest", "highest"]].set_axis(
         [t("col_matrix"), items["item_i"], items["item_j"], tw("col_dispersion"),
          tw("col_lowest"), tw("col_highest")], axis=1), digits=3)
     st.markdown(f"**{tw('downloads')}**")
