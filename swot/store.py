@@ -1096,11 +1096,10 @@ class Store:
                 (participant_id, judgments_json, model_fingerprint, now, judged_json,
                  workshop.round),
             )
-            before = (
-                _from_json(previous[0], "the previous submission")
-                if previous is not None and previous[1] == model_fingerprint
-                else None
-            )
+            if previous is not None and previous[1] == model_fingerprint:
+                before = _from_json(previous[0], "the previous submission")
+            else:  # the first judgments on this model start from the prefill or from blanks
+                before = workshop.model["judgments"] if workshop.prefill else None
             conn.executemany(
                 "INSERT INTO judgment_changes (participant_id, submission_id, round, matrix, "
                 "item_i, item_j, old_value, new_value, rationale, changed_at) "
