@@ -173,12 +173,13 @@ def _on_confirm(path: Path, workshop: Workshop, person: Participant, matrix: str
     _submit(path, workshop, person, draft)
 
 
-def _own_consistency(model: SwotModel, name: str, judged: set[str], language: str) -> None:
-    data = model_to_dict(model)
-    crs = consistency_table(data, [_Draft(name, data["judgments"], tuple(judged))])
-    if crs.empty:
+def _own_consistency(model: SwotModel, data: dict[str, Any], name: str, judged: set[str],
+                     language: str) -> None:
+    """Every judged matrix's CR, on demand (the editor shows the current matrix's)."""
+    if not st.toggle(tw("your_cr"), key="wsp_show_cr"):
         return
-    with st.expander(tw("your_cr")):
+    crs = consistency_table(data, [_Draft(name, data["judgments"], tuple(judged))])
+    if not crs.empty:
         show_table(pd.DataFrame({
             t("col_matrix"): [matrix_title(model, p.removesuffix(".pairwise").removesuffix(
                 ".matrix"), language) for p in crs["matrix"]],
@@ -272,7 +273,7 @@ def render_private(token: str) -> None:
     done = sum(s == JUDGED for s in status.values())
     st.caption(f"{tw('round_is', n=workshop.round)} · "
                f"{tw('judged_count', done=done, total=len(paths))}")
-    _own_consistency(model, person.name, draft["judged"], language)
+    _own_consistency(model, data, person.name, draft["judged"], language)
     pick = f"wsp_matrix:{workshop.code}"
     if st.session_state.get(pick) not in paths:
         st.session_state[pick] = paths[0]

@@ -2,8 +2,8 @@
 the group results (only what people judged), subgroups and weights, Delphi rounds, the audit
 trail and the downloads. It refreshes by itself every few seconds.
 
-Widget keys (``<c>`` = the workshop code): ``ws_toggle``, ``ws_anon:<c>``, ``ws_cap:<c>``,
-``ws_ex:<c>:<participant id>``, ``ws_groups:<c>``, ``ws_groups_save``, ``ws_round_ok``,
+Widget keys (``<c>`` = the workshop code): ``ws_base_url``, ``ws_toggle``, ``ws_anon:<c>``,
+``ws_cap:<c>``, ``ws_ex:<c>:<participant id>``, ``ws_groups:<c>``, ``ws_round_ok``,
 ``ws_next_round``, ``ws_dl_<what>``.
 """
 
@@ -40,17 +40,22 @@ from ui.workshop_results import Snapshot, qr_png, snapshot
 
 REFRESH_SECONDS = 4
 FACILITATE_PARAM = "facilitate"
+BASE_URL_KEY = "ws_base_url"
 VIEW_PARAM = "view"
 
 
 def app_url(**params: str) -> str:
-    """This app's address (the page's path and query dropped) with ``params``."""
-    parts = urlsplit(st.context.url or "http://localhost:8501")
+    """The app's address with ``params``: the address the facilitator set (``ws_base_url``),
+    else this page's without its path and query."""
+    base = st.session_state.get(BASE_URL_KEY) or st.context.url or "http://localhost:8501"
+    parts = urlsplit(base)
     path = parts.path.rstrip("/").removesuffix("/workshop")
     return urlunsplit((parts.scheme, parts.netloc, path or "/", urlencode(params), ""))
 
 
 def _links(workshop: Workshop) -> None:
+    st.session_state.setdefault(BASE_URL_KEY, app_url())
+    st.text_input(tw("base_url"), key=BASE_URL_KEY)
     join = workshop_link(app_url(), workshop.code)
     left, right = st.columns([3, 1])
     with left:
