@@ -259,9 +259,11 @@ STRINGS.update({
               "ببینید (انحراف معیار هندسی: ۱ = توافق، ۹ = یکی ۹ و دیگری ۱/۹)."},
     "unjudged_warning": {
         "en": "{n} matrices nobody has judged yet keep the model's own judgments in the group "
-              "ranking: {names}",
+              "ranking.",
         "fa": "{n} ماتریس که هنوز کسی قضاوت نکرده است در رتبه‌بندی گروه با قضاوت‌های خود مدل "
-              "می‌آیند: {names}"},
+              "می‌آیند."},
+    "unjudged_list": {"en": "Matrices nobody has judged yet",
+                      "fa": "ماتریس‌هایی که هنوز کسی قضاوت نکرده است"},
     "status_grid": {"en": "Who has judged what (✓ judged, ◐ incomplete, ○ not yet; CR)",
                     "fa": "چه کسی چه چیزی را قضاوت کرده است (✓ قضاوت‌شده، ◐ ناتمام، ○ هنوز؛ CR)"},
     "subgroups_title": {"en": "Subgroups and weights", "fa": "زیرگروه‌ها و وزن‌ها"},

@@ -115,7 +115,7 @@ def render_join(code: str) -> None:
     if workshop is None or not workshop.is_open:
         st.error(tw("invalid_link"))
         return
-    st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)))
+    st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)), anchor=False)
     st.text_input(tw("your_name"), key="wsp_name", max_chars=200)
     st.button(tw("join"), key="wsp_join", on_click=_on_join, args=(path, workshop.code))
 
@@ -256,15 +256,22 @@ def render_private(token: str) -> None:
     except (StoreError, ModelFileError) as exc:
         st.error(literal(tw("failed", message=str(exc)), 600))
         return
-    st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)))
+    st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)), anchor=False)
     _show_message()
     if not workshop.is_open:
         st.error(tw("is_closed"))
         return
-    draft = st.session_state[key]
     st.caption(tw("your_link"))
     st.code(private_link(token), language=None)
     st.markdown(tw("hello_plain", name=literal(person.name)))
+    _judging(path, workshop, person, language)
+
+
+@st.fragment
+def _judging(path: Path, workshop: Workshop, person: Participant, language: str) -> None:
+    """Progress, the matrix picker, the feedback and the editor: a judgment change reruns
+    only this part of the page (the change is saved in its callback, before the rerun)."""
+    draft = st.session_state[_draft_key(person.token)]
     model: SwotModel = draft["model"]
     data = model_to_dict(model)
     mine = _Draft(person.name, data["judgments"], tuple(draft["judged"]))
@@ -275,8 +282,9 @@ def render_private(token: str) -> None:
                f"{tw('judged_count', done=done, total=len(paths))}")
     _own_consistency(model, data, person.name, draft["judged"], language)
     pick = f"wsp_matrix:{workshop.code}"
-    if st.session_state.get(pick) not in paths:
-        st.session_state[pick] = paths[0]
+    # set on every run (not only when unset) so that the shown label follows the language
+    st.session_state[pick] = st.session_state.get(pick) if st.session_state.get(pick) in paths \
+        else paths[0]
     matrix = st.selectbox(
         tw("matrix"), paths, key=pick,
         format_func=lambda p: isolate(f"{status_mark(status[p])} "
@@ -288,5 +296,6 @@ def render_private(token: str) -> None:
     st.text_input(tw("rationale"), key="wsp_rationale", max_chars=500)
     if workshop.round > 1:
         _feedback(path, workshop, person, draft, matrix, language)
+    _show_message()
     judgment_editor(_slot(path, workshop, person, matrix), matrix, language,
                     f"wsp:{workshop.code}")

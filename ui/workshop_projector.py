@@ -106,7 +106,7 @@ def render_projector(path: Path, code: str, language: str) -> None:
         workshop = store.get_workshop(code)
     st.title(tw("projector_title", code=workshop.code))
     if workshop.title:
-        st.subheader(literal(workshop.title))
+        st.subheader(literal(workshop.title), anchor=False)
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:

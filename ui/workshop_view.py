@@ -232,8 +232,10 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
         st.error(literal(tw("cannot_group", message=report.error), 600))
         return {}
     if report.unjudged:
-        names = "; ".join(matrix_label(model, m, language) for m in report.unjudged)
-        st.warning(literal(tw("unjudged_warning", n=len(report.unjudged), names=names), 2000))
+        st.warning(tw("unjudged_warning", n=len(report.unjudged)))
+        with st.expander(tw("unjudged_list")):
+            st.dataframe(pd.DataFrame({t("col_matrix"): [
+                matrix_label(model, m, language) for m in report.unjudged]}), hide_index=True)
     st.markdown(f"**{tw('group_ranking')}**")
     show_table(comparison_view(report.rankings, report.ranking_names, language))
     names = [tw("with_everyone") if n == "everyone" else tw("without_left_out")
@@ -246,14 +248,15 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
     st.markdown(f"**{tw('consensus')}**")
     st.caption(tw("consensus_note"))
     consensus = report.consensus
+    judged = consensus[consensus["judges"] > 0]
     show_table(pd.DataFrame({
-        t("col_matrix"): [matrix_label(model, m, language) for m in consensus["matrix"]],
-        tw("col_judges"): consensus["judges"].astype(str),
-        tw("col_consensus"): consensus["consensus"],
-        tw("col_band"): [tw(f"band_{b}") for b in consensus["band"]],
+        t("col_matrix"): [matrix_label(model, m, language) for m in judged["matrix"]],
+        tw("col_judges"): judged["judges"].astype(str),
+        tw("col_consensus"): ["—" if pd.isna(v) else f"{v:.3f}" for v in judged["consensus"]],
+        tw("col_band"): [tw(f"band_{b}") for b in judged["band"]],
     }), digits=3)
     st.markdown(f"**{tw('disagreements')}**")
-    disputes = report.disputes.head(15)
+    disputes = report.disputes[report.disputes["dispersion"] > 1 + 1e-9].head(15)
     show_table(pd.DataFrame({
         t("col_matrix"): [matrix_label(model, m, language) for m in disputes["matrix"]],
         tw("col_item_i"): [item_label(model, x, language) for x in disputes["item_i"]],
@@ -330,7 +333,7 @@ def render_workshop(path: Path, code: str, language: str) -> None:
 
     with Store(path) as store:
         workshop = store.get_workshop(code)
-    st.subheader(literal(workshop.title) if workshop.title else workshop.code)
+    st.subheader(literal(workshop.title) if workshop.title else workshop.code, anchor=False)
     _links(workshop)
     _settings(path, workshop)
     live()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from ui.literal import FSI, PDI, literal, plain
+from ui.literal import WORD_JOINER as WJ
 
 
 def test_markdown_links_and_html_are_escaped() -> None:
+    # Streamlit links bare addresses after parsing (escapes do not stop it): a word joiner does
     out = literal("[Free prize](http://evil.example)")
-    assert out == f"{FSI}\\[Free prize\\](http\\://evil\\.example){PDI}"
+    assert out == f"{FSI}\\[Free prize\\](http:{WJ}//evil.example){PDI}"
     assert literal("<b>x</b>") == f"{FSI}\\<b\\>x\\</b\\>{PDI}"
-    assert literal("www.evil.example") == f"{FSI}www\\.evil\\.example{PDI}"
+    assert literal("www.evil.example a@b.c") == f"{FSI}www{WJ}.evil.example a@{WJ}b.c{PDI}"
+    assert literal("awww.x") == f"{FSI}awww.x{PDI}"  # not an address
     assert literal("# head") == f"{FSI}\\# head{PDI}"
 
 

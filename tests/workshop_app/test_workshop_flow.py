@@ -120,7 +120,7 @@ def test_facilitator_and_two_participants(db: Path) -> None:
     assert first["matrix"] == "SWOT groups with respect to the goal"
     # only the judged matrix counts: nobody opened the others, so no consensus there
     consensus = facilitator.table[2].value
-    assert (consensus.iloc[:, 1] == "2").sum() == 1 and (consensus.iloc[:, 1] == "0").sum() > 20
+    assert list(consensus.iloc[:, 1]) == ["2"]  # only the judged matrix is listed
     assert any("nobody has judged" in w.value for w in facilitator.warning)
     assert not facilitator.error
 
