@@ -179,7 +179,9 @@ def _serve(db: Path, port: int) -> subprocess.Popen:
 
 
 def _p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) >= 2 else values[0]
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 def load(counts: list[int]) -> bool:
