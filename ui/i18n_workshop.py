@@ -284,6 +284,8 @@ STRINGS.update({
                      "fa": "آیا گروه همگرا می‌شود؟ اجماع و اولویت‌ها در هر دور"},
     "audit_title": {"en": "Audit trail (every judgment change)",
                     "fa": "ردپای تغییرات (هر تغییر قضاوت)"},
+    "show_audit": {"en": "Show the audit trail and offer its download",
+                   "fa": "نمایش ردپای تغییرات و امکان دریافت آن"},
     "col_when": {"en": "when", "fa": "زمان"},
     "col_old": {"en": "old", "fa": "پیشین"},
     "col_new": {"en": "new", "fa": "تازه"},

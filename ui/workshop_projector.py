@@ -92,7 +92,8 @@ def disputed_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure
         fig.add_scatter(x=data["value"], y=data["pair"], mode="markers",
                         marker={"size": 18, "opacity": 0.75, "color": "#1565c0"},
                         text=data["person"], hovertemplate="%{text}: %{x:.3g}<extra></extra>")
-    fig.update_xaxes(type="log", range=[np.log10(1 / 9.5), np.log10(9.5)],
+    ends = [np.log10(1 / 9.5), np.log10(9.5)]
+    fig.update_xaxes(type="log", range=ends[::-1] if language == "fa" else ends,
                      tickvals=[1 / 9, 1 / 5, 1 / 3, 1, 3, 5, 9],
                      ticktext=["1/9", "1/5", "1/3", "1", "3", "5", "9"])
     fig.add_vline(x=1, line={"color": "#757575"})

@@ -296,11 +296,13 @@ def labelled_value(value: float) -> str:
 
 
 def _audit(store: Store, workshop: Workshop, snap: Snapshot, model: SwotModel,
-           language: str) -> bytes:
-    changes = store.judgment_changes(workshop.code)
-    table = audit_view(changes, model, snap.names, language)
-    with st.expander(f"{tw('audit_title')} · {len(table)}"):
-        st.dataframe(table.tail(300), hide_index=True)
+           language: str) -> bytes | None:
+    """The audit trail on demand (it grows with every change): table and CSV."""
+    st.subheader(tw("audit_title"))
+    if not st.toggle(tw("show_audit"), key="ws_audit"):
+        return None
+    table = audit_view(store.judgment_changes(workshop.code), model, snap.names, language)
+    st.dataframe(table.tail(300), hide_index=True)
     return dataframe_csv(table)
 
 
@@ -328,7 +330,9 @@ def render_workshop(path: Path, code: str, language: str) -> None:
             _subgroups(path, workshop, snap, language)
             files = _results(workshop, snap, model, language)
             _rounds(path, workshop, snap, language)
-            files["audit"] = _audit(store, workshop, snap, model, language)
+            audit = _audit(store, workshop, snap, model, language)
+            if audit is not None:
+                files["audit"] = audit
         _downloads(workshop, files, language)
 
     with Store(path) as store:

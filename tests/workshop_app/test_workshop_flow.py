@@ -267,7 +267,10 @@ def test_delphi_round_gives_private_feedback(db: Path) -> None:
     _run(facilitator)
     rounds = facilitator.table[-1].value
     assert list(rounds.iloc[:, 0]) == ["1", "2"]
-    assert any("audit" in e.label.lower() or "Audit" in e.label for e in facilitator.expander)
+    _run(facilitator.toggle(key="ws_audit").set_value(True))
+    audit = facilitator.dataframe[-1].value
+    assert list(audit.iloc[-1][["round", "old", "new", "why"]]) == [2, "9", "3",
+                                                                     "persuaded by Bob"]
 
 
 def test_scenarios_save_list_load_compare(db: Path) -> None:
