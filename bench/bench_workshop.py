@@ -1,8 +1,10 @@
 """Workshop load benchmark: simulated participants against a running Streamlit server, and
 the facilitator's page on a large workshop; prints figures against the issue's goals.
 
-Run: ``.venv/bin/python bench/bench_workshop.py`` (all), ``... load 10 30 60`` (participants),
-``... facilitator`` (60 participants x 100 revisions).
+Run: ``.venv/bin/python bench/bench_workshop.py`` (all), ``... load 10 30 60`` (participants;
+``--servers 2`` spreads them over two server processes on the same database, as a load
+balancer in front of two ``streamlit run`` would), ``... facilitator`` (60 participants x 100
+revisions).
 
 *load*: starts ``streamlit run app.py`` on a fresh database and drives N participants through
 Streamlit's own websocket protocol (the messages a browser sends: no browser): each opens the
@@ -49,6 +51,12 @@ THINK_S = (2.0, 8.0)  # seconds between one participant's changes (reading, deci
 PAIR = "judgments.groups:0:1"
 SAVE_P95_GOAL_S = 1.0
 JOIN_GOAL_S = 3.0
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds the process has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _rss_kib(pid: int) -> int:
@@ -147,18 +155,29 @@ async def _participant(url: str, code: str, name: str, joined: asyncio.Event,
     await session.close()
 
 
-async def _load(n: int, port: int, code: str, server_pid: int) -> dict:
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+async def _load(n: int, ports: list[int], code: str, pids: list[int]) -> dict:
+    """N participants spread over the servers (as a load balancer would)."""
     out: dict = {"join": [], "rerun": [], "sent": {}, "sent_at": {}, "failed": []}
     go = asyncio.Event()
     events = [asyncio.Event() for _ in range(n)]
-    before = _rss_kib(server_pid)
-    tasks = [asyncio.create_task(_participant(url, code, f"P{k:02d}", events[k], go, out))
-             for k in range(n)]
+
+    def rss() -> int:
+        return sum(_rss_kib(pid) for pid in pids)
+
+    def cpu() -> float:
+        return sum(_cpu_s(pid) for pid in pids)
+
+    before, used = rss(), cpu()
+    tasks = [asyncio.create_task(_participant(
+        f"ws://127.0.0.1:{ports[k % len(ports)]}/_stcore/stream", code, f"P{k:02d}",
+        events[k], go, out)) for k in range(n)]
     await asyncio.gather(*(e.wait() for e in events))
-    out["rss_per_session_kib"] = (_rss_kib(server_pid) - before) / n
+    out["rss_per_session_kib"] = (rss() - before) / n
+    out["cpu_per_join"] = (cpu() - used) / n
+    used = cpu()
     go.set()
     await asyncio.gather(*tasks)
+    out["cpu_per_change"] = (cpu() - used) / max(1, len(out["rerun"]))
     return out
 
 
@@ -184,7 +203,7 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
-def load(counts: list[int]) -> bool:
+def load(counts: list[int], servers: int = 1) -> bool:
     ok = True
     model = model_to_dict(load_model(TEHRAN))
     for n in counts:
@@ -192,14 +211,16 @@ def load(counts: list[int]) -> bool:
             db = Path(folder) / "load.sqlite3"
             with Store(db) as store:
                 code = store.create_workshop(model, prefill=True).code
-            port = 8790 + n
-            server = _serve(db, port)
+            ports = [8790 + 2 * n + k for k in range(servers)]
+            running = [_serve(db, port) for port in ports]
             try:
-                asyncio.run(_idle_join(port, code))  # warm the server's imports
-                out = asyncio.run(_load(n, port, code, server.pid))
+                for port in ports:
+                    asyncio.run(_idle_join(port, code))  # warm each server's imports
+                out = asyncio.run(_load(n, ports, code, [s.pid for s in running]))
             finally:
-                server.terminate()
-                server.wait(timeout=30)
+                for server in running:
+                    server.terminate()
+                    server.wait(timeout=30)
             saves, lost = [], 0
             with Store(db) as store:
                 for person in store.participants(code):
@@ -211,11 +232,14 @@ def load(counts: list[int]) -> bool:
                     saves += [datetime.fromisoformat(h.submitted_at).timestamp() - at
                               for h, at in zip(history, sent_at, strict=False)]
             save_p95, join_max = _p95(saves), max(out["join"])
-            print(f"N={n:3d}: join median {statistics.median(out['join']):.2f} s, max "
+            print(f"N={n:3d}, {servers} server process(es): join median "
+                  f"{statistics.median(out['join']):.2f} s, max "
                   f"{join_max:.2f} s; change to stored p50 {statistics.median(saves):.3f} s, "
                   f"p95 {save_p95:.3f} s, max {max(saves):.3f} s ({len(saves)} changes); "
                   f"whole rerun p95 {_p95(out['rerun']):.3f} s; lost {lost}; server memory "
-                  f"{out['rss_per_session_kib'] / 1024:.1f} MiB per session", flush=True)
+                  f"{out['rss_per_session_kib'] / 1024:.1f} MiB per session; server CPU "
+                  f"{out['cpu_per_join']:.3f} s per join, {out['cpu_per_change']:.3f} s per "
+                  "change", flush=True)
             for failure in out["failed"]:
                 print(f"  a participant could not judge: {failure}", flush=True)
             ok &= not out["failed"]
@@ -288,11 +312,16 @@ def facilitator(people: int = 60, revisions: int = 100) -> bool:
 
 def main(argv: list[str]) -> None:
     what = argv[0] if argv else "all"
+    servers = 1
+    if "--servers" in argv:
+        at = argv.index("--servers")
+        servers = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     counts = [int(a) for a in argv[1:]] or [10, 30, 60]
     if what in ("all", "facilitator"):
         facilitator()
     if what in ("all", "load"):
-        load(counts)
+        load(counts, servers)
 
 
 if __name__ == "__main__":
