@@ -1013,13 +1013,17 @@ class Store:
 
         def body(conn: sqlite3.Connection) -> list[Any]:
             workshop = self._workshop_row(conn, code)
+            # counts from the index; time and model of the last row only: no revision's JSON
+            # is read (a row's later columns lie past its judgments)
             return conn.execute(
-                f"SELECT {self._PARTICIPANT_COLUMNS}, COUNT(s.id), MAX(s.submitted_at), "
+                f"SELECT {self._PARTICIPANT_COLUMNS}, "
+                "(SELECT COUNT(*) FROM submissions WHERE participant_id = p.id), "
+                "(SELECT submitted_at FROM submissions WHERE participant_id = p.id "
+                " ORDER BY id DESC LIMIT 1), "
                 "(SELECT fingerprint FROM submissions WHERE participant_id = p.id "
                 " ORDER BY id DESC LIMIT 1) = w.fingerprint "
                 "FROM participants p JOIN workshops w ON w.id = p.workshop_id "
-                "LEFT JOIN submissions s ON s.participant_id = p.id "
-                "WHERE p.workshop_id = ? GROUP BY p.id ORDER BY p.id",
+                "WHERE p.workshop_id = ? ORDER BY p.id",
                 (workshop[0],),
             ).fetchall()
 
@@ -1149,13 +1153,13 @@ class Store:
         def body(conn: sqlite3.Connection) -> list[Submission]:
             row = self._workshop_row(conn, code)
             workshop = self._workshop(row)
-            rows = conn.execute(
+            rows = conn.execute(  # each participant's last id first, then only those rows
                 self._SUBMISSION_SELECT
-                + "WHERE p.workshop_id = ? AND s.fingerprint = ? AND (? OR p.excluded = 0) "
-                "AND s.id = (SELECT MAX(id) FROM submissions WHERE participant_id = p.id "
-                "AND round = ?) ORDER BY p.id",
-                (workshop.id, workshop.fingerprint, int(include_excluded),
-                 workshop.round if round is None else round),
+                + "WHERE s.id IN (SELECT MAX(l.id) FROM participants q JOIN submissions l "
+                "ON l.participant_id = q.id AND l.round = ? WHERE q.workshop_id = ? "
+                "GROUP BY q.id) AND s.fingerprint = ? AND (? OR p.excluded = 0) ORDER BY p.id",
+                (workshop.round if round is None else round, workshop.id,
+                 workshop.fingerprint, int(include_excluded)),
             ).fetchall()
             return [_submission(r, workshop.model) for r in rows]
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from swot.store import WORKSHOP_QUERY_PARAM, NotFoundError, Store, StoreError
+from swot.store import WORKSHOP_QUERY_PARAM, NotFoundError, Store, StoreError, normalize_code
 from ui.i18n import lang
 from ui.i18n_workshop import tw
 from ui.page_scenarios import db_path
@@ -76,8 +76,11 @@ def route() -> bool:
     params = st.query_params
     token = params.get(TOKEN_PARAM)
     code = params.get(WORKSHOP_QUERY_PARAM)
-    if token or (code and st.session_state.get(TOKEN_KEY)):
-        render_private(token or st.session_state[TOKEN_KEY])
+    joined = st.session_state.get(TOKEN_KEY)  # just joined in this tab: its private page
+    if not token and code and joined and joined[0] == normalize_code(code):
+        token = joined[1]
+    if token:
+        render_private(token)
         return True
     if code:
         render_join(code)

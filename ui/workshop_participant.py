@@ -47,7 +47,7 @@ from ui.tables import show_table
 from ui.workshop_labels import item_label, status_mark
 
 TOKEN_PARAM = "p"
-TOKEN_KEY = "wsp_token"
+TOKEN_KEY = "wsp_token"  # (workshop code, token) of the participant who joined in this tab
 MESSAGE_KEY = "wsp_message"
 
 
@@ -94,7 +94,7 @@ def _on_join(path: Path, code: str) -> None:
     except (DuplicateParticipantError, StoreError) as exc:
         _say("error", tw("failed", message=str(exc)))
         return
-    st.session_state[TOKEN_KEY] = person.token
+    st.session_state[TOKEN_KEY] = (person.workshop_code, person.token)
     st.query_params.clear()
     st.query_params[TOKEN_PARAM] = person.token
 

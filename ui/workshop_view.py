@@ -21,6 +21,7 @@ from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.scenarios import GROUP_COLUMN
 from swot.store import Store, Workshop, workshop_link
+from swot.workshop_report import WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, title_layout
 from ui.i18n import isolate, t
@@ -39,6 +40,7 @@ from ui.workshop_labels import (
 from ui.workshop_results import Snapshot, qr_png, snapshot
 
 REFRESH_SECONDS = 4
+MEMO_KEY = "ws_memo"  # (key, labelled judgments, CSV files) of the results last shown
 FACILITATE_PARAM = "facilitate"
 BASE_URL_KEY = "ws_base_url"
 VIEW_PARAM = "view"
@@ -267,12 +269,24 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
         tw("col_highest"): [labelled_value(v) for v in disputes["highest"]],
         tw("col_opposed"): [t("yes") if o else t("no") for o in disputes["opposed"]],
     }), digits=2)
-    side = report.side
-    people = [c for c in side.columns if c not in ("matrix", "item_i", "item_j", GROUP_COLUMN)]
     st.markdown(f"**{tw('group_judgments')}**")
+    memo = st.session_state.get(MEMO_KEY)
+    key = (workshop.code, snap.version, tuple(snap.names.values()), language)
+    if memo is None or memo[0] != key:  # labels and files once per change of the results
+        memo = (key, *_labelled(report, model, language))
+        st.session_state[MEMO_KEY] = memo
+    st.dataframe(memo[1], hide_index=True)
+    return dict(memo[2])
+
+
+def _labelled(report: WorkshopReport, model: SwotModel, language: str
+              ) -> tuple[pd.DataFrame, dict[str, bytes]]:
+    """The judgments side by side as labels and Saaty values, and the CSV files."""
+    side = report.side
+    consensus = report.consensus
+    people = [c for c in side.columns if c not in ("matrix", "item_i", "item_j", GROUP_COLUMN)]
     view = labelled_judgments(side, model, language, [*people, GROUP_COLUMN]).rename(
         columns={GROUP_COLUMN: t("col_group")} | {p: plain(p) for p in people})
-    st.dataframe(view, hide_index=True)
     files = {
         "group_ranking": ranking_csv(report.ranking, "both"),
         "group_judgments": dataframe_csv(
@@ -287,7 +301,7 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
         "status": dataframe_csv(report.status.assign(
             matrix_label=[matrix_label(model, m, language) for m in report.status["matrix"]])),
     }
-    return files
+    return view, files
 
 
 def labelled_value(value: float) -> str:
