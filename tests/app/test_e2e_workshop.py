@@ -65,7 +65,8 @@ def workshop_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("streamlit did not start")
             time.sleep(0.25)
-        yield base, {"participant": ann.token, "facilitator": workshop.facilitator_token}
+        yield base, {"participant": ann.token, "facilitator": workshop.facilitator_token,
+                     "db": str(db)}
     finally:
         process.terminate()
         try:
@@ -98,6 +99,14 @@ def test_workshop_pages_in_a_browser(workshop_server: tuple[str, dict[str, str]]
             assert page.locator("img[src='x']").count() == 0
             assert page.locator("[data-testid='stMain'] b").count() == 0
             page.screenshot(path=str(SCREENSHOTS / "workshop-facilitator-en.png"), full_page=True)
+            # a new participant's submission shows without any click within 5 s (+1 s slack)
+            with Store(tokens["db"]) as store:
+                workshop = store.workshop_by_facilitator_token(tokens["facilitator"])
+                newcomer = store.join(workshop.code, "Newcomer Cy")
+                store.submit(workshop.code, newcomer.id, workshop.model["judgments"],
+                             workshop.fingerprint, judged=["judgments.groups"])
+            expect(page.get_by_text("Newcomer Cy").first).to_be_visible(
+                timeout=6_000)
             # the projector view draws its charts and the QR code
             page.goto(f"{base}/?facilitate={tokens['facilitator']}&view=projector")
             expect(page.locator(".js-plotly-plot").nth(3)).to_be_visible()
