@@ -1230,6 +1230,8 @@ class Store:
             if len(subgroup) > MAX_SUBGROUP_LENGTH:
                 raise InvalidDataError(
                     f"a subgroup name is longer than {MAX_SUBGROUP_LENGTH} characters")
+            if any(ord(c) < 32 or ord(c) == 127 for c in subgroup):
+                raise InvalidDataError("a subgroup name cannot hold control characters")
         if weight is not None and (
             isinstance(weight, bool) or not isinstance(weight, int | float)
             or not math.isfinite(weight) or weight <= 0

@@ -33,7 +33,7 @@ from swot.workshop import (
 )
 
 EVERYONE, INCLUDED = "everyone", "without those left out"
-OVERALL = "overall"
+OVERALL = "\x00overall"  # the overall group among subgroups: no typed tag can be it
 
 
 @dataclass(frozen=True)

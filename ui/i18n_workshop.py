@@ -269,6 +269,7 @@ STRINGS.update({
     "subgroups_title": {"en": "Subgroups and weights", "fa": "زیرگروه‌ها و وزن‌ها"},
     "subgroup_of": {"en": "Subgroup of {name}", "fa": "زیرگروه {name}"},
     "weight_of": {"en": "Weight of {name}", "fa": "وزن {name}"},
+    "overall": {"en": "overall", "fa": "کل"},
     "by_subgroup": {"en": "Group ranking overall and per subgroup",
                     "fa": "رتبه‌بندی گروه در کل و در هر زیرگروه"},
     "rounds_title": {"en": "Delphi rounds", "fa": "دورهای دلفی"},

@@ -19,9 +19,9 @@ import streamlit as st
 from swot.export import dataframe_csv, ranking_csv
 from swot.io import model_from_dict
 from swot.model import SwotModel
-from swot.scenarios import GROUP_COLUMN
+from swot.scenarios import GROUP_COLUMN, priority_column, rank_column
 from swot.store import Store, Workshop, workshop_link
-from swot.workshop_report import WorkshopReport
+from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, title_layout
 from ui.i18n import isolate, t
@@ -172,7 +172,22 @@ def _subgroups(path: Path, workshop: Workshop, snap: Snapshot, language: str) ->
         report = snap.report
         if report.subgroups is not None:
             st.markdown(f"**{tw('by_subgroup')}**")
-            show_table(comparison_view(report.subgroups, report.subgroup_names, language))
+            table, names = _translated(report.subgroups, report.subgroup_names)
+            show_table(comparison_view(table, [plain(n) for n in names], language))
+
+
+_GROUP_NAMES = {EVERYONE: "with_everyone", INCLUDED: "without_left_out", OVERALL: "overall"}
+
+
+def _translated(table: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
+    """A compare_rankings table with its fixed group names in the session's language (subgroup
+    names, typed by the facilitator, stay as they are)."""
+    shown = [tw(_GROUP_NAMES[n]) if n in _GROUP_NAMES else n for n in names]
+    columns = {}
+    for name, new in zip(names, shown, strict=True):
+        columns[rank_column(name)] = rank_column(new)
+        columns[priority_column(name)] = priority_column(new)
+    return table.rename(columns=columns), shown
 
 
 def _on_next_round(path: Path, code: str) -> None:
@@ -239,13 +254,9 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
             st.dataframe(pd.DataFrame({t("col_matrix"): [
                 matrix_label(model, m, language) for m in report.unjudged]}), hide_index=True)
     st.markdown(f"**{tw('group_ranking')}**")
-    show_table(comparison_view(report.rankings, report.ranking_names, language))
-    names = [tw("with_everyone") if n == "everyone" else tw("without_left_out")
-             for n in report.ranking_names]
-    chart_table = report.rankings.rename(columns={
-        c: c.replace("everyone", names[0]).replace("without those left out", names[-1])
-        for c in report.rankings.columns})
-    st.plotly_chart(comparison_chart(chart_table, names, language, title=tw("ws_chart_title")),
+    table, names = _translated(report.rankings, report.ranking_names)
+    show_table(comparison_view(table, names, language))
+    st.plotly_chart(comparison_chart(table, names, language, title=tw("ws_chart_title")),
                     key="ws_chart")
     st.markdown(f"**{tw('consensus')}**")
     st.caption(tw("consensus_note"))

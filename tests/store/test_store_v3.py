@@ -194,6 +194,8 @@ def test_subgroups_and_weights(store: Store, model: dict[str, Any]) -> None:
     for bad in (0, -1, float("nan"), True):
         with pytest.raises(InvalidDataError, match="weight"):
             store.set_participant_group(code, ann.id, weight=bad)
+    with pytest.raises(InvalidDataError, match="control characters"):
+        store.set_participant_group(code, ann.id, subgroup="\x00overall")
 
 
 def test_version_key_changes_with_submissions(store: Store, model: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from store_testdata import tiny_model
 
-from swot.workshop_report import build_report, masked
+from swot.workshop_report import OVERALL, build_report, masked
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def test_report_uses_only_what_was_judged() -> None:
     s_factors = report.side[report.side["matrix"] == "judgments.factors.S"].iloc[0]
     assert s_factors[["A", "B", "C"]].isna().all()  # nobody judged it: blank, not prefill
     assert "judgments.factors.S" in report.unjudged
-    assert list(report.subgroup_names) == ["overall", "city", "ngo"]
+    assert list(report.subgroup_names) == [OVERALL, "city", "ngo"]
     assert list(report.rounds["round"]) == [1] and report.rounds["matrices"].iloc[0] == 1
     assert set(report.round_rankings["round"]) == {1}
 
