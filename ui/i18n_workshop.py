@@ -279,6 +279,7 @@ STRINGS.update({
     "round_opened": {"en": "Round {n} is open; everyone starts from their last judgments.",
                      "fa": "دور {n} گشوده شد؛ هر کس از آخرین قضاوت‌های خود آغاز می‌کند."},
     "col_round": {"en": "round", "fa": "دور"},
+    "col_submitted": {"en": "participants who submitted", "fa": "شرکت‌کنندگانِ ارسال‌کرده"},
     "col_mean_consensus": {"en": "mean consensus", "fa": "میانگین اجماع"},
     "col_lowest_consensus": {"en": "lowest consensus", "fa": "کمترین اجماع"},
     "rounds_chart": {"en": "Does the panel converge? Consensus and priorities per round",

@@ -215,7 +215,7 @@ def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
         font={"family": FONT_FA} if rtl else None, legend=legend_below(language, -0.2),
         xaxis={"dtick": 1, "title": tw("col_round")},
         yaxis={"range": [0, 1], "title": "S*"},
-        yaxis2={"overlaying": "y", "side": "right", "tickformat": ".0%"},
+        yaxis2={"overlaying": "y", "side": "right", "tickformat": ".1%"},
         margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return fig
 
@@ -226,7 +226,7 @@ def _rounds(path: Path, workshop: Workshop, snap: Snapshot, language: str) -> No
     if rounds is not None and not rounds.empty:
         show_table(pd.DataFrame({
             tw("col_round"): rounds["round"].astype(str),
-            tw("col_revisions"): rounds["submitted"].astype(str),
+            tw("col_submitted"): rounds["submitted"].astype(str),
             tw("col_mean_consensus"): rounds["mean_consensus"],
             tw("col_lowest_consensus"): rounds["lowest_consensus"],
         }), digits=3)
