@@ -375,3 +375,20 @@ def test_disconnected_blanks_make_a_matrix_incomplete_not_a_traceback(db: Path) 
     _run(facilitator.checkbox(key=f"ws_ex:{code}:{person.id}").check())
     with Store(db) as store:
         assert store.latest_submissions(code) == []  # Ann is left out
+
+
+def test_scenarios_page_shows_hostile_names_and_notes_literally(db: Path) -> None:
+    at = _session("scenarios")
+    for k, name in enumerate(HOSTILE):
+        at.text_input(key="sc_name").input(name)
+        at.text_area(key="sc_note").input(HOSTILE[-1 - k] + " " + "n" * 10_000)
+        _run(at.button(key="sc_save").click())
+    _run(at.multiselect(key="sc_compare").set_value(HOSTILE[:2]))
+    markdown = "\n".join(
+        [m.value for m in at.markdown] + [c.value for c in at.caption]
+        + [e.value for kind in ("success", "error", "warning", "info") for e in getattr(at, kind)])
+    for raw in ("[Free prize](http://evil", "<img src=x", "**bold**", "http://", "www.evil"):
+        assert not re.search(r"(?<!\\)" + re.escape(raw), markdown), raw
+    with Store(db) as store:
+        assert [s.name for s in store.list_scenarios()] == [" ".join(h.split()) for h in HOSTILE]
+    assert not at.exception
