@@ -315,21 +315,19 @@ def status_table(
 
 
 def participant_judgments_table(
-    submissions: Sequence[SubmissionLike], model: Mapping[str, Any],
-    judged_only: bool = False,
+    submissions: Sequence[SubmissionLike], model: Mapping[str, Any]
 ) -> pd.DataFrame:
     """Every participant's judgments, one row per matrix and pair i < j (ratings: one per item).
 
     Columns: participant, matrix (JSON path), item_i, item_j (empty for a rating), value
-    (NaN for a missing judgment). ``judged_only``: only the matrices each person judged.
+    (NaN for a missing judgment); blank out what was not judged first
+    (:func:`swot.workshop_report.masked`).
     """
     rows: list[tuple[str, str, str, str, float]] = []
     strategy_ids = [s["id"] for s in model["strategies"]]
     for submission in submissions:
         name = submission.participant_name
         for path, ids, keys in _pairwise_matrices(model):
-            if judged_only and not _said_judged(submission, matrix_of(path)):
-                continue
             matrix = _stack([submission], keys, path)[0]
             rows += [
                 (name, path, ids[i], ids[j], float(matrix[i, j]))
@@ -337,8 +335,6 @@ def participant_judgments_table(
                 for j in range(i + 1, len(ids))
             ]
         for path, factor in _ratings(model):
-            if judged_only and not _said_judged(submission, matrix_of(path)):
-                continue
             ratings = submission.judgments["strategies"][factor]["ratings"]
             rows += [
                 (name, path, item, "", np.nan if value is None else float(value))

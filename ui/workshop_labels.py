@@ -8,7 +8,6 @@ from collections.abc import Mapping
 import pandas as pd
 
 from swot.model import SwotModel
-from swot.workshop import matrix_of
 from swot.workshop_text import local_time, saaty_text
 from ui.i18n import t
 from ui.i18n_workshop import tw
@@ -76,8 +75,3 @@ def audit_view(changes: list, model: SwotModel, names: Mapping[str, str],
 def status_mark(status: str) -> str:
     """✓ judged, ◐ incomplete, ○ not yet."""
     return {"judged": "✓", "incomplete": "◐"}.get(status, "○")
-
-
-def matrix_path(path: str) -> str:
-    """The model's matrix path of a table path."""
-    return matrix_of(path)
