@@ -142,8 +142,17 @@ def _start(store: Store, workshop: Workshop, person: Participant) -> dict[str, A
             "model": model_from_dict(data, source=f"workshop {workshop.code}")}
 
 
+def _as_dict(draft: dict[str, Any]) -> dict[str, Any]:
+    """The draft's model as a model-file dict, converted once per change."""
+    kept = draft.get("dict")
+    if kept is None or kept[0] is not draft["model"]:
+        kept = (draft["model"], model_to_dict(draft["model"]))
+        draft["dict"] = kept
+    return kept[1]
+
+
 def _submit(path: Path, workshop: Workshop, person: Participant, draft: dict[str, Any]) -> None:
-    judgments = model_to_dict(draft["model"])["judgments"]
+    judgments = _as_dict(draft)["judgments"]
     rationale = st.session_state.get("wsp_rationale", "")
     try:
         with Store(path) as store:
@@ -273,7 +282,7 @@ def _judging(path: Path, workshop: Workshop, person: Participant, language: str)
     only this part of the page (the change is saved in its callback, before the rerun)."""
     draft = st.session_state[_draft_key(person.token)]
     model: SwotModel = draft["model"]
-    data = model_to_dict(model)
+    data = _as_dict(draft)
     mine = _Draft(person.name, data["judgments"], tuple(draft["judged"]))
     paths = matrix_paths(data)
     status = {p: judgment_status(mine, data, p) for p in paths}
