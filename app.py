@@ -1,17 +1,18 @@
 """Streamlit front end: ``streamlit run app.py`` opens on the Tehran city-diplomacy model.
 
-Pages live in ``ui/page_*.py``; adding a page is one line in :func:`pages`. A link with
-``?workshop=CODE`` opens a workshop's participant view instead. The scenario and workshop
+Pages live in ``ui/page_*.py``; adding a page is one line in :func:`pages`. A workshop link
+(``?p=TOKEN``, ``?workshop=CODE``, ``?facilitate=TOKEN``) opens only its own view, and a
+participant-only server nothing else (:mod:`ui.routes`). The scenario and workshop
 database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else the secret
 ``db_path``, else a file under ``~/.local/share/swot-anp/``.
 """
 
 import streamlit as st
 
-from swot.store import WORKSHOP_QUERY_PARAM
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
 from ui.i18n_network import tn
 from ui.i18n_workshop import tw
+from ui.routes import route
 from ui.state import get_model, init_state, weighs_as_loaded
 
 
@@ -34,11 +35,7 @@ st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
 )
 inject_rtl()
-workshop_code = st.query_params.get(WORKSHOP_QUERY_PARAM)
-if workshop_code:  # a participant's link: only the workshop's own editor
-    from ui.page_workshop import render_participant
-
-    render_participant(workshop_code)
+if route():  # a participant's, join or facilitator link, or a participant-only server
     st.stop()
 problems = init_state()
 if problems:

@@ -22,9 +22,13 @@ from anp.errors import (
     NotSquareError,
 )
 from anp.group import (
+    CONSENSUS_BANDS,
     aggregate_judgments,
     aggregate_priorities,
+    ahp_consensus,
+    consensus_band,
     consensus_index,
+    geometric_dispersion,
     judgment_dispersion,
 )
 from anp.limit import as_supermatrix, limit_matrices, limit_matrix
@@ -49,6 +53,7 @@ from anp.sensitivity import (
 from anp.synthesis import synthesize
 
 __all__ = [
+    "CONSENSUS_BANDS",
     "SAATY_SCALE",
     "ANPError",
     "ConsistencyResult",
@@ -68,14 +73,17 @@ __all__ = [
     "SensitivityError",
     "aggregate_judgments",
     "aggregate_priorities",
+    "ahp_consensus",
     "as_supermatrix",
     "cluster_sweep",
     "complete_matrix",
+    "consensus_band",
     "consensus_index",
     "consistency",
     "consistency_ratio",
     "cr_threshold",
     "crossings",
+    "geometric_dispersion",
     "inconsistency_suggestions",
     "judgment_dispersion",
     "limit_matrices",

@@ -2,8 +2,7 @@
 
 :func:`compare_rankings` puts the rankings of several models side by side,
 :func:`differences_table` lists what differs between two models (:func:`swot.diff.diff_models`)
-as text, :func:`participant_overview` summarises each workshop participant's state and
-consistency, and :func:`judgments_side_by_side` puts everyone's judgments next to the group's.
+as text, and :func:`judgments_side_by_side` puts everyone's judgments next to the group's.
 """
 
 from __future__ import annotations
@@ -20,13 +19,9 @@ from swot.analysis import evaluate
 from swot.diff import diff_models
 from swot.io import model_from_dict, model_to_dict
 from swot.model import SwotError, SwotModel
-from swot.store import ParticipantStatus
 from swot.workshop import SubmissionLike, participant_judgments_table
 
 DIFFERENCE_COLUMNS = ("path", "items", "kind", "before", "after")
-OVERVIEW_COLUMNS = (
-    "participant", "status", "excluded", "revisions", "last_submitted", "max_cr", "failing",
-)
 
 
 GROUP_COLUMN = "group"
@@ -112,25 +107,6 @@ def differences_table(
         for d in diff_models(first, second)
     ]
     return pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
-
-
-def participant_overview(
-    participants: Sequence[ParticipantStatus], consistency: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per participant: status, excluded, revisions, last submission, the largest CR
-    over their matrices and how many matrices fail their CR threshold.
-
-    ``consistency`` is :func:`swot.workshop.consistency_table` of their latest submissions;
-    participants without a row there get NaN and 0.
-    """
-    rows = []
-    for p in participants:
-        mine = consistency[consistency["participant"] == p.name]
-        rows.append((
-            p.name, p.status, p.excluded, p.revisions, p.last_submitted_at or "",
-            float(mine["cr"].max()) if len(mine) else math.nan, int((~mine["passes"]).sum()),
-        ))
-    return pd.DataFrame(rows, columns=list(OVERVIEW_COLUMNS))
 
 
 def judgments_side_by_side(

@@ -36,19 +36,21 @@ import random
 import secrets as _secrets
 import sqlite3
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from swot.judgment_cells import changed_cells, differing_matrices, matrix_paths
 
 ENV_VAR = "SWOT_ANP_DB"
 SECRETS_KEY = "db_path"
 DEFAULT_DB_PATH = Path("~/.local/share/swot-anp/swot-anp.sqlite3")
 
 APPLICATION_ID = 0x53574F54  # "SWOT"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 WORKSHOP_QUERY_PARAM = "workshop"
@@ -104,9 +106,46 @@ ALTER TABLE participants ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX submissions_by_participant ON submissions (participant_id, id);
 """
 
-_MIGRATIONS: dict[int, str] = {1: _MIGRATE_V1_V2}
+# From version 2 to version 3: private links (tokens), settings of a workshop, what each
+# submission counts as judged (NULL before v3: inferred, see _submission), Delphi
+# rounds, subgroups and weights, and the audit trail of every judgment change.
+_MIGRATE_V2_V3 = """
+ALTER TABLE workshops ADD COLUMN facilitator_token TEXT;
+ALTER TABLE workshops ADD COLUMN prefill INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE workshops ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE workshops ADD COLUMN max_participants INTEGER;
+ALTER TABLE workshops ADD COLUMN round INTEGER NOT NULL DEFAULT 1;
+UPDATE workshops SET facilitator_token = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX workshops_by_facilitator_token ON workshops (facilitator_token);
+ALTER TABLE participants ADD COLUMN token TEXT;
+ALTER TABLE participants ADD COLUMN subgroup TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN weight REAL NOT NULL DEFAULT 1;
+UPDATE participants SET token = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX participants_by_token ON participants (token);
+ALTER TABLE submissions ADD COLUMN judged_json TEXT;
+ALTER TABLE submissions ADD COLUMN round INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX submissions_by_round ON submissions (participant_id, round, id);
+CREATE TABLE judgment_changes (
+    id             INTEGER PRIMARY KEY,
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    submission_id  INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    round          INTEGER NOT NULL,
+    matrix         TEXT NOT NULL,
+    item_i         TEXT NOT NULL,
+    item_j         TEXT NOT NULL,
+    old_value      REAL,
+    new_value      REAL,
+    rationale      TEXT NOT NULL DEFAULT '',
+    changed_at     TEXT NOT NULL
+);
+CREATE INDEX judgment_changes_by_participant ON judgment_changes (participant_id, id)
+"""
 
-_TABLES = {"meta", "scenarios", "workshops", "participants", "submissions"}
+_MIGRATIONS: dict[int, str] = {1: _MIGRATE_V1_V2, 2: _MIGRATE_V2_V3}
+
+_TABLES = {
+    "meta", "scenarios", "workshops", "participants", "submissions", "judgment_changes",
+}
 
 
 # --------------------------------------------------------------------------- errors
@@ -160,6 +199,10 @@ class WorkshopClosedError(StoreError):
     """The workshop no longer accepts participants or submissions."""
 
 
+class WorkshopFullError(StoreError):
+    """The workshop has reached its cap on participants."""
+
+
 class ModelChangedError(StoreError):
     """Judgments were made on a version of the model the workshop no longer uses."""
 
@@ -196,26 +239,34 @@ class Workshop:
     fingerprint: str
     is_open: bool
     created_at: str
+    facilitator_token: str = field(default="", kw_only=True, repr=False)
+    prefill: bool = field(default=True, kw_only=True)
+    anonymous: bool = field(default=False, kw_only=True)
+    max_participants: int | None = field(default=None, kw_only=True)
+    round: int = field(default=1, kw_only=True)
 
 
 @dataclass(frozen=True)
 class Participant:
-    """Someone who joined a workshop."""
+    """Someone who joined a workshop; ``token`` is the secret of their private link."""
 
     id: int
     workshop_code: str
     name: str
     joined_at: str
     excluded: bool
+    token: str = field(default="", kw_only=True, repr=False)
+    subgroup: str = field(default="", kw_only=True)
+    weight: float = field(default=1.0, kw_only=True)
 
 
 @dataclass(frozen=True)
 class ParticipantStatus(Participant):
     """A participant with the state of their submissions."""
 
-    revisions: int
-    last_submitted_at: str | None
-    current: bool
+    revisions: int = field(kw_only=True)
+    last_submitted_at: str | None = field(kw_only=True)
+    current: bool = field(kw_only=True)
 
     @property
     def status(self) -> str:
@@ -236,6 +287,10 @@ class Submission:
     submitted_at: str
     fingerprint: str
     judgments: dict[str, Any]
+    judged: tuple[str, ...] | None = field(default=None, kw_only=True)
+    round: int = field(default=1, kw_only=True)
+    weight: float = field(default=1.0, kw_only=True)
+    subgroup: str = field(default="", kw_only=True)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -408,15 +463,17 @@ def check_judgments_shape(judgments: Any, model: Mapping[str, Any]) -> None:
             _check_square(entry["pairwise"], m, f"{path}.pairwise")
             continue
         ratings = entry["ratings"]
+        numbers = [r for r in ratings if r is not None] if isinstance(ratings, list) else []
         if (
             not isinstance(ratings, list)
             or len(ratings) != m
-            or any(isinstance(r, bool) or not isinstance(r, int | float) for r in ratings)
-            or any(r < 0 for r in ratings)
-            or not any(r > 0 for r in ratings)
+            or any(isinstance(r, bool) or not isinstance(r, int | float) for r in numbers)
+            or any(r < 0 for r in numbers)
+            or (len(numbers) == m and not any(r > 0 for r in numbers))
         ):
             raise InvalidDataError(
-                f"{path}.ratings must be {m} non-negative numbers, at least one positive"
+                f"{path}.ratings must be {m} non-negative numbers or nulls (not yet rated), "
+                "at least one positive when all are given"
             )
 
 
@@ -583,7 +640,9 @@ class Store:
 
     def _create_schema(self) -> None:
         conn = self._conn
-        for statement in _split_sql(_SCHEMA_V1) + _split_sql(_MIGRATE_V1_V2):
+        for statement in (
+            _split_sql(_SCHEMA_V1) + _split_sql(_MIGRATE_V1_V2) + _split_sql(_MIGRATE_V2_V3)
+        ):
             conn.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -788,7 +847,10 @@ class Store:
 
     # -- workshops
 
-    _WORKSHOP_COLUMNS = "id, code, title, model_json, fingerprint, is_open, created_at"
+    _WORKSHOP_COLUMNS = (
+        "id, code, title, model_json, fingerprint, is_open, created_at, facilitator_token, "
+        "prefill, anonymous, max_participants, round"
+    )
 
     def _workshop_row(self, conn: sqlite3.Connection, code: str) -> tuple[Any, ...]:
         row = conn.execute(
@@ -809,13 +871,32 @@ class Store:
             fingerprint=row[4],
             is_open=bool(row[5]),
             created_at=row[6],
+            facilitator_token=row[7] or "",
+            prefill=bool(row[8]),
+            anonymous=bool(row[9]),
+            max_participants=row[10],
+            round=row[11],
         )
 
-    def create_workshop(self, model: dict[str, Any], title: str = "") -> Workshop:
-        """Open a workshop on a model; it gets a new short code."""
+    def create_workshop(
+        self,
+        model: dict[str, Any],
+        title: str = "",
+        *,
+        prefill: bool = False,
+        anonymous: bool = False,
+        max_participants: int | None = None,
+    ) -> Workshop:
+        """Open a workshop on a model; it gets a new short code and a facilitator token.
+
+        ``prefill``: participants start from the model's judgments (still marked not judged
+        until they confirm them) instead of blank matrices; ``anonymous``: participants are
+        shown as "Participant 1..n"; ``max_participants``: a cap on joins (None: no cap).
+        """
         model_json = _to_json(_require_dict(model, "the model"), "the model")
         fingerprint = model_fingerprint(model)
-        title = _note(title)
+        title = _title(title)
+        cap = _cap(max_participants)
 
         def body(conn: sqlite3.Connection) -> Workshop:
             for _ in range(20):
@@ -823,8 +904,10 @@ class Store:
                 try:
                     conn.execute(
                         "INSERT INTO workshops (code, title, model_json, fingerprint, is_open, "
-                        "created_at) VALUES (?, ?, ?, ?, 1, ?)",
-                        (code, title, model_json, fingerprint, _now()),
+                        "created_at, facilitator_token, prefill, anonymous, max_participants) "
+                        "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+                        (code, title, model_json, fingerprint, _now(), new_token(),
+                         int(prefill), int(anonymous), cap),
                     )
                 except sqlite3.IntegrityError:
                     continue
@@ -888,7 +971,9 @@ class Store:
 
     # -- participants
 
-    _PARTICIPANT_COLUMNS = "p.id, w.code, p.name, p.joined_at, p.excluded"
+    _PARTICIPANT_COLUMNS = (
+        "p.id, w.code, p.name, p.joined_at, p.excluded, p.token, p.subgroup, p.weight"
+    )
 
     def _participant_by_id(
         self, conn: sqlite3.Connection, code: str, participant_id: int
@@ -906,23 +991,38 @@ class Store:
         return _participant(row)
 
     def join(self, code: str, name: str) -> Participant:
-        """Add a participant to an open workshop; names are unique per workshop."""
+        """Add a participant to an open workshop; names are unique per workshop.
+
+        The participant gets a secret ``token`` for their private link. A workshop with a cap
+        on joins that is reached raises :class:`WorkshopFullError`.
+        """
         name = _clean_name(name, "the participant name")
 
         def body(conn: sqlite3.Connection) -> Participant:
             workshop = self._workshop_row(conn, code)
             if not workshop[5]:
                 raise WorkshopClosedError(f"workshop {workshop[1]} is closed")
+            cap = workshop[10]
+            if cap is not None:
+                (count,) = conn.execute(
+                    "SELECT COUNT(*) FROM participants WHERE workshop_id = ?", (workshop[0],)
+                ).fetchone()
+                if count >= cap:
+                    raise WorkshopFullError(
+                        f"workshop {workshop[1]} is full ({cap} participants); "
+                        "ask the facilitator"
+                    )
             try:
                 cursor = conn.execute(
-                    "INSERT INTO participants (workshop_id, name, name_key, joined_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (workshop[0], name, _name_key(name), _now()),
+                    "INSERT INTO participants (workshop_id, name, name_key, joined_at, token) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (workshop[0], name, _name_key(name), _now(), new_token()),
                 )
             except sqlite3.IntegrityError as exc:
                 raise DuplicateParticipantError(
                     f"the name {name!r} is already taken in workshop {workshop[1]}; "
-                    "pick another name, or continue as that participant if it is you"
+                    "pick another name (to go on with your own judgments, reopen your "
+                    "private link)"
                 ) from exc
             return self._participant_by_id(conn, code, int(cursor.lastrowid or 0))
 
@@ -963,13 +1063,17 @@ class Store:
 
         def body(conn: sqlite3.Connection) -> list[Any]:
             workshop = self._workshop_row(conn, code)
+            # counts from the index; time and model of the last row only: no revision's JSON
+            # is read (a row's later columns lie past its judgments)
             return conn.execute(
-                f"SELECT {self._PARTICIPANT_COLUMNS}, COUNT(s.id), MAX(s.submitted_at), "
+                f"SELECT {self._PARTICIPANT_COLUMNS}, "
+                "(SELECT COUNT(*) FROM submissions WHERE participant_id = p.id), "
+                "(SELECT submitted_at FROM submissions WHERE participant_id = p.id "
+                " ORDER BY id DESC LIMIT 1), "
                 "(SELECT fingerprint FROM submissions WHERE participant_id = p.id "
                 " ORDER BY id DESC LIMIT 1) = w.fingerprint "
                 "FROM participants p JOIN workshops w ON w.id = p.workshop_id "
-                "LEFT JOIN submissions s ON s.participant_id = p.id "
-                "WHERE p.workshop_id = ? GROUP BY p.id ORDER BY p.id",
+                "WHERE p.workshop_id = ? ORDER BY p.id",
                 (workshop[0],),
             ).fetchall()
 
@@ -980,9 +1084,12 @@ class Store:
                 name=row[2],
                 joined_at=row[3],
                 excluded=bool(row[4]),
-                revisions=row[5],
-                last_submitted_at=row[6],
-                current=bool(row[7]),
+                token=row[5] or "",
+                subgroup=row[6],
+                weight=row[7],
+                revisions=row[8],
+                last_submitted_at=row[9],
+                current=bool(row[10]),
             )
             for row in self._read(body)
         ]
@@ -992,7 +1099,8 @@ class Store:
     _SUBMISSION_SELECT = (
         "SELECT s.id, s.participant_id, p.name, "
         "(SELECT COUNT(*) FROM submissions r WHERE r.participant_id = s.participant_id "
-        " AND r.id <= s.id), s.submitted_at, s.fingerprint, s.judgments_json "
+        " AND r.id <= s.id), s.submitted_at, s.fingerprint, s.judgments_json, "
+        "s.judged_json, s.round, p.weight, p.subgroup "
         "FROM submissions s JOIN participants p ON p.id = s.participant_id "
     )
 
@@ -1002,11 +1110,19 @@ class Store:
         participant_id: int,
         judgments: dict[str, Any],
         model_fingerprint: str,
+        judged: Sequence[str] | None = None,
+        rationale: str = "",
     ) -> Submission:
-        """Save a participant's judgments (made on the model with that fingerprint)."""
+        """Save a participant's judgments (made on the model with that fingerprint).
+
+        ``judged`` names the matrices (paths of :func:`swot.judgment_cells.matrix_paths`) the
+        participant has judged; None: all of them. Every cell that differs from their previous
+        submission is added to the audit trail with ``rationale`` (one line, optional).
+        """
         judgments_json = _to_json(
             _require_dict(judgments, "the judgments"), "the judgments", "judgments"
         )
+        rationale = _rationale(rationale)
 
         def body(conn: sqlite3.Connection) -> Submission:
             workshop = self._workshop(self._workshop_row(conn, code))
@@ -1021,15 +1137,37 @@ class Store:
                     "reload the page (your judgments were not saved)"
                 )
             check_judgments_shape(judgments, workshop.model)
+            judged_json = json.dumps(_judged(judged, workshop.model))
+            previous = conn.execute(
+                "SELECT judgments_json, fingerprint FROM submissions WHERE participant_id = ? "
+                "ORDER BY id DESC LIMIT 1",
+                (participant_id,),
+            ).fetchone()
+            now = _now()
             cursor = conn.execute(
                 "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
-                "submitted_at) VALUES (?, ?, ?, ?)",
-                (participant_id, judgments_json, model_fingerprint, _now()),
+                "submitted_at, judged_json, round) VALUES (?, ?, ?, ?, ?, ?)",
+                (participant_id, judgments_json, model_fingerprint, now, judged_json,
+                 workshop.round),
+            )
+            if previous is not None and previous[1] == model_fingerprint:
+                before = _from_json(previous[0], "the previous submission")
+            else:  # the first judgments on this model start from the prefill or from blanks
+                before = workshop.model["judgments"] if workshop.prefill else None
+            conn.executemany(
+                "INSERT INTO judgment_changes (participant_id, submission_id, round, matrix, "
+                "item_i, item_j, old_value, new_value, rationale, changed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (participant_id, cursor.lastrowid, workshop.round, *cell, old, new,
+                     rationale, now)
+                    for cell, old, new in changed_cells(before, judgments, workshop.model)
+                ],
             )
             row = conn.execute(
                 self._SUBMISSION_SELECT + "WHERE s.id = ?", (cursor.lastrowid,)
             ).fetchone()
-            return _submission(row)
+            return _submission(row, workshop.model)
 
         return self._write(body)
 
@@ -1038,36 +1176,211 @@ class Store:
 
         def body(conn: sqlite3.Connection) -> list[Any]:
             self._participant_by_id(conn, code, participant_id)
-            return conn.execute(
+            model = self._workshop(self._workshop_row(conn, code)).model
+            rows = conn.execute(
                 self._SUBMISSION_SELECT + "WHERE s.participant_id = ? ORDER BY s.id",
                 (participant_id,),
             ).fetchall()
+            return [_submission(row, model) for row in rows]
 
-        return [_submission(row) for row in self._read(body)]
+        return self._read(body)
 
     def latest_submission(self, code: str, participant_id: int) -> Submission | None:
         """A participant's latest submission, or None before the first."""
         history = self.submission_history(code, participant_id)
         return history[-1] if history else None
 
-    def latest_submissions(self, code: str, include_excluded: bool = False) -> list[Submission]:
-        """Each participant's latest submission on the workshop's current model.
+    def latest_submissions(
+        self, code: str, include_excluded: bool = False, round: int | None = None
+    ) -> list[Submission]:
+        """Each participant's latest submission on the workshop's current model in a round
+        (None: the current round).
 
         Participants whose latest submission was made on an older model are left out, and so
         are excluded participants unless ``include_excluded``.
         """
 
-        def body(conn: sqlite3.Connection) -> list[Any]:
-            workshop = self._workshop_row(conn, code)
-            return conn.execute(
+        def body(conn: sqlite3.Connection) -> list[Submission]:
+            row = self._workshop_row(conn, code)
+            workshop = self._workshop(row)
+            rows = conn.execute(  # each participant's last id first, then only those rows
                 self._SUBMISSION_SELECT
-                + "WHERE p.workshop_id = ? AND s.fingerprint = ? AND (? OR p.excluded = 0) "
-                "AND s.id = (SELECT MAX(id) FROM submissions WHERE participant_id = p.id) "
-                "ORDER BY p.id",
-                (workshop[0], workshop[4], int(include_excluded)),
+                + "WHERE s.id IN (SELECT MAX(l.id) FROM participants q JOIN submissions l "
+                "ON l.participant_id = q.id AND l.round = ? WHERE q.workshop_id = ? "
+                "GROUP BY q.id) AND s.fingerprint = ? AND (? OR p.excluded = 0) ORDER BY p.id",
+                (workshop.round if round is None else round, workshop.id,
+                 workshop.fingerprint, int(include_excluded)),
+            ).fetchall()
+            return [_submission(r, workshop.model) for r in rows]
+
+        return self._read(body)
+
+    # -- private links, settings, rounds, audit trail (schema 3)
+
+    def participant_by_token(self, token: str) -> Participant:
+        """The participant whose private link carries ``token``.
+
+        An unknown token raises :class:`UnknownParticipantError` with a message that does
+        not say whether any workshop or participant exists.
+        """
+
+        def body(conn: sqlite3.Connection) -> Participant:
+            row = conn.execute(
+                f"SELECT {self._PARTICIPANT_COLUMNS} FROM participants p "
+                "JOIN workshops w ON w.id = p.workshop_id WHERE p.token = ?",
+                (str(token),),
+            ).fetchone()
+            if row is None:
+                raise UnknownParticipantError(INVALID_LINK)
+            return _participant(row)
+
+        return self._read(body)
+
+    def workshop_by_facilitator_token(self, token: str) -> Workshop:
+        """The workshop whose facilitator link carries ``token``."""
+
+        def body(conn: sqlite3.Connection) -> tuple[Any, ...]:
+            row = conn.execute(
+                f"SELECT {self._WORKSHOP_COLUMNS} FROM workshops WHERE facilitator_token = ?",
+                (str(token),),
+            ).fetchone()
+            if row is None:
+                raise UnknownWorkshopError(INVALID_LINK)
+            return tuple(row)
+
+        return self._workshop(self._read(body))
+
+    def set_workshop_options(
+        self,
+        code: str,
+        *,
+        anonymous: bool | None = None,
+        max_participants: int | str | None = "keep",
+    ) -> Workshop:
+        """Change anonymous mode and/or the cap on joins (None: no cap; "keep": unchanged)."""
+
+        def body(conn: sqlite3.Connection) -> Workshop:
+            row = self._workshop_row(conn, code)
+            cap = row[10] if max_participants == "keep" else _cap(max_participants)
+            conn.execute(
+                "UPDATE workshops SET anonymous = ?, max_participants = ? WHERE id = ?",
+                (row[9] if anonymous is None else int(bool(anonymous)), cap, row[0]),
+            )
+            return self._workshop(self._workshop_row(conn, code))
+
+        return self._write(body)
+
+    def set_participant_group(
+        self, code: str, participant_id: int, subgroup: str | None = None,
+        weight: float | None = None,
+    ) -> Participant:
+        """Tag a participant with a subgroup and/or give them a weight (> 0, finite)."""
+        if subgroup is not None:
+            subgroup = " ".join(_note(subgroup).split())
+            if len(subgroup) > MAX_SUBGROUP_LENGTH:
+                raise InvalidDataError(
+                    f"a subgroup name is longer than {MAX_SUBGROUP_LENGTH} characters")
+            if any(ord(c) < 32 or ord(c) == 127 for c in subgroup):
+                raise InvalidDataError("a subgroup name cannot hold control characters")
+        if weight is not None and (
+            isinstance(weight, bool) or not isinstance(weight, int | float)
+            or not math.isfinite(weight) or weight <= 0
+        ):
+            raise InvalidDataError(f"a participant's weight must be a number > 0, not {weight!r}")
+
+        def body(conn: sqlite3.Connection) -> Participant:
+            person = self._participant_by_id(conn, code, participant_id)
+            conn.execute(
+                "UPDATE participants SET subgroup = ?, weight = ? WHERE id = ?",
+                (person.subgroup if subgroup is None else subgroup,
+                 person.weight if weight is None else float(weight), participant_id),
+            )
+            return self._participant_by_id(conn, code, participant_id)
+
+        return self._write(body)
+
+    def next_round(self, code: str) -> Workshop:
+        """Close the current Delphi round and open the next.
+
+        Each participant's latest judgments of the closed round (on the current model) start
+        the new round as their first submission there, with what they had judged; they may
+        keep or revise them. The closed round's submissions stay as they were.
+        """
+
+        def body(conn: sqlite3.Connection) -> Workshop:
+            workshop = self._workshop(self._workshop_row(conn, code))
+            new_round = workshop.round + 1
+            conn.execute("UPDATE workshops SET round = ? WHERE id = ?", (new_round, workshop.id))
+            now = _now()
+            conn.execute(
+                "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
+                "submitted_at, judged_json, round) "
+                "SELECT s.participant_id, s.judgments_json, s.fingerprint, ?, s.judged_json, ? "
+                "FROM submissions s JOIN participants p ON p.id = s.participant_id "
+                "WHERE p.workshop_id = ? AND s.round = ? AND s.fingerprint = ? "
+                "AND s.id = (SELECT MAX(id) FROM submissions WHERE participant_id = p.id "
+                "AND round = ?) ORDER BY s.participant_id",
+                (now, new_round, workshop.id, workshop.round, workshop.fingerprint,
+                 workshop.round),
+            )
+            return self._workshop(self._workshop_row(conn, code))
+
+        return self._write(body)
+
+    def judgment_changes(self, code: str) -> list[JudgmentChange]:
+        """The audit trail of a workshop: every judgment change, oldest first."""
+
+        def body(conn: sqlite3.Connection) -> list[Any]:
+            workshop_id = self._workshop_row(conn, code)[0]
+            return conn.execute(
+                "SELECT c.id, c.participant_id, p.name, c.round, c.matrix, c.item_i, c.item_j, "
+                "c.old_value, c.new_value, c.rationale, c.changed_at "
+                "FROM judgment_changes c JOIN participants p ON p.id = c.participant_id "
+                "WHERE p.workshop_id = ? ORDER BY c.id",
+                (workshop_id,),
             ).fetchall()
 
-        return [_submission(row) for row in self._read(body)]
+        return [JudgmentChange(*row) for row in self._read(body)]
+
+    def submissions_version(self, code: str) -> tuple[int, int, int, str]:
+        """A cheap key that changes whenever the workshop's group results may change:
+        (latest submission id, participants, round, exclusions/weights/subgroups digest)."""
+
+        def body(conn: sqlite3.Connection) -> tuple[int, int, int, str]:
+            workshop = self._workshop_row(conn, code)
+            last = conn.execute(
+                "SELECT COALESCE(MAX(s.id), 0) FROM submissions s JOIN participants p "
+                "ON p.id = s.participant_id WHERE p.workshop_id = ?", (workshop[0],)
+            ).fetchone()[0]
+            people = conn.execute(
+                "SELECT id, excluded, weight, subgroup FROM participants WHERE workshop_id = ? "
+                "ORDER BY id", (workshop[0],)
+            ).fetchall()
+            digest = hashlib.sha256(
+                json.dumps([list(p) for p in people] + [workshop[4]]).encode()).hexdigest()
+            return last, len(people), workshop[11], digest
+
+        return self._read(body)
+
+
+INVALID_LINK = "this link is not valid, or the workshop is not open; ask the facilitator"
+
+
+@dataclass(frozen=True)
+class JudgmentChange:
+    """One changed judgment cell in the audit trail (None: blank)."""
+
+    id: int
+    participant_id: int
+    participant_name: str
+    round: int
+    matrix: str
+    item_i: str
+    item_j: str
+    old_value: float | None
+    new_value: float | None
+    rationale: str
+    changed_at: str
 
 
 def _note(note: Any) -> str:
@@ -1089,11 +1402,22 @@ def _from_json(text: str, what: str) -> Any:
 
 def _participant(row: Any) -> Participant:
     return Participant(
-        id=row[0], workshop_code=row[1], name=row[2], joined_at=row[3], excluded=bool(row[4])
+        id=row[0], workshop_code=row[1], name=row[2], joined_at=row[3], excluded=bool(row[4]),
+        token=row[5] or "", subgroup=row[6], weight=row[7],
     )
 
 
-def _submission(row: Any) -> Submission:
+def _submission(row: Any, model: Mapping[str, Any]) -> Submission:
+    """A submission row; one stored before schema 3 (no record of what was judged) counts
+    the matrices that differ from the workshop model's own judgments as judged."""
+    judgments = _from_json(row[6], f"submission {row[0]}")
+    if row[7] is None:
+        try:
+            judged = tuple(differing_matrices(judgments, model))
+        except (KeyError, TypeError, IndexError, ValueError):
+            judged = ()
+    else:
+        judged = tuple(_from_json(row[7], f"submission {row[0]}"))
     return Submission(
         id=row[0],
         participant_id=row[1],
@@ -1101,5 +1425,54 @@ def _submission(row: Any) -> Submission:
         revision=row[3],
         submitted_at=row[4],
         fingerprint=row[5],
-        judgments=_from_json(row[6], f"submission {row[0]}"),
+        judgments=judgments,
+        judged=judged,
+        round=row[8],
+        weight=row[9],
+        subgroup=row[10],
     )
+
+
+MAX_TITLE_LENGTH = 200
+MAX_RATIONALE_LENGTH = 500
+MAX_SUBGROUP_LENGTH = 100
+
+
+def new_token() -> str:
+    """A fresh secret for a private link (128 random bits, hex)."""
+    return _secrets.token_hex(16)
+
+
+def _title(title: Any) -> str:
+    title = _note(title)
+    if len(title) > MAX_TITLE_LENGTH:
+        raise InvalidDataError(f"the workshop title is longer than {MAX_TITLE_LENGTH} characters")
+    return title
+
+
+def _rationale(text: Any) -> str:
+    text = " ".join(_note(text).split())
+    if len(text) > MAX_RATIONALE_LENGTH:
+        raise InvalidDataError(f"the rationale is longer than {MAX_RATIONALE_LENGTH} characters")
+    return text
+
+
+def _cap(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidDataError(
+            f"the cap on participants must be a whole number >= 1, not {value!r}")
+    return value
+
+
+def _judged(judged: Sequence[str] | None, model: Mapping[str, Any]) -> list[str]:
+    paths = matrix_paths(model)
+    if judged is None:
+        return paths
+    if isinstance(judged, str):
+        raise InvalidDataError("judged must be a list of matrix paths, not one string")
+    unknown = [p for p in judged if p not in paths]
+    if unknown:
+        raise InvalidDataError(f"judged names matrices the model does not have: {unknown}")
+    return [p for p in paths if p in set(judged)]

@@ -30,6 +30,7 @@ from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_
 from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
 from ui.i18n import group_name, isolate, lang, tr
 from ui.i18n_workshop import tw
+from ui.literal import literal
 from ui.pairwise import matrix_title
 from ui.state import flash, get_model, set_model, show_flash
 from ui.tables import show_table
@@ -72,7 +73,7 @@ def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed
         with Store(path) as store:
             return action(store)
     except StoreError as exc:
-        flash("error", tw(error, message=str(exc)))
+        flash("error", tw(error, message=literal(str(exc), 600)))
         return None
 
 
@@ -182,7 +183,7 @@ def _on_save(path: Path) -> None:
     if saved is not None:
         st.session_state["sc_name"] = st.session_state["sc_note"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=saved.name))
+        flash("success", tw("saved", name=literal(saved.name)))
 
 
 def _on_load(path: Path, name: str) -> None:
@@ -192,24 +193,25 @@ def _on_load(path: Path, name: str) -> None:
     try:
         model = model_from_dict(scenario.model, source=name)
     except ModelFileError as exc:
-        flash("error", "\n\n".join([tw("failed", message=name), *exc.lines()]))
+        flash("error", "\n\n".join([tw("failed", message=literal(name)),
+                                       *(literal(x, 600) for x in exc.lines())]))
         return
     set_model(model, replaced=True)
-    flash("success", tw("loaded", name=name))
+    flash("success", tw("loaded", name=literal(name)))
 
 
 def _on_rename(path: Path, name: str) -> None:
     renamed = store_action(path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]))
     if renamed is not None:
         st.session_state["sc_pick"] = renamed.name
-        flash("success", tw("renamed", name=renamed.name))
+        flash("success", tw("renamed", name=literal(renamed.name)))
 
 
 def _on_duplicate(path: Path, name: str) -> None:
     copy = store_action(path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]))
     if copy is not None:
         st.session_state["sc_pick"] = copy.name
-        flash("success", tw("duplicated", name=copy.name))
+        flash("success", tw("duplicated", name=literal(copy.name)))
 
 
 def _on_delete(path: Path, name: str) -> None:
@@ -218,7 +220,7 @@ def _on_delete(path: Path, name: str) -> None:
         return
     if store_action(path, lambda s: s.delete_scenario(name) or True):
         st.session_state["sc_confirm"] = False
-        flash("success", tw("deleted", name=name))
+        flash("success", tw("deleted", name=literal(name)))
 
 
 def _on_upload(path: Path, key: str) -> None:
@@ -230,7 +232,8 @@ def _on_upload(path: Path, key: str) -> None:
         model = loads_model(uploaded.getvalue(), source=uploaded.name)
     except ModelFileError as exc:
         flash("error", "\n\n".join(
-            [tw("import_bad", name=uploaded.name), *(str(p) for p in exc.problems)]))
+            [tw("import_bad", name=literal(uploaded.name)),
+             *(literal(str(p), 600) for p in exc.problems)]))
         return
     name = st.session_state.get("sc_import_name", "").strip() or Path(uploaded.name).stem
     saved = store_action(path, lambda s: s.save_scenario(
@@ -238,7 +241,7 @@ def _on_upload(path: Path, key: str) -> None:
     if saved is not None:
         st.session_state["sc_import_name"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=saved.name))
+        flash("success", tw("saved", name=literal(saved.name)))
 
 
 # -- sections
@@ -313,12 +316,12 @@ def _compare(store: Store, names: list[str], language: str) -> None:
     st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
     st.download_button(tw("dl_comparison"), dataframe_csv(table), file_name="comparison.csv",
                        mime="text/csv", key="sc_dl_compare", on_click="ignore")
-    st.markdown(f"**{tw('differences', first=chosen[0])}**")
+    st.markdown(f"**{tw('differences', first=literal(chosen[0]))}**")
     for name, diff in differences.items():
         if diff.empty:
-            st.caption(tw("no_differences", name=name))
+            st.caption(tw("no_differences", name=literal(name)))
             continue
-        st.markdown(f"*{name}*")
+        st.markdown(f"*{literal(name)}*")
         show_table(diff)
 
 

@@ -158,6 +158,9 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
             result = anp.consistency(matrix, labels=items)
             suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
                                                         labels=items)
+        except anp.DisconnectedComparisonsError as exc:  # not judged yet, or too few
+            st.info(tr("cannot_weigh", lang, message=str(exc)))
+            return
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return

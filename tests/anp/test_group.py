@@ -69,3 +69,64 @@ def test_group_errors():
         anp.aggregate_judgments(a)
     with pytest.raises(anp.ANPError, match="participants first"):
         anp.aggregate_priorities([0.5, 0.5])
+
+
+# -- Goepel's AHP consensus indicator (corrected for the 1-9 scale) and per-pair dispersion
+
+
+def _h(p):
+    """Shannon entropy (natural log), written out for the hand computations below."""
+    return -sum(x * np.log(x) for x in p)
+
+
+def test_ahp_consensus_full_agreement_is_one():
+    same = np.tile([0.6, 0.3, 0.1], (5, 1))
+    assert anp.ahp_consensus(same) == pytest.approx(1.0)
+    assert anp.consensus_band(1.0) == "very high"
+
+
+def test_ahp_consensus_two_opposite_extremes_is_zero():
+    # 9 against 1/9 on two items: priorities (0.9, 0.1) and (0.1, 0.9).
+    # H_alpha = H(0.9, 0.1) = 0.3251; H_gamma = ln 2 = 0.6931; H_beta = 0.3681;
+    # M = exp(-0.3681) = 0.6920. Correction (n = 2, M = 9): 9/(2+9-1) = 0.9, 1/10 = 0.1, so
+    # H_alpha,min = H(0.9, 0.1) too and c = exp(0.3251)/2 = 0.6920: S* = (M - c)/(1 - c) = 0.
+    p = np.array([[0.9, 0.1], [0.1, 0.9]])
+    assert anp.ahp_consensus(p) == pytest.approx(0.0, abs=1e-12)
+    assert anp.consensus_band(0.0) == "very low"
+    # the uncorrected relative homogeneity still reads 0.38 for the same two people
+    assert anp.consensus_index(p) == pytest.approx(2 * np.exp(-(np.log(2) - _h([0.9, 0.1]))) - 1)
+    g = anp.geometric_dispersion(np.array([[[1, 9], [1 / 9, 1]], [[1, 1 / 9], [9, 1]]]))
+    assert g[0, 1] == pytest.approx(9.0)  # ln 9 either side of the mean 0: exp(ln 9)
+
+
+def test_ahp_consensus_one_dissenter():
+    # two people say 9, one says 1/9, on two items.
+    # H_alpha = H(0.9, 0.1) = 0.32508; mean priorities (1.9/3, 1.1/3) = (0.63333, 0.36667),
+    # H_gamma = 0.63333*0.45676 + 0.36667*1.00330 = 0.65716; H_beta = 0.33208;
+    # M = exp(-0.33208) = 0.71741; c = 0.69203 (above): S* = 0.02538/0.30797 = 0.0824.
+    p = np.array([[0.9, 0.1], [0.9, 0.1], [0.1, 0.9]])
+    assert anp.ahp_consensus(p) == pytest.approx(0.0824, abs=2e-4)
+    # log judgments ln9 * (1, 1, -1): mean ln9/3, deviations ln9 * (2/3, 2/3, -4/3),
+    # variance ln9^2 * (4 + 4 + 16)/27 = 8/9 ln9^2, sd = ln9 * 2*sqrt(2)/3: GSD = 9^0.9428 = 7.94
+    stack = np.array([[[1, 9], [1 / 9, 1]]] * 2 + [[[1, 1 / 9], [9, 1]]])
+    assert anp.geometric_dispersion(stack)[0, 1] == pytest.approx(9 ** (2 * np.sqrt(2) / 3))
+
+
+def test_opposed_pair_inside_an_agreeing_matrix_stands_out():
+    # The case the issue reports: four items all judged equal except S:W, 9 against 1/9.
+    a = np.ones((2, 4, 4))
+    a[0, 0, 1], a[0, 1, 0], a[1, 0, 1], a[1, 1, 0] = 9, 1 / 9, 1 / 9, 9
+    s = anp.ahp_consensus(anp.priority(a))
+    assert 0.75 <= s < 0.875 and anp.consensus_band(s) == "high"  # the matrix reads as agreed
+    g = anp.geometric_dispersion(a)
+    assert g[0, 1] == pytest.approx(9.0)  # the pair does not
+    assert np.allclose(np.delete(g[0], 1), 1.0)
+
+
+def test_consensus_bands_and_bad_input():
+    words = [anp.consensus_band(x) for x in (0.49, 0.5, 0.7, 0.8, 0.9)]
+    assert words == ["very low", "low", "moderate", "high", "very high"]
+    with pytest.raises(anp.ANPError):
+        anp.consensus_band(1.2)
+    with pytest.raises(anp.ANPError):
+        anp.ahp_consensus([[0.5, 0.5]], scale_max=1)

@@ -55,13 +55,14 @@ def test_workshop_page_offers_the_group_report(tmp_path: Path,
     monkeypatch.setenv(ENV_VAR, str(db))
     data = model_to_dict(load_model(TEHRAN))
     with Store(db) as store:
-        code = store.create_workshop(data, "board").code
+        workshop = store.create_workshop(data, "board")
+        code = workshop.code
         for name in ("Ann", "Bob"):
             person = store.join(code, name)
             store.submit(code, person.id, data["judgments"], model_fingerprint(data))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["facilitate"] = workshop.facilitator_token  # the facilitator's own link
     at.run()
-    at.switch_page("ui/page_workshop.py").run()
     assert not at.exception, at.exception
     assert {"Download report (PDF)", "Download report (HTML)"} <= set(_labels(at))
     assert any(c.value.startswith(f"swot-anp report --workshop {code} --db {db} --lang en")

@@ -235,7 +235,8 @@ def test_version_1_database_is_migrated_with_data_intact(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "2"
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        assert meta["schema_version"] == str(SCHEMA_VERSION)
     finally:
         conn.close()
     with Store(db_path) as store:

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pytest
 from store_testdata import tiny_model
 
 from swot.io import validate_data
+from swot.judgment_cells import matrix_paths
 from swot.store import Store, model_fingerprint
 from swot.workshop import (
     JUDGMENT_COLUMNS,
     WorkshopResultError,
     consensus_by_matrix,
+    consensus_table,
     consistency_table,
     disagreements,
     group_judgments,
     group_model,
     participant_judgments_table,
+    status_table,
+    unjudged_matrices,
 )
 
 
@@ -28,6 +32,8 @@ from swot.workshop import (
 class Sub:
     participant_name: str
     judgments: dict[str, Any]
+    judged: tuple[str, ...] | None = None
+    weight: float = 1.0
 
 
 def _person(name: str, groups_01: float | None, ratings: list[float]) -> Sub:
@@ -75,8 +81,11 @@ def test_blank_ratings_are_left_out_of_the_mean(model: dict[str, Any]) -> None:
     ratings = group_judgments(model, subs)["strategies"]["O1"]["ratings"]
     # B's ratings alone, normalised: (0, 3, 1) / 4
     assert ratings == pytest.approx([0, 0.75, 0.25])
-    with pytest.raises(WorkshopResultError, match=r"O1\.ratings: nobody has rated"):
-        group_judgments(model, [_person("A", 2, [0, 0, 0])])
+    # nobody has rated: the model's own ratings stay, and the matrix is named as unjudged
+    alone = [_person("A", 2, [0, 0, 0])]
+    assert group_judgments(model, alone)["strategies"]["O1"] == model["judgments"]["strategies"][
+        "O1"]
+    assert unjudged_matrices(model, alone) == ["judgments.strategies.O1"]
 
 
 def test_group_model_is_a_valid_model(model: dict[str, Any]) -> None:
@@ -94,8 +103,8 @@ def test_consensus_is_one_when_all_agree_and_less_otherwise(model: dict[str, Any
     differ = consensus_by_matrix(
         model, [_person("A", 1 / 9, [9, 3, 0]), _person("B", 9, [9, 3, 0])]
     )
-    # S* = 1 only for identical priorities; 1/9 against 9 on S:W is far from that (a loose
-    # bound: the value is about 0.88)
+    # S* = 1 only for identical priorities; 1/9 against 9 on S:W lowers it (the rest of the
+    # 4 x 4 matrix agrees, so it stays well above 0: see tests/anp/test_group.py)
     assert differ["judgments.groups"] < 0.99
     assert differ["judgments.factors.S"] == pytest.approx(1)
 
@@ -106,9 +115,11 @@ def test_disagreements_rank_the_most_disputed_pair_first(model: dict[str, Any]) 
     assert len(table) == 3
     first = table.iloc[0]
     assert (first["matrix"], first["item_i"], first["item_j"]) == ("judgments.groups", "S", "W")
-    assert first["dispersion"] == pytest.approx(math.log(9))
-    assert (first["lowest"], first["highest"]) == pytest.approx((1 / 9, 9))
-    assert (table["dispersion"].iloc[1:] == 0).all()
+    # geometric standard deviation of 1/9 and 9: exp(sd(-ln 9, ln 9)) = exp(ln 9) = 9
+    assert first["dispersion"] == pytest.approx(9)
+    assert (first["lowest"], first["highest"], first["judges"]) == pytest.approx((1 / 9, 9, 2))
+    assert bool(first["opposed"]) and not table["opposed"].iloc[1:].any()
+    assert list(table["dispersion"].iloc[1:]) == pytest.approx([1, 1])
 
 
 def test_consistency_table_flags_an_inconsistent_participant(model: dict[str, Any]) -> None:
@@ -156,3 +167,55 @@ def test_with_and_without_an_excluded_participant(store: Store, model: dict[str,
     with_all = group_judgments(model, store.latest_submissions(code, include_excluded=True))
     assert without["groups"][0][1] == pytest.approx(2)
     assert with_all["groups"][0][1] == pytest.approx((2 * 2 / 9) ** (1 / 3))
+
+
+# -- only what people judged counts
+
+
+def test_unjudged_matrices_do_not_count(model: dict[str, Any]) -> None:
+    """Two people each judged only the groups matrix (9 against 1/9 on S:W); everything else
+    is the model's prefill, which no longer shows as agreement."""
+    a, b = _person("A", 9, [1, 1, 1]), _person("B", 1 / 9, [1, 1, 1])
+    a.judged = b.judged = ("judgments.groups",)
+    consensus = consensus_table(model, [a, b]).set_index("matrix")
+    assert consensus.loc["judgments.groups", "judges"] == 2
+    assert not np.isnan(consensus.loc["judgments.groups", "consensus"])
+    others = consensus.drop(index="judgments.groups")
+    assert (others["judges"] == 0).all() and others["consensus"].isna().all()
+    assert set(others["band"]) == {"n/a"}
+    table = disagreements(model, [a, b], top=None)
+    assert list(table["matrix"]) == ["judgments.groups"] * 6  # only the judged matrix
+    assert len(unjudged_matrices(model, [a, b])) == len(matrix_paths(model)) - 1
+    group = group_judgments(model, [a, b])
+    assert group["groups"][0][1] == pytest.approx(1)  # sqrt(9 * 1/9)
+    assert group["factors"]["S"] == model["judgments"]["factors"]["S"]  # nobody judged it
+
+
+def test_one_judge_gives_no_consensus_and_the_group_is_theirs(model: dict[str, Any]) -> None:
+    a, b = _person("A", 5, [1, 1, 1]), _person("B", 1 / 7, [1, 1, 1])
+    b.judged = ()
+    assert group_judgments(model, [a, b])["groups"][0][1] == pytest.approx(5)
+    assert consensus_table(model, [a, b])["consensus"].isna().all()
+
+
+def test_status_per_participant_and_matrix(model: dict[str, Any]) -> None:
+    a = _person("A", 2, [1, 1, 1])
+    a.judged = ("judgments.groups", "judgments.strategies.S1")
+    # S1 is judged but has a blank (SO1 vs ST1): still connected through WT1, so judged
+    b = _person("B", 2, [1, 1, 1])
+    b.judgments["strategies"]["S2"]["pairwise"] = [[1, None, None], [None, 1, 1], [None, 1, 1]]
+    table = status_table(model, [a, b]).set_index(["participant", "matrix"])
+    assert table.loc[("A", "judgments.groups"), "status"] == "judged"
+    assert table.loc[("A", "judgments.strategies.S1"), "status"] == "judged"
+    assert table.loc[("A", "judgments.factors.S"), "status"] == "not yet"
+    assert table.loc[("B", "judgments.strategies.S2"), "status"] == "incomplete"
+    assert table.loc[("A", "judgments.groups"), "cr"] >= 0
+    assert np.isnan(table.loc[("A", "judgments.factors.S"), "cr"])  # 2 items: no CR
+    assert len(table) == 2 * len(matrix_paths(model))
+
+
+def test_participant_weights_come_from_the_submissions(model: dict[str, Any]) -> None:
+    a, b = _person("A", 2, [1, 1, 1]), _person("B", 8, [1, 1, 1])
+    a.weight = 3.0
+    # weights 3:1: 2^(3/4) 8^(1/4) = 2^1.5
+    assert group_judgments(model, [a, b])["groups"][0][1] == pytest.approx(2 ** 1.5)

@@ -24,12 +24,10 @@ from swot.scenarios import (
     compare_rankings,
     differences_table,
     judgments_side_by_side,
-    participant_overview,
     priority_column,
     rank_column,
 )
-from swot.store import ParticipantStatus
-from swot.workshop import consistency_table, group_judgments
+from swot.workshop import group_judgments
 
 TEHRAN = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
 
@@ -90,28 +88,6 @@ def test_differences_table_lists_the_changed_judgment(tehran: SwotModel) -> None
     assert row["items"] == "S / W"
     assert (row["kind"], row["after"]) == ("changed", "7")
     assert differences_table(tehran, tehran).empty
-
-
-def _status(pid: int, name: str, revisions: int, excluded: bool = False) -> ParticipantStatus:
-    return ParticipantStatus(id=pid, workshop_code="ABC234", name=name, joined_at="t0",
-                             excluded=excluded, revisions=revisions,
-                             last_submitted_at="t1" if revisions else None, current=True)
-
-
-def test_participant_overview_counts_failing_matrices(tehran: SwotModel) -> None:
-    model = model_to_dict(tehran)
-    bad = tehran.set_judgment("judgments.groups", 0, 1, 9.0).set_judgment(
-        "judgments.groups", 1, 2, 9.0).set_judgment("judgments.groups", 0, 2, 1 / 9)
-    subs = [Sub("Ann", model["judgments"]), Sub("Bob", model_to_dict(bad)["judgments"])]
-    crs = consistency_table(model, subs)
-    table = participant_overview(
-        [_status(1, "Ann", 2), _status(2, "Bob", 1, True), _status(3, "Cy", 0)], crs
-    ).set_index("participant")
-    assert table.loc["Bob", "failing"] > table.loc["Ann", "failing"]
-    assert table.loc["Bob", "max_cr"] == pytest.approx(crs[crs.participant == "Bob"].cr.max())
-    assert table.loc["Bob", "excluded"]
-    assert (table.loc["Cy", "status"], table.loc["Cy", "failing"]) == ("joined", 0)
-    assert math.isnan(table.loc["Cy", "max_cr"])
 
 
 def test_judgments_side_by_side_has_everyone_and_the_group(tehran: SwotModel) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from swot.store import ENV_VAR, Store
 from swot.workshop import group_judgments
 from ui.i18n_workshop import STRINGS
 from ui.page_scenarios import cli_db_path
+from ui.routes import PARTICIPANT_ONLY_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -52,25 +54,54 @@ def _session(page: str = "workshop", code: str | None = None) -> AppTest:
 
 
 def _join(code: str, name: str) -> AppTest:
+    """Open the shared join link, give a name: the session moves to its private link."""
     at = _session(code=code)
     at.text_input(key="wsp_name").input(name)
-    return _run(at.button(key="wsp_join").click())
+    at = _run(at.button(key="wsp_join").click())
+    assert "p" in at.query_params, [e.value for e in at.error]
+    return at
+
+
+def _private(token: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["p"] = token
+    return _run(at)
+
+
+def _texts(at: AppTest) -> str:
+    """Every text the page shows (markdown, headers, alerts, captions, tables, data frames,
+    labels of check boxes)."""
+    parts = [e.value for kind in ("markdown", "header", "subheader", "title", "caption", "error",
+                                  "warning", "info", "success") for e in getattr(at, kind)]
+    parts += [c.label for c in at.checkbox]
+    parts += [t.value.to_csv() for t in at.table] + [d.value.to_csv() for d in at.dataframe]
+    return "\n".join(str(p) for p in parts)
+
+
+def _open(facilitator: AppTest, title: str = "", *, prefill: bool = True,
+          anonymous: bool = False) -> str:
+    facilitator.text_input(key="ws_title").input(title)
+    if prefill:
+        facilitator.checkbox(key="ws_prefill").check()
+    if anonymous:
+        facilitator.checkbox(key="ws_anonymous").check()
+    _run(facilitator.button(key="ws_open").click())
+    return facilitator.session_state["ws_pick"]
 
 
 def test_facilitator_and_two_participants(db: Path) -> None:
     facilitator = _session()
-    facilitator.text_input(key="ws_title").input("Board retreat")
-    _run(facilitator.button(key="ws_open").click())
+    code = _open(facilitator, "Board retreat")
     with Store(db) as store:
-        (workshop,) = store.list_workshops()
-    code = workshop.code
+        workshop = store.get_workshop(code)
     assert any(code in m.value for m in facilitator.markdown)
-    assert any(f"workshop={code}" in c.value for c in facilitator.code)
+    assert any(f"workshop={code}" in c.value for c in facilitator.code)  # shared join link
+    assert any(workshop.facilitator_token in c.value for c in facilitator.code)
 
     ann, bob = _join(code, "Ann"), _join(code, "Bob")
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
     _run(bob.selectbox(key=f"wsp:{code}:{PAIR}").set_value("1/3"))
-    assert any("revision 1" in c.value for c in bob.caption)  # saved at once
+    assert any("judged 1 of" in c.value for c in bob.caption)  # saved, one matrix judged
     assert any("CR" in str(e.value) for e in [*ann.success, *ann.error])  # own CR
 
     _run(facilitator)
@@ -78,48 +109,168 @@ def test_facilitator_and_two_participants(db: Path) -> None:
         people = {p.name: p for p in store.participants(code)}
         subs = store.latest_submissions(code)
     assert {p.status for p in people.values()} == {"submitted"}
-    assert {s.participant_name: s.judgments["groups"][0][1] for s in subs} == {
-        "Ann": 5, "Bob": pytest.approx(1 / 3)}
-    table = facilitator.dataframe[0].value
-    first = table.iloc[0]
-    assert first["group"] == pytest.approx(math.sqrt(5 / 3))  # geometric mean of 5 and 1/3
-    assert first["group"] not in (first["Ann"], first["Bob"])
-    assert first["group"] == pytest.approx(
-        group_judgments(workshop.model, subs)["groups"][0][1])
-    assert len(facilitator.get("plotly_chart")) == 1
+    assert {s.participant_name: (s.judgments["groups"][0][1], s.judged) for s in subs} == {
+        "Ann": (5, ("judgments.groups",)), "Bob": (pytest.approx(1 / 3), ("judgments.groups",))}
+    group = group_judgments(workshop.model, subs)["groups"][0][1]
+    assert group == pytest.approx(math.sqrt(5 / 3))  # geometric mean of 5 and 1/3
+    side = next(d.value for d in facilitator.dataframe if "group" in d.value.columns)
+    first = side.iloc[0]
+    ann_col, bob_col = "\u2068Ann\u2069", "\u2068Bob\u2069"  # names in bidi isolates
+    assert (first[ann_col], first[bob_col], first["group"]) == ("5", "1/3", "1.29")  # Saaty
+    assert first["matrix"] == "SWOT groups with respect to the goal"
+    # only the judged matrix counts: nobody opened the others, so no consensus there
+    consensus = facilitator.table[2].value
+    assert list(consensus.iloc[:, 1]) == ["2"]  # only the judged matrix is listed
+    assert any("nobody has judged" in w.value for w in facilitator.warning)
     assert not facilitator.error
 
     _run(facilitator.checkbox(key=f"ws_ex:{code}:{people['Bob'].id}").check())
     with Store(db) as store:
         assert [s.participant_name for s in store.latest_submissions(code)] == ["Ann"]
-    assert facilitator.dataframe[0].value.iloc[0]["group"] == pytest.approx(5)  # Ann's alone
-    ranking_headers = " ".join(str(t.value.columns.tolist()) for t in facilitator.table)
-    assert "everyone" in ranking_headers and "without those left out" in ranking_headers
 
-    # Ann revises; a new browser session resumes her latest judgments from the database
+    # Ann revises; reopening her private link in a new browser resumes without a name
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("7"))
-    again = _session(code=code)
-    again.text_input(key="wsp_name").input("ann")
-    _run(again.button(key="wsp_join").click())
-    assert any("already taken" in e.value for e in again.error)
-    _run(again.button(key="wsp_resume").click())
+    again = _private(people["Ann"].token)
+    assert not again.text_input(key="wsp_name") if "wsp_name" in again.session_state else True
     assert again.selectbox(key=f"wsp:{code}:{PAIR}").value == "7"
+    # typing her name on the join link does not continue as her
+    other = _session(code=code)
+    other.text_input(key="wsp_name").input(" ann ")
+    _run(other.button(key="wsp_join").click())
+    assert any("already taken" in e.value for e in other.error)
+    assert "p" not in other.query_params
     with Store(db) as store:
         assert store.participants(code)[0].revisions == 2  # Ann's 5, then her 7
 
 
-def test_unknown_code_shows_an_error(db: Path) -> None:
-    at = _session(code="NOSUCH")
-    assert any("no workshop with code" in e.value for e in at.error)
-
-
-def test_closed_workshop_refuses_participants(db: Path) -> None:
+def test_unknown_code_and_token_do_not_confirm_anything(db: Path) -> None:
     with Store(db) as store:
         code = store.create_workshop(model_to_dict(load_model(TEHRAN))).code
         store.close_workshop(code)
-    at = _session(code=code.lower())
-    assert any("closed" in e.value for e in at.error)
-    assert not at.text_input
+    replies = []
+    for at in (_session(code="NOSUCH"), _session(code=code.lower()), _private("0" * 32)):
+        assert not at.text_input
+        replies.append([e.value for e in at.error])
+    assert replies[0] == replies[1] == replies[2] == [STRINGS["invalid_link"]["en"]]
+
+
+def test_facilitator_page_lists_only_this_sessions_workshops(db: Path) -> None:
+    with Store(db) as store:
+        other = store.create_workshop(model_to_dict(load_model(TEHRAN)), "Someone else's")
+        store.join(other.code, "Secret Person")
+    facilitator = _session()
+    assert "Secret Person" not in _texts(facilitator)
+    assert any("No workshop opened in this session" in i.value for i in facilitator.info)
+    facilitator.text_input(key="ws_unlock").input(
+        f"http://localhost:8501/?facilitate={other.facilitator_token}")
+    _run(facilitator.button(key="ws_unlock_go").click())
+    assert "Secret Person" in _texts(facilitator)
+    link = AppTest.from_file(APP, default_timeout=60)
+    link.query_params["facilitate"] = "not-a-token"
+    _run(link)
+    assert [e.value for e in link.error] == [STRINGS["invalid_link"]["en"]]
+
+
+def test_participant_only_server(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PARTICIPANT_ONLY_ENV, "1")
+    at = AppTest.from_file(APP, default_timeout=60)
+    _run(at)
+    assert [i.value for i in at.info] == [STRINGS["participant_only"]["en"]]
+    assert not at.header and not at.selectbox and not at.button
+    with Store(db) as store:
+        code = store.create_workshop(model_to_dict(load_model(TEHRAN))).code
+    ann = _join(code, "Ann")  # participants' links still work
+    assert ann.selectbox(key=f"wsp:{code}:{PAIR}").value == "blank"  # not prefilled
+
+
+HOSTILE = [
+    "[Free prize](http://evil.example)",
+    "<img src=x onerror=alert(1)> <b>bold</b>",
+    "\u202eevil\u202c **bold** _it_ # head",
+    "www.evil.example $x$ `code`",
+]
+
+
+def test_hostile_names_and_titles_are_shown_literally(db: Path) -> None:
+    facilitator = _session()
+    facilitator.text_input(key="ws_title").input("x" * 10_000)
+    _run(facilitator.button(key="ws_open").click())
+    with Store(db) as store:  # the field keeps 200 characters (the store refuses more)
+        assert all(len(w.title) <= 200 for w in store.list_workshops())
+    code = _open(facilitator, HOSTILE[0])
+    people = []
+    for name in HOSTILE:
+        person = _join(code, name)
+        _run(person.selectbox(key=f"wsp:{code}:{PAIR}").set_value("3"))
+        people.append(person)
+        shown = _texts(person)
+        assert "[Free prize](http" not in shown  # the title as a link, unescaped
+        assert "\u2068" in person.header[0].value  # in a bidi isolate
+    long_name = _session(code=code)
+    long_name.text_input(key="wsp_name").input("n" * 10_000)
+    _run(long_name.button(key="wsp_join").click())
+    assert "p" not in long_name.query_params  # refused (the field keeps 200 characters)
+    _run(facilitator)
+    shown = _texts(facilitator)
+    for raw in ("[Free prize](http://evil", "<img src=x", "**bold**", "http://", "www.evil"):
+        markdown_only = "\n".join(
+            [m.value for m in facilitator.markdown] + [c.label for c in facilitator.checkbox]
+            + [e.value for kind in ("header", "subheader", "warning", "error", "info")
+               for e in getattr(facilitator, kind)])
+        assert not re.search(r"(?<!\\)" + re.escape(raw), markdown_only), raw
+    assert "Free prize" in shown and not facilitator.exception
+
+
+def test_anonymous_mode_hides_names(db: Path) -> None:
+    facilitator = _session()
+    code = _open(facilitator, anonymous=True)
+    for name, value in (("Ann Secret", "5"), ("Bob Secret", "1/5")):
+        _run(_join(code, name).selectbox(key=f"wsp:{code}:{PAIR}").set_value(value))
+    _run(facilitator)
+    shown = _texts(facilitator)
+    assert "Secret" not in shown
+    assert "Participant 1" in shown and "Participant 2" in shown
+    projector = AppTest.from_file(APP, default_timeout=60)
+    with Store(db) as store:
+        token = store.get_workshop(code).facilitator_token
+    projector.query_params["facilitate"] = token
+    projector.query_params["view"] = "projector"
+    _run(projector)
+    assert len(projector.get("plotly_chart")) == 4
+    charts = " ".join(str(c.proto) for c in projector.get("plotly_chart"))
+    assert "Secret" not in charts and "Participant 1" in charts
+
+
+def test_delphi_round_gives_private_feedback(db: Path) -> None:
+    facilitator = _session()
+    code = _open(facilitator)
+    ann, bob, cy = _join(code, "Ann"), _join(code, "Bob"), _join(code, "Cy")
+    for person, value in ((ann, "9"), (bob, "1"), (cy, "1")):
+        _run(person.selectbox(key=f"wsp:{code}:{PAIR}").set_value(value))
+    _run(facilitator.button(key="ws_next_round").click())  # not confirmed
+    with Store(db) as store:
+        assert store.get_workshop(code).round == 1
+    _run(facilitator.checkbox(key="ws_round_ok").check())
+    _run(facilitator.button(key="ws_next_round").click())
+    with Store(db) as store:
+        assert store.get_workshop(code).round == 2
+    _run(ann)
+    assert any("Round 2" in c.value for c in ann.caption)
+    assert ann.selectbox(key=f"wsp:{code}:{PAIR}").value == "9"  # starts from round 1
+    assert any("most raise the group's consensus" in i.value for i in ann.info)
+    _run(ann.text_input(key="wsp_rationale").input("persuaded by Bob"))
+    _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("3"))
+    with Store(db) as store:
+        last = store.judgment_changes(code)[-1]
+    assert (last.round, last.old_value, last.new_value, last.rationale) == (
+        2, 9, 3, "persuaded by Bob")
+    _run(facilitator)
+    rounds = facilitator.table[-1].value
+    assert list(rounds.iloc[:, 0]) == ["1", "2"]
+    _run(facilitator.toggle(key="ws_audit").set_value(True))
+    audit = facilitator.dataframe[-1].value
+    assert list(audit.iloc[-1][["round", "old", "new", "why"]]) == [2, "9", "3",
+                                                                     "persuaded by Bob"]
 
 
 def test_scenarios_save_list_load_compare(db: Path) -> None:
@@ -207,21 +358,18 @@ def test_every_string_in_both_languages() -> None:
         assert set(texts) == {"en", "fa"} and all(texts.values()), key
 
 
-def test_disconnected_blanks_give_messages_not_tracebacks(db: Path) -> None:
-    """Blanking S's three group judgments leaves S unconnected in the 4x4 groups matrix, so
-    no CR can be computed: the participant and the facilitator see messages, and the
-    facilitator can still leave that participant out."""
+def test_disconnected_blanks_make_a_matrix_incomplete_not_a_traceback(db: Path) -> None:
+    """Blanking S's three group judgments leaves S unconnected in the 4x4 groups matrix: the
+    matrix is incomplete, so it does not count; nobody sees a traceback, and the facilitator
+    can still leave that participant out."""
     facilitator = _session()
-    _run(facilitator.button(key="ws_open").click())
-    with Store(db) as store:
-        (workshop,) = store.list_workshops()
-    code = workshop.code
+    code = _open(facilitator)
     ann = _join(code, "Ann")
     for j in (1, 2, 3):
         _run(ann.selectbox(key=f"wsp:{code}:judgments.groups:0:{j}").set_value("blank"))
-    assert any(e.value.startswith("Not done:") for e in ann.error)  # the CR table's message
+    assert any("incomplete" in w.value for w in ann.warning)
     _run(facilitator)
-    assert any(e.value.startswith("Not done:") for e in facilitator.error)
+    assert not facilitator.exception
     with Store(db) as store:
         (person,) = store.participants(code)
     _run(facilitator.checkbox(key=f"ws_ex:{code}:{person.id}").check())
@@ -242,3 +390,20 @@ def test_participant_judges_a_dependence_link_set(db: Path) -> None:
     assert sub.judgments["links"]["W6"]["T"]["matrix"][0][1] == 5
     group = group_judgments(model_to_dict(model), [sub])
     assert group["links"]["W6"]["T"]["matrix"][1][0] == pytest.approx(0.2)
+
+
+def test_scenarios_page_shows_hostile_names_and_notes_literally(db: Path) -> None:
+    at = _session("scenarios")
+    for k, name in enumerate(HOSTILE):
+        at.text_input(key="sc_name").input(name)
+        at.text_area(key="sc_note").input(HOSTILE[-1 - k] + " " + "n" * 10_000)
+        _run(at.button(key="sc_save").click())
+    _run(at.multiselect(key="sc_compare").set_value(HOSTILE[:2]))
+    markdown = "\n".join(
+        [m.value for m in at.markdown] + [c.value for c in at.caption]
+        + [e.value for kind in ("success", "error", "warning", "info") for e in getattr(at, kind)])
+    for raw in ("[Free prize](http://evil", "<img src=x", "**bold**", "http://", "www.evil"):
+        assert not re.search(r"(?<!\\)" + re.escape(raw), markdown), raw
+    with Store(db) as store:
+        assert [s.name for s in store.list_scenarios()] == [" ".join(h.split()) for h in HOSTILE]
+    assert not at.exception

@@ -1,0 +1,140 @@
+"""The projector view: large charts for the room that refresh by themselves — how many have
+joined and judged, the live group ranking, consensus per matrix, the most disputed
+comparisons as each person's judgment on a log scale (names hidden in anonymous mode) — and the
+QR code of the join link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from anp import CONSENSUS_BANDS
+from swot.io import model_from_dict
+from swot.model import SwotModel
+from swot.store import Store, workshop_link
+from ui.charts import FONT_FA, ranking_chart, title_layout
+from ui.i18n import isolate
+from ui.i18n_workshop import tw
+from ui.literal import literal
+from ui.workshop_labels import item_label, matrix_label
+from ui.workshop_results import Snapshot, qr_png, snapshot
+from ui.workshop_view import REFRESH_SECONDS, app_url
+
+BIG = 20  # font size on the projector
+DISPUTED = 6  # comparisons in the strip plot
+BAND_COLOURS = {"very high": "#1b5e20", "high": "#43a047", "moderate": "#fbc02d",
+                "low": "#ef6c00", "very low": "#c62828", "n/a": "#9e9e9e"}
+
+
+def _layout(fig: go.Figure, title: str, language: str, height: int) -> go.Figure:
+    rtl = language == "fa"
+    fig.update_layout(title=title_layout(isolate(title, language), language), height=height,
+                      font={"size": BIG, **({"family": FONT_FA} if rtl else {})},
+                      margin={"l": 10, "r": 10, "t": 60, "b": 10}, showlegend=False)
+    return fig
+
+
+def progress_chart(snap: Snapshot, language: str) -> go.Figure:
+    """Joined, judged something, judged everything."""
+    status = snap.report.status
+    judged = (status.groupby("participant")["status"].apply(lambda s: (s == "judged").agg(
+        ["any", "all"])).unstack() if status is not None and not status.empty else None)
+    values = [len(snap.people),
+              0 if judged is None else int(judged["any"].sum()),
+              0 if judged is None else int(judged["all"].sum())]
+    labels = [tw("joined"), tw("judged_some"), tw("judged_all")]
+    fig = go.Figure(go.Bar(x=values, y=[isolate(x, language) for x in labels], orientation="h",
+                           text=values, textposition="auto", marker_color="#455a64"))
+    fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left")
+    fig.update_xaxes(autorange="reversed" if language == "fa" else True, dtick=1)
+    return _layout(fig, tw("joined_judged"), language, 260)
+
+
+def consensus_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure:
+    """S* per matrix with at least two judges, coloured by Goepel's word scale."""
+    table = snap.report.consensus.dropna(subset=["consensus"])
+    labels = [isolate(matrix_label(model, m, language)[:50], language) for m in table["matrix"]]
+    fig = go.Figure(go.Bar(
+        x=table["consensus"], y=labels, orientation="h",
+        marker_color=[BAND_COLOURS[b] for b in table["band"]],
+        text=[f"{v:.2f} · {tw(f'band_{b}')}" for v, b in zip(table["consensus"], table["band"],
+                                                              strict=True)],
+        textposition="auto"))
+    for bound, _word in CONSENSUS_BANDS[:-1]:
+        fig.add_vline(x=bound, line={"dash": "dot", "color": "#757575"})
+    fig.update_xaxes(range=[1, 0] if language == "fa" else [0, 1])
+    fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left")
+    return _layout(fig, tw("consensus_chart"), language, max(260, 90 + 34 * len(table)))
+
+
+def disputed_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure:
+    """The most disputed comparisons: each person's judgment as a dot on a log scale."""
+    disputes = snap.report.disputes.head(DISPUTED)
+    side = snap.report.side
+    people = [c for c in side.columns if c not in ("matrix", "item_i", "item_j", "group")]
+    fig = go.Figure()
+    rows = []
+    for row in disputes.itertuples():
+        match = side[(side["matrix"] == row.matrix) & (side["item_i"] == row.item_i)
+                     & (side["item_j"] == row.item_j)]
+        label = isolate(f"{item_label(model, row.item_i, language)[:24]} / "
+                        f"{item_label(model, row.item_j, language)[:24]}", language)
+        for person in people:
+            value = match[person].iloc[0] if len(match) else np.nan
+            if not pd.isna(value):
+                rows.append((label, float(value), person))
+    if rows:
+        data = pd.DataFrame(rows, columns=["pair", "value", "person"])
+        fig.add_scatter(x=data["value"], y=data["pair"], mode="markers",
+                        marker={"size": 18, "opacity": 0.75, "color": "#1565c0"},
+                        text=data["person"], hovertemplate="%{text}: %{x:.3g}<extra></extra>")
+    ends = [np.log10(1 / 9.5), np.log10(9.5)]
+    fig.update_xaxes(type="log", range=ends[::-1] if language == "fa" else ends,
+                     tickvals=[1 / 9, 1 / 5, 1 / 3, 1, 3, 5, 9],
+                     ticktext=["1/9", "1/5", "1/3", "1", "3", "5", "9"])
+    fig.add_vline(x=1, line={"color": "#757575"})
+    fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left")
+    return _layout(fig, tw("disputed_chart"), language, max(300, 90 + 60 * len(disputes)))
+
+
+def render_projector(path: Path, code: str, language: str) -> None:
+    """The projector view of the workshop ``code``."""
+    with Store(path) as store:
+        workshop = store.get_workshop(code)
+    st.title(tw("projector_title", code=workshop.code))
+    if workshop.title:
+        st.subheader(literal(workshop.title), anchor=False)
+
+    @st.fragment(run_every=REFRESH_SECONDS)
+    def live() -> None:
+        with Store(path) as store:
+            current = store.get_workshop(code)
+        snap = snapshot(path, code, current.anonymous, tw("participant_n", n="{n}"))
+        model = model_from_dict(current.model, source=f"workshop {code}")
+        left, right = st.columns([3, 1])
+        with right:
+            st.image(qr_png(workshop_link(app_url(), code)), caption=tw("qr_caption"),
+                     width="stretch")
+        with left:
+            st.plotly_chart(progress_chart(snap, language), key="pj_progress")
+        report = snap.report
+        if report.error:
+            st.error(literal(tw("cannot_group", message=report.error), 600))
+            return
+        if report.ranking is None:
+            st.info(tw("no_results"))
+            return
+        first, second = st.columns(2)
+        with first:
+            fig = ranking_chart(report.ranking, language)
+            fig.update_layout(font={"size": BIG})
+            st.plotly_chart(fig, key="pj_ranking")
+        with second:
+            st.plotly_chart(consensus_chart(snap, model, language), key="pj_consensus")
+        st.plotly_chart(disputed_chart(snap, model, language), key="pj_disputed")
+
+    live()
