@@ -25,7 +25,9 @@ import pandas as pd
 from swot.model import LANGS, SwotError
 
 __all__ = [
+    "CONSISTENCY_COLUMNS",
     "FORMULA_PREFIXES",
+    "consistency_csv",
     "dataframe_csv",
     "factor_weights_csv",
     "ranking_csv",
@@ -37,6 +39,7 @@ EXPORT_LANGS: tuple[str, ...] = (*LANGS, "both")
 
 RANKING_COLUMNS = ("rank", "id", "tows", "priority", "ideal")
 FACTOR_COLUMNS = ("group", "id", "provenance", "local_weight", "global_weight")
+CONSISTENCY_COLUMNS = ("matrix", "n", "missing", "lambda_max", "cr", "threshold", "passes")
 
 
 def _neutralise(text: str) -> str:
@@ -53,6 +56,8 @@ def unneutralise(text: str) -> str:
 def _cell(value: Any) -> str:
     if isinstance(value, str):
         return _neutralise(value)
+    if value is None or value is pd.NA:
+        return ""
     if isinstance(value, int):
         return str(value)
     if hasattr(value, "item"):  # numpy scalar
@@ -103,3 +108,16 @@ def factor_weights_csv(factors: pd.DataFrame, lang: str = "en") -> bytes:
     """The factor weights (``Evaluation.factors``) as CSV bytes: group, id, label(s),
     provenance, local_weight, global_weight."""
     return dataframe_csv(_with_labels(factors, FACTOR_COLUMNS, lang))
+
+
+def consistency_csv(consistency: pd.DataFrame) -> bytes:
+    """The consistency of every pairwise matrix behind a ranking (``Evaluation.consistency``)
+    as CSV bytes: matrix (its path in the model file), n, missing (blank pairs), lambda_max,
+    cr, threshold, passes (``True``/``False``). The companion of :func:`ranking_csv`: a ranking
+    whose matrices do not all pass is not a sound ranking."""
+    missing = [c for c in CONSISTENCY_COLUMNS if c not in consistency.columns]
+    if missing:
+        raise SwotError(f"the table lacks the columns {', '.join(missing)}")
+    table = consistency[list(CONSISTENCY_COLUMNS)].copy()
+    table["passes"] = table["passes"].astype(bool)
+    return dataframe_csv(table)
