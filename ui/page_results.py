@@ -11,7 +11,8 @@ from swot.model import GROUPS, SwotModel
 from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
 from ui.i18n import group_name, lang, t, tows_name
 from ui.state import current_evaluation, get_model
-from ui.tables import escape_markdown, show_table
+from ui.tables import show_table
+from ui.verdict_view import consistency_note, headline
 
 
 def node_names(model: SwotModel, language: str) -> dict[str, str]:
@@ -25,11 +26,10 @@ def node_names(model: SwotModel, language: str) -> dict[str, str]:
     return names
 
 
-def _ranking(result: Evaluation, language: str) -> None:
+def _ranking(model: SwotModel, result: Evaluation, language: str) -> None:
     table = result.strategies
-    top = table.iloc[0]
-    name = f"{top['id']} · {row_label(top, language)}"
-    st.markdown(f"### {t('top_strategy', s=escape_markdown(name))}")
+    headline(result, language)
+    consistency_note(model, result, language, "res")
     st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
     show_table(pd.DataFrame({
         t("col_rank"): table["rank"],
@@ -94,7 +94,7 @@ def render() -> None:
         return
     model = get_model()
     language = lang()
-    _ranking(result, language)
+    _ranking(model, result, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("steps"))
     _steps(result, language)

@@ -17,11 +17,10 @@ from swot.analysis import Evaluation, with_direct_weighting
 from swot.model import GROUPS, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tr
 from ui.pairwise import judgment_editor, matrix_title
-from ui.state import current_evaluation, get_model, main_slot, set_model
+from ui.state import CHOSEN_MATRIX_KEY, current_evaluation, get_model, main_slot, set_model
 from ui.tables import escape_markdown
 
 KEY_PREFIX = "pw"
-CHOSEN_MATRIX_KEY = "pw_matrix_chosen"  # outlives the selectbox's own state across pages
 MODES = ("direct", "pairwise")
 
 

@@ -23,6 +23,7 @@ MODEL_KEY = "model"
 LOADED_KEY = "loaded_model"  # the model as last loaded (shipped, uploaded or a scenario)
 REVISION_KEY = "model_revision"
 FLASH_KEY = "flash"
+CHOSEN_MATRIX_KEY = "pw_matrix_chosen"  # the matrix to edit on the Weights page, across pages
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from swot_testdata import TEHRAN
+from swot_testdata import TEHRAN, inconsistent_tehran, tied_tehran
 from test_cli import run_cli
 
 from swot.analysis import evaluate
 from swot.io import dumps_model, load_model
 
 
-def inconsistent_tehran(tmp_path: Path) -> Path:
-    """Tehran with the groups matrix made to contradict itself (S >> W >> O >> S)."""
-    model = (load_model(TEHRAN).set_judgment("judgments.groups", 0, 1, 9.0)
-             .set_judgment("judgments.groups", 1, 2, 9.0)
-             .set_judgment("judgments.groups", 0, 2, 1 / 9))
+def inconsistent_file(tmp_path: Path) -> Path:
     path = tmp_path / "bad.json"
-    path.write_text(dumps_model(model), encoding="utf-8")
+    path.write_text(dumps_model(inconsistent_tehran()), encoding="utf-8")
     return path
 
 
@@ -37,7 +33,7 @@ def test_consistent_model_is_silent_on_stderr_and_strict_passes() -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 def test_failing_matrix_is_listed_on_stderr_exit_unchanged(tmp_path: Path, fmt: str) -> None:
-    bad = inconsistent_tehran(tmp_path)
+    bad = inconsistent_file(tmp_path)
     cr = evaluate(load_model(bad)).consistency.set_index("matrix").loc["judgments.groups", "cr"]
     result = run_cli("rank", bad, "--format", fmt)
     assert result.returncode == 0
@@ -51,7 +47,7 @@ def test_failing_matrix_is_listed_on_stderr_exit_unchanged(tmp_path: Path, fmt: 
 
 
 def test_json_carries_verdict_and_consistency(tmp_path: Path) -> None:
-    bad = inconsistent_tehran(tmp_path)
+    bad = inconsistent_file(tmp_path)
     out = json.loads(run_cli("rank", bad, "--format", "json").stdout)
     assert out["consistency"]["all_pass"] is False
     failing = [m["matrix"] for m in out["consistency"]["matrices"] if not m["passes"]]
@@ -64,7 +60,7 @@ def test_json_carries_verdict_and_consistency(tmp_path: Path) -> None:
 
 
 def test_csv_companion_file_holds_the_consistency(tmp_path: Path) -> None:
-    bad = inconsistent_tehran(tmp_path)
+    bad = inconsistent_file(tmp_path)
     target = tmp_path / "out.csv"
     assert run_cli("rank", bad, "--csv", target).returncode == 0
     table = pd.read_csv(tmp_path / "out-consistency.csv", encoding="utf-8-sig")
@@ -78,19 +74,7 @@ def test_csv_companion_file_holds_the_consistency(tmp_path: Path) -> None:
 
 
 def test_near_tie_is_called_a_tie(tmp_path: Path) -> None:
-    model = load_model(TEHRAN)
-    # Rate SO1 and WO1 alike on every factor: both get equal priorities (a tie by construction).
-    ids = model.strategy_ids()
-    a, b = ids.index("SO1"), ids.index("WO1")
-    for fid in model.factor_ids():
-        path = f"judgments.strategies.{fid}"
-        if model.strategy_judgments[fid].kind == "pairwise":
-            model = model.set_judgment(path, a, b, 1.0)
-            for k in range(len(ids)):
-                if k not in (a, b):
-                    model = model.set_judgment(path, b, k, float(model.matrix_at(path)[a, k]))
-        else:
-            model = model.set_rating(fid, b, float(model.matrix_at(path)[a]))
+    model = tied_tehran()
     path = tmp_path / "tied.json"
     path.write_text(dumps_model(model), encoding="utf-8")
     table = evaluate(model).strategies

@@ -1,0 +1,56 @@
+"""Strings about how far a ranking can be trusted (consistency beside every ranking, near
+ties, the illustrative notice, unjudged comparisons), in English and Persian, as in
+:mod:`ui.i18n`.
+
+``tt(key, **values)`` looks a string up in the session's language, ``ttr(key, lang, ...)`` in a
+given one.
+"""
+
+from __future__ import annotations
+
+from ui.i18n import lang, lookup
+
+STRINGS: dict[str, dict[str, str]] = {
+    "tied": {"en": "Practically tied: {names}", "fa": "تقریباً هم‌تراز: {names}"},
+    "tied_note": {
+        "en": "Their priorities lie within {margin:.0%} of the first's ({first:.4f}); one step "
+              "in a single judgment moves them more than that, so these judgments do not tell "
+              "them apart.",
+        "fa": "اولویت آن‌ها کمتر از {margin:.0%} با اولویت نخست ({first:.4f}) فاصله دارد؛ یک پله "
+              "تغییر در یک قضاوت بیش از این جابه‌جایشان می‌کند، پس این قضاوت‌ها آن‌ها را از هم "
+              "جدا نمی‌کنند.",
+    },
+    "ahead": {
+        "en": "{gap:.1%} ahead of {second} (a near tie is a gap under {margin:.0%}).",
+        "fa": "{gap:.1%} جلوتر از {second} (فاصله‌ی کمتر از {margin:.0%} هم‌ترازی شمرده می‌شود).",
+    },
+    "all_pass": {
+        "en": "Consistency: all {n} pairwise matrices pass their threshold.",
+        "fa": "سازگاری: هر {n} ماتریس مقایسه‌ی زوجی از آستانه‌ی خود می‌گذرند.",
+    },
+    "some_fail": {
+        "en": "Consistency: {k} of {n} pairwise matrices fail their threshold, so this ranking "
+              "is not sound until they are revised:",
+        "fa": "سازگاری: {k} ماتریس از {n} ماتریس مقایسه‌ی زوجی از آستانه‌ی خود نمی‌گذرند؛ تا "
+              "بازنگری نشوند این رتبه‌بندی قابل اتکا نیست:",
+    },
+    "failing_row": {
+        "en": "{matrix}: CR {cr:.3f} > {thr:.2f}",
+        "fa": "{matrix}: نرخ ناسازگاری {cr:.3f} > {thr:.2f}",
+    },
+    "open_matrix": {"en": "Open on the Weights page", "fa": "باز کردن در صفحه‌ی وزن‌ها"},
+    "dl_consistency": {
+        "en": "Download the consistency of every matrix (CSV)",
+        "fa": "دریافت سازگاری همه‌ی ماتریس‌ها (CSV)",
+    },
+}
+
+
+def ttr(key: str, language: str, **values: object) -> str:
+    """The string ``key`` in ``language``, formatted with ``values``."""
+    return lookup(STRINGS, key, language, **values)
+
+
+def tt(key: str, **values: object) -> str:
+    """The string ``key`` in the session's language, formatted with ``values``."""
+    return ttr(key, lang(), **values)

@@ -1,0 +1,67 @@
+"""What a page shows beside a ranking: the headline (top strategy, or a near tie by
+:mod:`swot.verdict`) and the consistency of every pairwise matrix, failing ones linked to
+their editor on the Weights page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from swot.analysis import Evaluation
+from swot.model import SwotModel
+from swot.verdict import Verdict, verdict
+from ui.charts import row_label
+from ui.i18n import t
+from ui.i18n_trust import tt
+from ui.pairwise import matrix_title
+from ui.state import CHOSEN_MATRIX_KEY
+from ui.tables import escape_markdown
+
+WEIGHTS_PAGE = "ui/page_weights.py"
+
+
+def _name(result: Evaluation, sid: str, language: str) -> str:
+    row = result.strategies.set_index("id").loc[sid]
+    return f"{sid} · {row_label(row, language)}"
+
+
+def headline(result: Evaluation, language: str) -> Verdict:
+    """The top strategy, or the strategies practically tied with it, as a heading with a
+    caption giving the gap; returns the verdict."""
+    v = verdict(result)
+    priorities = result.strategies["priority"]
+    if v.tied:
+        names = ", ".join(_name(result, s, language) for s in v.leaders)
+        st.markdown(f"### {escape_markdown(tt('tied', names=names))}")
+        st.caption(tt("tied_note", margin=v.margin, first=float(priorities.iloc[0])))
+    else:
+        name = _name(result, v.leaders[0], language)
+        st.markdown(f"### {t('top_strategy', s=escape_markdown(name))}")
+        if len(priorities) > 1:
+            st.caption(tt("ahead", gap=v.gap, second=result.strategies["id"].iloc[1],
+                          margin=v.margin))
+    return v
+
+
+def open_matrix(path: str) -> None:
+    """Go to the Weights page with the matrix at ``path`` chosen."""
+    st.session_state[CHOSEN_MATRIX_KEY] = path
+    st.session_state.pop("pw_matrix", None)
+    st.switch_page(WEIGHTS_PAGE)
+
+
+def consistency_note(model: SwotModel, result: Evaluation, language: str, key: str) -> None:
+    """Whether every pairwise matrix passes its threshold; else each failing matrix with its
+    CR and a button that opens it on the Weights page (``key`` prefixes the buttons)."""
+    v = verdict(result)
+    n = len(result.consistency)
+    if v.consistent:
+        st.success(tt("all_pass", n=n))
+        return
+    st.error(tt("some_fail", k=len(v.failing), n=n))
+    for row in v.failing.itertuples():
+        left, right = st.columns([3, 1])
+        title = matrix_title(model, row.matrix, language)
+        left.markdown("- " + tt("failing_row", matrix=escape_markdown(title), cr=row.cr,
+                                thr=row.threshold))
+        if right.button(tt("open_matrix"), key=f"{key}:open:{row.matrix}"):
+            open_matrix(row.matrix)
