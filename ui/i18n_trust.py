@@ -38,6 +38,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{matrix}: CR {cr:.3f} > {thr:.2f}",
         "fa": "{matrix}: نرخ ناسازگاری {cr:.3f} > {thr:.2f}",
     },
+    "all_pass_scenarios": {
+        "en": "Consistency: every pairwise matrix of the {n} scenarios passes its threshold.",
+        "fa": "سازگاری: همه‌ی ماتریس‌های مقایسه‌ی زوجی هر {n} سناریو از آستانه‌ی خود می‌گذرند.",
+    },
+    "some_fail_scenarios": {
+        "en": "Consistency: these matrices fail their threshold, so the rankings of their "
+              "scenarios are not sound until they are revised:",
+        "fa": "سازگاری: این ماتریس‌ها از آستانه‌ی خود نمی‌گذرند؛ تا بازنگری نشوند رتبه‌بندی "
+              "سناریوهایشان قابل اتکا نیست:",
+    },
+    "load_and_open": {"en": "Load it and open the matrix", "fa": "بارگذاری و باز کردن ماتریس"},
+    "col_moved": {"en": "moved: {name}", "fa": "جابه‌جایی: {name}"},
+    "moved_note": {
+        "en": "Moved = places gained (▲) or lost (▼) since {first}.",
+        "fa": "جابه‌جایی = پله‌های بالا رفته (▲) یا پایین آمده (▼) نسبت به {first}.",
+    },
     "open_matrix": {"en": "Open on the Weights page", "fa": "باز کردن در صفحه‌ی وزن‌ها"},
     "dl_consistency": {
         "en": "Download the consistency of every matrix (CSV)",

@@ -25,14 +25,25 @@ import streamlit as st
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
 from swot.model import SwotError, SwotModel
-from swot.scenarios import compare_rankings, differences_table, priority_column, rank_column
+from swot.scenarios import (
+    compare_rankings,
+    comparison_for_file,
+    differences_table,
+    priority_column,
+    rank_change_column,
+    rank_changes,
+    rank_column,
+    scenario_consistency,
+)
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
 from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
 from ui.i18n import group_name, isolate, lang, tr
+from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.pairwise import matrix_title
 from ui.state import flash, get_model, set_model, show_flash
-from ui.tables import show_table
+from ui.tables import escape_markdown, show_table
+from ui.verdict_view import open_matrix
 
 _T = TypeVar("_T")
 UPLOAD_COUNT_KEY = "sc_upload_count"
@@ -138,13 +149,27 @@ def _label(row: pd.Series, language: str) -> str:
     return f"{row['id']} · {short(row_label(row, language))}"
 
 
-def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str) -> pd.DataFrame:
-    """The table of :func:`swot.scenarios.compare_rankings` with readable column names."""
+def moved(change: object) -> str:
+    """A rank change as shown: "▲ 2" (two places up), "▼ 1", "=" or "" (missing)."""
+    if pd.isna(change):
+        return ""
+    k = int(change)
+    return "=" if k == 0 else f"▲ {k}" if k > 0 else f"▼ {-k}"
+
+
+def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str,
+                    changes: bool = False) -> pd.DataFrame:
+    """The table of :func:`swot.scenarios.compare_rankings` with readable column names;
+    ``changes`` adds, after each later scenario's ranks, the places moved since the first."""
     view = {tw("col_strategy"): [_label(row, language) for _, row in table.iterrows()]}
+    moves = rank_changes(table, names) if changes else None
     for name in names:
         view[tw("col_rank_in", name=name)] = [
             "" if pd.isna(r) else str(int(r)) for r in table[rank_column(name)]
         ]
+        if moves is not None and name != names[0]:
+            view[tt("col_moved", name=name)] = [moved(c) for c in
+                                                moves[rank_change_column(name)]]
         view[tw("col_priority_in", name=name)] = table[priority_column(name)]
     return pd.DataFrame(view)
 
@@ -293,7 +318,26 @@ def _import(path: Path) -> None:
                      args=(path, key))
 
 
-def _compare(store: Store, names: list[str], language: str) -> None:
+def _consistency(path: Path, models: dict, consistency: pd.DataFrame, language: str) -> None:
+    """Whether every matrix of every compared scenario passes; else each failing one with its
+    CR and a button that loads that scenario and opens the matrix on the Weights page."""
+    failing = consistency[~consistency["passes"].astype(bool)]
+    if failing.empty:
+        st.success(tt("all_pass_scenarios", n=len(models)))
+        return
+    st.error(tt("some_fail_scenarios"))
+    for k, row in enumerate(failing.itertuples()):
+        model = model_from_dict(models[row.scenario], source=row.scenario)
+        left, right = st.columns([3, 1])
+        left.markdown("- " + escape_markdown(row.scenario) + " · " + tt(
+            "failing_row", matrix=escape_markdown(matrix_title(model, row.matrix, language)),
+            cr=row.cr, thr=row.threshold))
+        if right.button(tt("load_and_open"), key=f"sc_open_{k}"):
+            _on_load(path, row.scenario)
+            open_matrix(row.matrix)
+
+
+def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
     st.subheader(tw("compare"))
     chosen = st.multiselect(tw("compare_pick"), names, key="sc_compare")
     if len(chosen) < 2:
@@ -302,6 +346,7 @@ def _compare(store: Store, names: list[str], language: str) -> None:
     models = {name: store.load_scenario(name).model for name in chosen}
     try:
         table = compare_rankings(models)
+        consistency = scenario_consistency(models)
         differences = {
             name: differences_view(differences_table(models[chosen[0]], models[name]),
                                    model_from_dict(models[name], source=name), language)
@@ -309,10 +354,16 @@ def _compare(store: Store, names: list[str], language: str) -> None:
     except (SwotError, ValueError) as exc:
         st.error(tw("failed", message=str(exc)))
         return
-    show_table(comparison_view(table, chosen, language))
+    _consistency(path, models, consistency, language)
+    show_table(comparison_view(table, chosen, language, changes=True))
+    st.caption(tt("moved_note", first=chosen[0]))
     st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
-    st.download_button(tw("dl_comparison"), dataframe_csv(table), file_name="comparison.csv",
-                       mime="text/csv", key="sc_dl_compare", on_click="ignore")
+    st.download_button(tw("dl_comparison"), dataframe_csv(comparison_for_file(table, chosen)),
+                       file_name="comparison.csv", mime="text/csv", key="sc_dl_compare",
+                       on_click="ignore")
+    st.download_button(tt("dl_consistency"), dataframe_csv(consistency),
+                       file_name="comparison-consistency.csv", mime="text/csv",
+                       key="sc_dl_consistency", on_click="ignore")
     st.markdown(f"**{tw('differences', first=chosen[0])}**")
     for name, diff in differences.items():
         if diff.empty:
@@ -331,7 +382,7 @@ def _sections(path: Path, store: Store) -> None:
         _manage(path, store, names)
     _import(path)
     if names:
-        _compare(store, names, lang())
+        _compare(path, store, names, lang())
 
 
 def render() -> None:
