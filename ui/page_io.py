@@ -1,7 +1,8 @@
 """Page "Export / import": the ranking and factor-weight CSVs (the command line's bytes), the
 model as JSON, and uploading a model file.
 
-Widget keys: ``csv_lang``, ``dl_ranking``, ``dl_factors``, ``dl_model``, ``upload_<revision>``.
+Widget keys: ``csv_lang``, ``dl_ranking``, ``dl_factors``, ``dl_consistency``, ``dl_model``,
+``upload_<revision>``; ``io:open:<path>`` opens a failing matrix on the Weights page.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 import streamlit as st
 
 from swot.analysis import Evaluation
-from swot.export import factor_weights_csv, ranking_csv
+from swot.export import consistency_csv, factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, dumps_model, loads_model
 from ui.i18n import LANG_NAMES, lang, t
+from ui.i18n_trust import tt
 from ui.state import current_evaluation, flash, get_model, revision, set_model, show_flash
+from ui.verdict_view import consistency_note
 
 CSV_LANGS = ("en", "fa", "both")
 
@@ -51,12 +54,16 @@ def render() -> None:
                         format_func=lambda c: LANG_NAMES.get(c) or both)
     result = current_evaluation()
     if isinstance(result, Evaluation):
+        consistency_note(model, result, lang(), "io")
         st.download_button(t("dl_ranking"), ranking_csv(result.strategies, csv_lang),
                            file_name="ranking.csv", mime="text/csv", key="dl_ranking",
                            on_click="ignore")
         st.download_button(t("dl_factors"), factor_weights_csv(result.factors, csv_lang),
                            file_name="factor-weights.csv", mime="text/csv", key="dl_factors",
                            on_click="ignore")
+        st.download_button(tt("dl_consistency"), consistency_csv(result.consistency),
+                           file_name="ranking-consistency.csv", mime="text/csv",
+                           key="dl_consistency", on_click="ignore")
     else:
         st.warning(t("no_csv"))
     st.download_button(t("dl_model"), dumps_model(model).encode("utf-8"),

@@ -68,3 +68,13 @@ def test_clear_leader_gives_the_gap(app: AppTest) -> None:
     app.switch_page(RESULTS).run()
     # Shipped priorities SO1 0.130981, WO1 0.125717: (0.130981 - 0.125717) / 0.130981 = 4.0 %.
     assert any(c.value.startswith("4.0% ahead of WO1") for c in app.caption)
+
+
+def test_export_page_states_consistency_and_offers_its_csv(app: AppTest) -> None:
+    use(app, inconsistent_tehran()).switch_page("ui/page_io.py").run()
+    assert not app.exception, app.exception
+    assert any("fail their threshold" in e.value for e in app.error)
+    labels = [b.label for b in app.get("download_button")]
+    assert "Download the consistency of every matrix (CSV)" in labels
+    app.button(key="io:open:judgments.groups").click().run()
+    assert app.selectbox(key="pw_matrix").value == "judgments.groups"
