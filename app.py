@@ -11,7 +11,8 @@ import streamlit as st
 from swot.store import WORKSHOP_QUERY_PARAM
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
 from ui.i18n_workshop import tw
-from ui.state import get_model, init_state, weighs_as_loaded
+from ui.notice import show_notice
+from ui.state import init_state
 
 
 def pages() -> list[st.Page]:
@@ -42,10 +43,5 @@ problems = init_state()
 if problems:
     st.error("\n\n".join([t("load_failed"), *problems]))
     st.stop()
-model = get_model()
-if model.illustrative_judgments and not weighs_as_loaded():
-    st.info(t("illustrative_edited"), icon="ℹ️")  # the file's note may no longer hold
-elif model.illustrative_judgments:
-    note = model.judgments_note if st.session_state[LANG_KEY] == "en" else ""
-    st.info(t("illustrative", note=note) if note else t("illustrative_short"), icon="ℹ️")
+show_notice()  # illustrative or edited judgments, consistency computed from the current ones
 st.navigation(pages()).run()

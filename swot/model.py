@@ -215,6 +215,11 @@ class SwotModel:
     judgments_note: str = ""
     description: str = ""
     sources: list[Source] = field(default_factory=list)
+    # judgments changed since the illustrative set was loaded (see swot.provenance)
+    judgments_edited: bool = False
+    # placeholders not yet judged: (matrix path, item, other item or "" for a rating, value);
+    # kept by swot.todo
+    unjudged: tuple[tuple[str, str, str, float], ...] = ()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SwotModel):

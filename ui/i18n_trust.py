@@ -54,6 +54,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Moved = places gained (▲) or lost (▼) since {first}.",
         "fa": "جابه‌جایی = پله‌های بالا رفته (▲) یا پایین آمده (▼) نسبت به {first}.",
     },
+    "notice_passing": {
+        "en": "Every one of the {n} pairwise matrices in use passes its consistency threshold "
+              "(computed from the current judgments).",
+        "fa": "هر {n} ماتریس مقایسه‌ی زوجی در حال استفاده از آستانه‌ی سازگاری خود می‌گذرند "
+              "(محاسبه‌شده از قضاوت‌های فعلی).",
+    },
+    "notice_failing": {
+        "en": "{k} of the {n} pairwise matrices in use fail their consistency threshold "
+              "(computed from the current judgments; see Results).",
+        "fa": "{k} ماتریس از {n} ماتریس مقایسه‌ی زوجی در حال استفاده از آستانه‌ی سازگاری خود "
+              "نمی‌گذرند (محاسبه‌شده از قضاوت‌های فعلی؛ صفحه‌ی نتایج را ببینید).",
+    },
+    "notice_unrankable": {
+        "en": "The current judgments cannot be ranked yet (see Results).",
+        "fa": "قضاوت‌های فعلی هنوز قابل رتبه‌بندی نیستند (صفحه‌ی نتایج را ببینید).",
+    },
+    "prov_title": {"en": "About these judgments", "fa": "درباره‌ی این قضاوت‌ها"},
+    "prov_edited": {
+        "en": "Some judgments were changed after the illustrative set was loaded, so the file's "
+              "note is no longer shown. Describe them yourself below.",
+        "fa": "برخی قضاوت‌ها پس از بارگذاری مجموعه‌ی نمونه تغییر کرده‌اند و یادداشت پرونده دیگر "
+              "نمایش داده نمی‌شود. خودتان آن‌ها را در زیر توصیف کنید.",
+    },
+    "prov_illustrative": {
+        "en": "These judgments are illustrative, not from experts or a survey",
+        "fa": "این قضاوت‌ها نمونه‌اند و از کارشناسان یا پیمایش به دست نیامده‌اند",
+    },
+    "prov_note": {"en": "Where the judgments come from", "fa": "منشأ قضاوت‌ها"},
+    "prov_save": {"en": "Save this description", "fa": "ذخیره‌ی این توصیف"},
+    "prov_saved": {
+        "en": "Saved: the downloads and scenarios now carry this description.",
+        "fa": "ذخیره شد: خروجی‌ها و سناریوها اکنون این توصیف را دارند.",
+    },
     "open_matrix": {"en": "Open on the Weights page", "fa": "باز کردن در صفحه‌ی وزن‌ها"},
     "dl_consistency": {
         "en": "Download the consistency of every matrix (CSV)",

@@ -12,9 +12,19 @@ import streamlit as st
 from swot.analysis import Evaluation
 from swot.export import consistency_csv, factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, dumps_model, loads_model
+from swot.provenance import mark_edited
 from ui.i18n import LANG_NAMES, lang, t
 from ui.i18n_trust import tt
-from ui.state import current_evaluation, flash, get_model, revision, set_model, show_flash
+from ui.judgments_form import judgments_form
+from ui.state import (
+    current_evaluation,
+    flash,
+    get_model,
+    loaded_model,
+    revision,
+    set_model,
+    show_flash,
+)
 from ui.verdict_view import consistency_note
 
 CSV_LANGS = ("en", "fa", "both")
@@ -66,9 +76,11 @@ def render() -> None:
                            key="dl_consistency", on_click="ignore")
     else:
         st.warning(t("no_csv"))
-    st.download_button(t("dl_model"), dumps_model(model).encode("utf-8"),
+    download = mark_edited(model, loaded_model())  # no longer the illustrative set?
+    st.download_button(t("dl_model"), dumps_model(download).encode("utf-8"),
                        file_name="model.json", mime="application/json", key="dl_model",
                        on_click="ignore")
+    judgments_form(model)
     st.subheader(t("import"))
     key = f"upload_{revision()}"
     st.file_uploader(t("upload"), type=["json"], key=key, on_change=_on_upload, args=(key,))

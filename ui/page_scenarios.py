@@ -25,6 +25,7 @@ import streamlit as st
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
 from swot.model import SwotError, SwotModel
+from swot.provenance import mark_edited
 from swot.scenarios import (
     compare_rankings,
     comparison_for_file,
@@ -41,7 +42,7 @@ from ui.i18n import group_name, isolate, lang, tr
 from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.pairwise import matrix_title
-from ui.state import flash, get_model, set_model, show_flash
+from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.tables import escape_markdown, show_table
 from ui.verdict_view import open_matrix
 
@@ -202,8 +203,9 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
 
 def _on_save(path: Path) -> None:
     name = st.session_state.get("sc_name", "")
+    model = mark_edited(get_model(), loaded_model())  # no longer the illustrative set?
     saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(get_model()), st.session_state.get("sc_note", "")))
+        name, model_to_dict(model), st.session_state.get("sc_note", "")))
     if saved is not None:
         st.session_state["sc_name"] = st.session_state["sc_note"] = ""
         st.session_state["sc_pick"] = saved.name

@@ -65,11 +65,9 @@ def set_model(model: SwotModel, *, replaced: bool = False) -> None:
         st.session_state[REVISION_KEY] = revision() + 1
 
 
-def weighs_as_loaded() -> bool:
-    """True while the session's model still ranks from the judgments and weights it was
-    loaded with (edits of labels and the like aside)."""
-    loaded = st.session_state.get(LOADED_KEY)
-    return loaded is not None and get_model().weighs_like(loaded)
+def loaded_model() -> SwotModel | None:
+    """The session's model as last loaded (shipped, uploaded or a scenario)."""
+    return st.session_state.get(LOADED_KEY)
 
 
 def main_slot() -> ModelSlot:
