@@ -87,6 +87,76 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Saved: the downloads and scenarios now carry this description.",
         "fa": "ذخیره شد: خروجی‌ها و سناریوها اکنون این توصیف را دارند.",
     },
+    # not yet judged
+    "why_unlinked": {
+        "en": "{matrix}: {items} not yet compared with {ref} or anything linked to it; enter at "
+              "least one judgment for each, or fill the blanks as equal.",
+        "fa": "{matrix}: {items} هنوز با {ref} یا چیزی که به آن پیوسته است مقایسه نشده است؛ "
+              "برای هر یک دست‌کم یک قضاوت وارد کنید یا جاهای خالی را برابر پر کنید.",
+    },
+    "why_unrated": {
+        "en": "{matrix}: {items} not yet rated.",
+        "fa": "{matrix}: {items} هنوز امتیاز نگرفته است.",
+    },
+    "why_no_positive": {
+        "en": "{matrix}: every rating is 0; at least one must be above 0.",
+        "fa": "{matrix}: همه‌ی امتیازها صفرند؛ دست‌کم یکی باید بیشتر از صفر باشد.",
+    },
+    "why_no_judgments": {
+        "en": "{matrix}: no judgments yet.",
+        "fa": "{matrix}: هنوز قضاوتی ندارد.",
+    },
+    "why_no_group_weight": {
+        "en": "Direct weights: every group weight is 0; at least one must be above 0.",
+        "fa": "وزن‌دهی مستقیم: وزن همه‌ی گروه‌ها صفر است؛ دست‌کم یکی باید بیشتر از صفر باشد.",
+    },
+    "why_no_factor_weight": {
+        "en": "Direct weights: every factor weight in {group} is 0; at least one must be above 0.",
+        "fa": "وزن‌دهی مستقیم: وزن همه‌ی عوامل {group} صفر است؛ دست‌کم یکی باید بیشتر از صفر "
+              "باشد.",
+    },
+    "why_invalid": {
+        "en": "{matrix}: these judgments cannot be weighed ({detail}).",
+        "fa": "{matrix}: این قضاوت‌ها قابل وزن‌دهی نیستند ({detail}).",
+    },
+    "fill_all": {
+        "en": "Fill every blank as equal (to be judged)",
+        "fa": "پر کردن همه‌ی جاهای خالی با «برابر» (برای قضاوت بعدی)",
+    },
+    "fill_matrix": {
+        "en": "Fill this matrix's blanks as equal (to be judged)",
+        "fa": "پر کردن جاهای خالی این ماتریس با «برابر» (برای قضاوت بعدی)",
+    },
+    "accept_all": {
+        "en": "Accept every placeholder as judged",
+        "fa": "پذیرفتن همه‌ی مقادیر موقت به‌عنوان قضاوت",
+    },
+    "accept_matrix": {
+        "en": "Accept this matrix's {n} placeholders as judged",
+        "fa": "پذیرفتن {n} مقدار موقت این ماتریس به‌عنوان قضاوت",
+    },
+    "todo_title": {
+        "en": "Not yet judged: {n} comparisons",
+        "fa": "هنوز قضاوت‌نشده: {n} مقایسه",
+    },
+    "todo_empty": {
+        "en": "Every comparison in use has been judged.",
+        "fa": "همه‌ی مقایسه‌های در حال استفاده قضاوت شده‌اند.",
+    },
+    "to_be_judged": {"en": "to be judged", "fa": "برای قضاوت"},
+    "matrix_placeholders": {
+        "en": "{n} comparisons here are placeholders (equal, to be judged), marked ◌.",
+        "fa": "{n} مقایسه در اینجا مقدار موقت‌اند (برابر، برای قضاوت) و با ◌ نشان داده شده‌اند.",
+    },
+    "rests_on_placeholders": {
+        "en": "This ranking rests on {n} placeholder comparisons not yet judged, in {k} matrices "
+              "(see the to-do list on the Weights page).",
+        "fa": "این رتبه‌بندی بر {n} مقایسه‌ی موقت و هنوز قضاوت‌نشده در {k} ماتریس تکیه دارد "
+              "(فهرست کارهای صفحه‌ی وزن‌ها را ببینید).",
+    },
+    "judged_by": {"en": "Strategies judged by", "fa": "روش قضاوت راهبردها"},
+    "kind_pairwise": {"en": "pairwise comparison", "fa": "مقایسه‌ی زوجی"},
+    "kind_ratings": {"en": "ratings", "fa": "امتیازدهی"},
     "open_matrix": {"en": "Open on the Weights page", "fa": "باز کردن در صفحه‌ی وزن‌ها"},
     "dl_consistency": {
         "en": "Download the consistency of every matrix (CSV)",

@@ -2,7 +2,8 @@
 edit and remove both.
 
 Widget keys (``<r>`` = model revision): ``factor_pick``, ``strategy_pick`` (which item to
-edit), ``f<r>_<id>_<field>`` and ``s<r>_<id>_<field>`` (form fields), ``factor_save``,
+edit), ``f<r>_<id>_<field>`` and ``s<r>_<id>_<field>`` (form fields; ``f<r>_new_kind`` is
+pairwise or ratings for a new factor's strategies), ``factor_save``,
 ``factor_remove``, ``strategy_save``, ``strategy_remove``.
 """
 
@@ -13,29 +14,36 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from swot import todo
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tows_name, tr
+from ui.i18n_trust import tt
+from ui.i18n_trust import ttr as tr_trust
 from ui.state import flash, get_model, revision, set_model, show_flash
 from ui.tables import show_table
 
 NEW = ""  # the "(new)" choice of the item pickers
+OPEN_KEY = "model_open_form"  # the form last used ("factor" or "strategy") stays open
 
 
-def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> bool:
+def _commit(edit: Callable[[SwotModel], SwotModel], done: str, where: str) -> bool:
     """Apply an edit to the session's model if the result is a valid model file; otherwise
-    keep the model and show every problem. Returns whether the edit was applied."""
+    keep the model and show every problem. The message goes under the form ``where``
+    ("factor" or "strategy"), which stays open. Returns whether the edit was applied."""
+    st.session_state[OPEN_KEY] = where
     try:
         model = edit(get_model())
     except (ValueError, KeyError) as exc:
-        flash("error", t("edit_rejected", message=exc))
+        flash("error", t("edit_rejected", message=exc), where)
         return False
     problems = validate_data(model_to_dict(model))
     if problems:
-        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]))
+        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]),
+              where)
         return False
     set_model(model)
-    flash("success", done)
+    flash("success", done, where)
     return True
 
 
@@ -85,20 +93,24 @@ def _save_factor(item: str) -> None:
     }
     if item == NEW:
         factor = Factor(group=value["group"], **fields)
-        _commit(lambda m: m.add_factor(value["group"], factor), t("saved", id=fields["id"]))
-    elif _commit(lambda m: m.update_factor(item, **fields), t("saved", id=fields["id"])):
+        kind = st.session_state[_factor_key(item, "kind")]
+        _commit(lambda m: todo.add_factor(m, value["group"], factor, kind),
+                t("saved", id=fields["id"]), "factor")
+    elif _commit(lambda m: todo.renamed(m.update_factor(item, **fields), item, fields["id"]),
+                 t("saved", id=fields["id"]), "factor"):
         st.session_state["factor_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
 def _remove(kind: str) -> None:
     item = st.session_state[f"{kind}_pick"]
     if item == NEW:
-        flash("error", t("nothing_to_remove"))
+        st.session_state[OPEN_KEY] = kind
+        flash("error", t("nothing_to_remove"), kind)
         return
     if kind == "factor":
-        _commit(lambda m: m.remove_factor(item), t("removed", id=item))
+        _commit(lambda m: m.remove_factor(item), t("removed", id=item), kind)
     else:
-        _commit(lambda m: m.remove_strategy(item), t("removed", id=item))
+        _commit(lambda m: m.remove_strategy(item), t("removed", id=item), kind)
     st.session_state[f"{kind}_pick"] = NEW
 
 
@@ -130,9 +142,14 @@ def _factor_form(model: SwotModel, language: str) -> None:
         right.number_input(t("field_source_line"), min_value=0, step=1,
                            value=old.source.line if old.source else 0,
                            key=_factor_key(item, "line"))
+        if not item:
+            st.radio(tt("judged_by"), ("pairwise", "ratings"), horizontal=True,
+                     format_func=lambda k: tr_trust(f"kind_{k}", language),
+                     key=_factor_key(item, "kind"))
         st.form_submit_button(t("save"), key="factor_save", on_click=_save_factor, args=(item,))
     st.button(t("remove"), key="factor_remove", on_click=_remove, args=("factor",),
               disabled=not item)
+    show_flash("factor")
 
 
 def _strategy_key(item: str, name: str) -> str:
@@ -151,8 +168,10 @@ def _save_strategy(item: str) -> None:
         "description": value["description"].strip(),
     }
     if item == NEW:
-        _commit(lambda m: m.add_strategy(Strategy(**fields)), t("saved", id=fields["id"]))
-    elif _commit(lambda m: m.update_strategy(item, **fields), t("saved", id=fields["id"])):
+        _commit(lambda m: todo.add_strategy(m, Strategy(**fields)), t("saved", id=fields["id"]),
+                "strategy")
+    elif _commit(lambda m: todo.renamed(m.update_strategy(item, **fields), item, fields["id"]),
+                 t("saved", id=fields["id"]), "strategy"):
         st.session_state["strategy_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
@@ -180,6 +199,7 @@ def _strategy_form(model: SwotModel, language: str) -> None:
                               args=(item,))
     st.button(t("remove"), key="strategy_remove", on_click=_remove, args=("strategy",),
               disabled=not item)
+    show_flash("strategy")
 
 
 def render() -> None:
@@ -204,9 +224,10 @@ def render() -> None:
         t("col_factors"): [", ".join(s.factors) for s in model.strategies],
     }))
     left, right = columns(2, language, gap="large")
-    with left.expander(t("edit_factors")):
+    opened = st.session_state.get(OPEN_KEY)
+    with left.expander(t("edit_factors"), expanded=opened == "factor"):
         _factor_form(model, language)
-    with right.expander(t("edit_strategies")):
+    with right.expander(t("edit_strategies"), expanded=opened == "strategy"):
         _strategy_form(model, language)
 
 

@@ -12,6 +12,7 @@ from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
 from ui.i18n import group_name, lang, t, tows_name
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
+from ui.todo_view import cannot_rank, unjudged_warning
 from ui.verdict_view import consistency_note, headline
 
 
@@ -30,6 +31,7 @@ def _ranking(model: SwotModel, result: Evaluation, language: str) -> None:
     table = result.strategies
     headline(result, language)
     consistency_note(model, result, language, "res")
+    unjudged_warning(model)
     st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
     show_table(pd.DataFrame({
         t("col_rank"): table["rank"],
@@ -89,11 +91,11 @@ def render() -> None:
     """Draw the page."""
     st.header(t("page_results"))
     result = current_evaluation()
-    if isinstance(result, list):
-        st.error("\n\n".join([t("cannot_rank"), *result]))
-        return
     model = get_model()
     language = lang()
+    if isinstance(result, list):
+        cannot_rank(model, language, "res")
+        return
     _ranking(model, result, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("steps"))

@@ -19,6 +19,7 @@ from ui.i18n import columns, group_name, isolate, lang, t, tr
 from ui.pairwise import judgment_editor, matrix_title
 from ui.state import CHOSEN_MATRIX_KEY, current_evaluation, get_model, main_slot, set_model
 from ui.tables import escape_markdown
+from ui.todo_view import cannot_rank, kind_choice, todo_list
 
 KEY_PREFIX = "pw"
 MODES = ("direct", "pairwise")
@@ -107,6 +108,8 @@ def _editor(model: SwotModel, language: str) -> None:
     path = st.selectbox(t("matrix"), paths, key="pw_matrix",
                         format_func=lambda p: isolate(matrix_title(model, p, language), language))
     st.session_state[CHOSEN_MATRIX_KEY] = path
+    if path.startswith("judgments.strategies."):
+        kind_choice(path.removeprefix("judgments.strategies."), language)
     judgment_editor(main_slot(), path, language, KEY_PREFIX)
 
 
@@ -120,7 +123,8 @@ def render() -> None:
              format_func=lambda m: tr(f"mode_{m}", language), on_change=_on_mode)
     result = current_evaluation()
     if isinstance(result, list):
-        st.error("\n\n".join([t("cannot_rank"), *result]))
+        cannot_rank(model, language, "wt")
+    todo_list(model, language)
     if model.weighting == "direct":
         _direct(model, result)
         st.subheader(t("strategy_judgments"))

@@ -75,17 +75,25 @@ def main_slot() -> ModelSlot:
     return ModelSlot(get=get_model, set=set_model)
 
 
-def flash(kind: str, text: str) -> None:
-    """Keep a message (kind: "success" or "error") to show on the next run."""
-    st.session_state[FLASH_KEY] = (kind, text)
+def flash(kind: str, text: str, where: str = "") -> None:
+    """Keep a message (kind: "success" or "error") to show on the next run, at the place
+    ``where`` (a form's name; "" = the page's usual place)."""
+    st.session_state[FLASH_KEY] = (kind, text, where)
 
 
-def show_flash() -> None:
-    """Show and forget the kept message, if any."""
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message is not None:
-        kind, text = message
+def show_flash(where: str = "") -> None:
+    """Show and forget the kept message, if any, when it belongs at ``where``."""
+    message = st.session_state.get(FLASH_KEY)
+    if message is not None and message[2] == where:
+        del st.session_state[FLASH_KEY]
+        kind, text, _ = message
         (st.success if kind == "success" else st.error)(text)
+
+
+def flash_at() -> str | None:
+    """Where the kept message belongs (None when there is none)."""
+    message = st.session_state.get(FLASH_KEY)
+    return None if message is None else message[2]
 
 
 EVAL_KEY = "evaluation"
