@@ -16,6 +16,7 @@ import streamlit as st
 from swot.analysis import Evaluation, with_direct_weighting
 from swot.model import GROUPS, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, t, tr
+from ui.live_ranking import live_ranking
 from ui.pairwise import judgment_editor, matrix_title
 from ui.state import CHOSEN_MATRIX_KEY, current_evaluation, get_model, main_slot, set_model
 from ui.tables import escape_markdown
@@ -122,6 +123,7 @@ def render() -> None:
     st.radio(t("weighting_mode"), MODES, key="weighting", horizontal=True,
              format_func=lambda m: tr(f"mode_{m}", language), on_change=_on_mode)
     result = current_evaluation()
+    live_ranking(result, language)
     if isinstance(result, list):
         cannot_rank(model, language, "wt")
     todo_list(model, language)
