@@ -9,7 +9,7 @@ database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else t
 import streamlit as st
 
 from swot.store import WORKSHOP_QUERY_PARAM
-from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
+from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, mark_language_shown, t
 from ui.i18n_workshop import tw
 from ui.notice import show_notice
 from ui.state import init_state
@@ -45,3 +45,4 @@ if problems:
     st.stop()
 show_notice()  # illustrative or edited judgments, consistency computed from the current ones
 st.navigation(pages()).run()
+mark_language_shown()  # widgets that resend their value after a language switch (ui.i18n)

@@ -309,3 +309,22 @@ def inject_rtl() -> None:
     """Add the right-to-left text style to the page when the language is Persian."""
     if lang() == "fa":
         st.html(RTL_CSS)
+
+
+SHOWN_LANG_KEY = "lang_shown"  # the language the browser was last sent
+
+
+def mark_language_shown() -> None:
+    """Record that this run's widgets went out in the session's language (end of a run)."""
+    st.session_state[SHOWN_LANG_KEY] = lang()
+
+
+def resend(key: str, default: object) -> None:
+    """Right after a language switch, set the widget ``key`` to its own value (``default``
+    when it has none) before it is drawn, so that Streamlit sends the value to the browser
+    again: a keyed select box otherwise keeps showing the text of its old language
+    (Streamlit 1.67). Only then, so that choices pending in an unsubmitted form survive other
+    reruns."""
+    switched = st.session_state.get(SHOWN_LANG_KEY, lang()) != lang()
+    if switched or key not in st.session_state:
+        st.session_state[key] = st.session_state.get(key, default)

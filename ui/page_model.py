@@ -17,7 +17,7 @@ import streamlit as st
 from swot import todo
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, t, tows_name, tr
+from ui.i18n import columns, group_name, isolate, lang, resend, t, tows_name, tr
 from ui.i18n_trust import tt
 from ui.i18n_trust import ttr as tr_trust
 from ui.state import flash, get_model, revision, set_model, show_flash
@@ -118,13 +118,15 @@ def _factor_form(model: SwotModel, language: str) -> None:
     ids, new = [NEW, *model.factor_ids()], t("new_item")
     if st.session_state.get("factor_pick") not in ids:
         st.session_state["factor_pick"] = NEW
+    resend("factor_pick", NEW)
     item = st.selectbox(
         t("choose_factor"), ids, key="factor_pick",
         format_func=lambda i: isolate(f"{i} · {model.factor(i).label(language)}" if i else new,
                                       language))
     old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
     with st.form(f"factor_form_{revision()}_{item or 'new'}"):
-        st.selectbox(t("field_group"), GROUPS, index=GROUPS.index(old.group),
+        resend(_factor_key(item, "group"), old.group)
+        st.selectbox(t("field_group"), GROUPS,
                      format_func=lambda g: group_name(g, language),
                      key=_factor_key(item, "group"), disabled=bool(item))
         st.text_input(t("field_id"), old.id, key=_factor_key(item, "id"))
@@ -132,8 +134,8 @@ def _factor_form(model: SwotModel, language: str) -> None:
         st.text_input(t("field_label_fa"), old.label_fa, key=_factor_key(item, "label_fa"))
         st.text_area(t("field_description"), old.description,
                      key=_factor_key(item, "description"))
+        resend(_factor_key(item, "provenance"), old.provenance)
         st.selectbox(t("field_provenance"), PROVENANCES,
-                     index=PROVENANCES.index(old.provenance),
                      format_func=lambda p: tr(f"prov_{p}", language),
                      key=_factor_key(item, "provenance"))
         left, right = st.columns([3, 1])
@@ -143,6 +145,7 @@ def _factor_form(model: SwotModel, language: str) -> None:
                            value=old.source.line if old.source else 0,
                            key=_factor_key(item, "line"))
         if not item:
+            resend(_factor_key(item, "kind"), "pairwise")
             st.radio(tt("judged_by"), ("pairwise", "ratings"), horizontal=True,
                      format_func=lambda k: tr_trust(f"kind_{k}", language),
                      key=_factor_key(item, "kind"))
@@ -179,6 +182,7 @@ def _strategy_form(model: SwotModel, language: str) -> None:
     ids, new = [NEW, *model.strategy_ids()], t("new_item")
     if st.session_state.get("strategy_pick") not in ids:
         st.session_state["strategy_pick"] = NEW
+    resend("strategy_pick", NEW)
     item = st.selectbox(
         t("choose_strategy"), ids, key="strategy_pick",
         format_func=lambda i: isolate(
@@ -188,7 +192,8 @@ def _strategy_form(model: SwotModel, language: str) -> None:
         st.text_input(t("field_id"), old.id, key=_strategy_key(item, "id"))
         st.text_input(t("field_label_en"), old.label_en, key=_strategy_key(item, "label_en"))
         st.text_input(t("field_label_fa"), old.label_fa, key=_strategy_key(item, "label_fa"))
-        st.selectbox(t("field_tows"), TOWS_TYPES, index=TOWS_TYPES.index(old.tows),
+        resend(_strategy_key(item, "tows"), old.tows)
+        st.selectbox(t("field_tows"), TOWS_TYPES,
                      format_func=lambda w: tows_name(w, language),
                      key=_strategy_key(item, "tows"))
         st.multiselect(t("field_factors"), model.factor_ids(), default=list(old.factors),

@@ -26,7 +26,7 @@ from swot.sensitivity import (
     sweep_group,
 )
 from ui.charts import FONT_FA, legend_below, short, title_layout
-from ui.i18n import group_name, isolate, lang, lookup
+from ui.i18n import group_name, isolate, lang, lookup, resend
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
 
@@ -215,15 +215,20 @@ def _reversal_table(sweep: Sweep, language: str, only_top: bool) -> pd.DataFrame
 def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
     st.subheader(tr("one_way", language))
     st.caption(tr("one_way_note", language))
+    resend("sens_kind", "group")
     kind = st.radio(tr("vary", language), ("group", "factor"), horizontal=True,
                     format_func=lambda k: tr(f"a_{k}", language), key="sens_kind")
     try:
         if kind == "group":
+            resend("sens_group", GROUPS[0])
             group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
                                  format_func=lambda g: group_name(g, language))
             sweep = sweep_group(model, group, result=result)
             name = group_name(group, language)
         else:
+            if st.session_state.get("sens_factor") not in model.factor_ids():
+                st.session_state.pop("sens_factor", None)
+            resend("sens_factor", model.factor_ids()[0])
             factor = st.selectbox(tr("factor", language), model.factor_ids(),
                                   key="sens_factor", format_func=lambda f: isolate(
                                       f"{f} · {model.factor(f).label(language)}", language))
@@ -274,6 +279,7 @@ def _progress_callback(slot: DeltaGenerator, start: float, language: str,
 def _monte_carlo(model: SwotModel, language: str) -> None:
     st.subheader(tr("monte_carlo", language))
     st.caption(tr("mc_note", language))
+    resend("sens_mc_method", METHODS[0])
     method = st.radio(tr("method", language), METHODS, horizontal=True,
                       format_func=lambda m: tr(m, language), key="sens_mc_method")
     with st.form("sens_mc"):
