@@ -9,7 +9,16 @@ database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else t
 import streamlit as st
 
 from swot.store import WORKSHOP_QUERY_PARAM
-from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, mark_language_shown, t
+from ui.i18n import (
+    DIGITS_KEY,
+    LANG_KEY,
+    LANG_NAMES,
+    LANGS,
+    inject_rtl,
+    keep_digits_setting,
+    mark_language_shown,
+    t,
+)
 from ui.i18n_workshop import tw
 from ui.notice import show_notice
 from ui.state import init_state
@@ -32,6 +41,9 @@ st.set_page_config(page_title="SWOT / ANP", layout="wide")
 st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
 )
+if st.session_state.get(LANG_KEY) == "fa":  # numbers shown in Persian digits, never in files
+    st.sidebar.checkbox(t("fa_digits"), value=st.session_state.get(DIGITS_KEY, False),
+                        key="fa_digits_box", on_change=keep_digits_setting)
 inject_rtl()
 workshop_code = st.query_params.get(WORKSHOP_QUERY_PARAM)
 if workshop_code:  # a participant's link: only the workshop's own editor

@@ -8,7 +8,7 @@ given one.
 
 from __future__ import annotations
 
-from ui.i18n import lang, lookup
+from ui.i18n import lang, lookup, shown_number
 
 STRINGS: dict[str, dict[str, str]] = {
     "tied": {"en": "Practically tied: {names}", "fa": "تقریباً هم‌تراز: {names}"},
@@ -175,8 +175,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def ttr(key: str, language: str, **values: object) -> str:
-    """The string ``key`` in ``language``, formatted with ``values``."""
-    return lookup(STRINGS, key, language, **values)
+    """The string ``key`` in ``language``, formatted with ``values`` (numbers in Persian
+    digits when that setting is on)."""
+    return shown_number(lookup(STRINGS, key, language, **values), language)
 
 
 def tt(key: str, **values: object) -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from swot.analysis import Evaluation
 from swot.verdict import verdict
+from ui.i18n import shown_number
 from ui.i18n_trust import ttr
 
 SHOWN = 3  # at least the top 3 (more when strategies tie with the third)
@@ -65,8 +66,9 @@ def live_ranking(result: Evaluation | list[str], language: str) -> None:
         return
     rows = moves(result, before_last_edit(result))
     for row in rows.itertuples():
-        box.markdown(f"{row.rank}. `{row.id}` {row.priority:.4f} "
-                     f"({_moved(row.moved)}, {row.delta:+.4f})")
+        numbers = shown_number(f"{row.priority:.4f} ({_moved(row.moved)}, {row.delta:+.4f})",
+                               language)
+        box.markdown(f"**{shown_number(str(row.rank), language)}** · `{row.id}` {numbers}")
     v = verdict(result)
     if v.tied:
         box.caption(ttr("live_tied", language, names=", ".join(v.leaders)))

@@ -17,7 +17,7 @@ import streamlit as st
 from swot import todo
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, resend, t, tows_name, tr
+from ui.i18n import columns, group_name, isolate, lang, ltr, resend, t, tows_name, tr
 from ui.i18n_trust import tt
 from ui.i18n_trust import ttr as tr_trust
 from ui.state import flash, get_model, revision, set_model, show_flash
@@ -69,7 +69,8 @@ def _source_ref(model: SwotModel, source: SourceRef | None) -> str:
 
 def _source_list(model: SwotModel) -> None:
     """The numbered sources the factor tables cite."""
-    lines = [f"[{k}] `{s.file}` — {s.title}" for k, s in enumerate(model.sources, start=1)]
+    lines = [f"[{k}] {ltr(f'`{s.file}`')} — {s.title}"
+             for k, s in enumerate(model.sources, start=1)]
     if lines:
         st.caption("  \n".join([f"**{t('col_source')}:**", *lines]))
 

@@ -38,7 +38,7 @@ from swot.scenarios import (
 )
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
 from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
-from ui.i18n import group_name, isolate, lang, tr
+from ui.i18n import group_name, isolate, lang, ltr, tr
 from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.pairwise import matrix_title
@@ -89,8 +89,9 @@ def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed
 
 
 def when(iso: str) -> str:
-    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS" (seconds, no zone)."""
-    return iso[:19].replace("T", " ")
+    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS" (seconds, no zone), in a left-to-right
+    isolate so that it reads the same inside Persian text."""
+    return ltr(iso[:19].replace("T", " "))
 
 
 def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
@@ -101,7 +102,7 @@ def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
     path = db_path()
     if path is None:
         return
-    st.caption(tw("db_where", path=path))
+    st.caption(tw("db_where", path=ltr(str(path))))
     try:
         with Store(path) as store:
             body(path, store)

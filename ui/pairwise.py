@@ -17,7 +17,7 @@ import anp
 from swot import todo
 from swot.model import GROUPS, SwotModel
 from ui.charts import priorities_chart, short
-from ui.i18n import columns, group_name, isolate, tr
+from ui.i18n import columns, group_name, isolate, shown_number, tr
 from ui.i18n_trust import ttr
 from ui.state import ModelSlot
 
@@ -168,8 +168,8 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return
         st.plotly_chart(priorities_chart(titles, weights, lang), key=f"{key_prefix}:{path}:chart")
-        text = tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
-                  thr=result.threshold)
+        text = shown_number(tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
+                               thr=result.threshold), lang)
         if result.passes:
             st.success(f"{text} — {tr('cr_ok', lang)}")
         else:

@@ -1,0 +1,54 @@
+"""Persian details (issue 12): Persian digits as a setting, left-to-right isolates for file
+names, paths and timestamps, right-to-left tabs and uploader (the layout itself is checked in
+the browser test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from swot.store import ENV_VAR
+from ui.i18n import RTL_CSS, ltr, persian_digits
+
+
+def test_persian_digits_leave_ids_alone() -> None:
+    assert persian_digits("CR 0.245 > 0.10 in S1, SO12 (3 of 28)") == (
+        "CR ۰٫۲۴۵ > ۰٫۱۰ in S1, SO12 (۳ of ۲۸)")
+
+
+def test_persian_digits_setting(app: AppTest) -> None:
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.switch_page("ui/page_weights.py").run()
+    rows = [m.value for m in app.sidebar.markdown if " · `" in m.value]
+    assert rows[0].startswith("**1** · `SO1` 0.1310")
+    app.sidebar.checkbox(key="fa_digits_box").check().run()
+    rows = [m.value for m in app.sidebar.markdown if " · `" in m.value]
+    assert rows[0].startswith("**۱** · `SO1` ۰٫۱۳۱۰")
+    app.switch_page("ui/page_results.py").run()
+    table = app.table[0].value
+    assert table.iloc[0, 0] == "۱" and table.iloc[0, 1] == "SO1"
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.table[0].value.iloc[0, 0] == "1"  # English keeps ASCII digits
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    assert app.table[0].value.iloc[0, 0] == "۱"  # the setting outlives the switch
+
+
+def test_paths_file_names_and_timestamps_keep_their_order(
+        app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "db.sqlite3"))
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    sources = next(c.value for c in app.caption if ".txt" in c.value)
+    assert "\u2066`" in sources and "`\u2069" in sources
+    app.switch_page("ui/page_scenarios.py").run()
+    assert any(ltr(str(tmp_path / "db.sqlite3")) in c.value for c in app.caption)
+    app.text_input(key="sc_name").input("x")
+    app.button(key="sc_save").click().run()
+    created = app.table[0].value.iloc[0, 2]
+    assert created.startswith("\u2066") and created.endswith("\u2069")
+
+
+def test_tabs_and_uploader_are_right_to_left() -> None:
+    assert '[role="tablist"] { direction: rtl; }' in RTL_CSS
+    assert 'content: "انتخاب پرونده"' in RTL_CSS
