@@ -167,7 +167,8 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return
-        st.plotly_chart(priorities_chart(titles, weights, lang), key=f"{key_prefix}:{path}:chart")
+        st.plotly_chart(priorities_chart(titles, weights, lang, axis=names),
+                        key=f"{key_prefix}:{path}:chart")
         text = shown_number(tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
                                thr=result.threshold), lang)
         if result.passes:

@@ -52,3 +52,17 @@ def test_paths_file_names_and_timestamps_keep_their_order(
 def test_tabs_and_uploader_are_right_to_left() -> None:
     assert '[role="tablist"] { direction: rtl; }' in RTL_CSS
     assert 'content: "انتخاب پرونده"' in RTL_CSS
+
+
+def test_priorities_chart_beside_a_matrix_labels_bars_with_ids(app: AppTest) -> None:
+    # Long labels on the axis left ~70 px for the bars in a 1000 px window (seen in Chromium);
+    # ids on the axis and the full titles on hover keep the bars readable.
+    import json
+
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.switch_page("ui/page_weights.py").run()
+    app.selectbox(key="pw_matrix").set_value("judgments.strategies.S1").run()
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    model = app.session_state["model"]
+    assert spec["y"] == model.strategy_ids()
+    assert spec["customdata"][0].startswith("SO1 · ")
