@@ -9,6 +9,8 @@ database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else t
 import streamlit as st
 
 from swot.store import WORKSHOP_QUERY_PARAM
+from ui.draft import autosave as autosave_draft
+from ui.draft import restore as restore_draft
 from ui.i18n import (
     DIGITS_KEY,
     LANG_KEY,
@@ -38,6 +40,9 @@ def pages() -> list[st.Page]:
 
 
 st.set_page_config(page_title="SWOT / ANP", layout="wide")
+workshop_code = st.query_params.get(WORKSHOP_QUERY_PARAM)
+if not workshop_code:
+    restore_draft()  # a reload: the autosaved model, language and settings (ui.draft)
 st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
 )
@@ -45,7 +50,6 @@ if st.session_state.get(LANG_KEY) == "fa":  # numbers shown in Persian digits, n
     st.sidebar.checkbox(t("fa_digits"), value=st.session_state.get(DIGITS_KEY, False),
                         key="fa_digits_box", on_change=keep_digits_setting)
 inject_rtl()
-workshop_code = st.query_params.get(WORKSHOP_QUERY_PARAM)
 if workshop_code:  # a participant's link: only the workshop's own editor
     from ui.page_workshop import render_participant
 
@@ -58,3 +62,4 @@ if problems:
 show_notice()  # illustrative or edited judgments, consistency computed from the current ones
 st.navigation(pages()).run()
 mark_language_shown()  # widgets that resend their value after a language switch (ui.i18n)
+autosave_draft()

@@ -36,6 +36,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "دست نیامده‌اند.**",
     },
     "fa_digits": {"en": "Persian digits", "fa": "ارقام فارسی"},
+    "draft_restored": {
+        "en": "Your work was brought back from the autosaved draft.",
+        "fa": "کار شما از پیش‌نویس ذخیره‌شده بازگردانده شد.",
+    },
+    "draft_not_saved": {
+        "en": "The draft could not be autosaved: {message}",
+        "fa": "پیش‌نویس به‌طور خودکار ذخیره نشد: {message}",
+    },
     "load_failed": {
         "en": "The shipped model could not be loaded:",
         "fa": "مدل پیش‌فرض بارگذاری نشد:",
