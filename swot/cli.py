@@ -136,7 +136,7 @@ def _rank(args: argparse.Namespace) -> int:
         write_files(args.model, [
             (target, ranking_csv(ranks, args.lang)),
             (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
-            (beside(target, "consistency"), consistency_csv(result.consistency)),
+            (beside(target, "consistency"), consistency_csv(result.consistency, args.lang)),
         ])
     if args.format == "json":
         print(json.dumps(_json_out(result, v, args.weights), ensure_ascii=False, indent=2))

@@ -71,7 +71,7 @@ def render() -> None:
         st.download_button(t("dl_factors"), factor_weights_csv(result.factors, csv_lang),
                            file_name="factor-weights.csv", mime="text/csv", key="dl_factors",
                            on_click="ignore")
-        st.download_button(tt("dl_consistency"), consistency_csv(result.consistency),
+        st.download_button(tt("dl_consistency"), consistency_csv(result.consistency, csv_lang),
                            file_name="ranking-consistency.csv", mime="text/csv",
                            key="dl_consistency", on_click="ignore")
     else:
