@@ -16,6 +16,7 @@ from swot.provenance import mark_edited
 from ui.i18n import LANG_NAMES, lang, t
 from ui.i18n_trust import tt
 from ui.judgments_form import judgments_form
+from ui.problems import problem_lines
 from ui.state import (
     current_evaluation,
     flash,
@@ -25,6 +26,7 @@ from ui.state import (
     set_model,
     show_flash,
 )
+from ui.tables import escape_markdown
 from ui.verdict_view import consistency_note
 
 CSV_LANGS = ("en", "fa", "both")
@@ -36,7 +38,7 @@ def import_model(data: bytes, name: str) -> list[str]:
     try:
         model = loads_model(data, source=name)
     except ModelFileError as exc:
-        return [str(p) for p in exc.problems]
+        return problem_lines(exc.problems, lang(), get_model())
     set_model(model, replaced=True)
     return []
 
@@ -47,7 +49,8 @@ def _on_upload(key: str) -> None:
         return
     problems = import_model(uploaded.getvalue(), uploaded.name)
     if problems:
-        flash("error", "\n\n".join([t("upload_bad", name=uploaded.name), *problems]))
+        flash("error", "\n".join([t("upload_bad", name=escape_markdown(uploaded.name)), "",
+                                  *problems]))
     else:
         flash("success", t("upload_ok", name=uploaded.name))
 

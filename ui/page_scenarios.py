@@ -42,6 +42,7 @@ from ui.i18n import group_name, isolate, lang, ltr, tr
 from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.pairwise import matrix_title
+from ui.problems import problem_lines
 from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.tables import escape_markdown, show_table
 from ui.verdict_view import open_matrix
@@ -257,8 +258,8 @@ def _on_upload(path: Path, key: str) -> None:
     try:
         model = loads_model(uploaded.getvalue(), source=uploaded.name)
     except ModelFileError as exc:
-        flash("error", "\n\n".join(
-            [tw("import_bad", name=uploaded.name), *(str(p) for p in exc.problems)]))
+        flash("error", "\n".join([tw("import_bad", name=escape_markdown(uploaded.name)), "",
+                                  *problem_lines(exc.problems, lang(), get_model())]))
         return
     name = st.session_state.get("sc_import_name", "").strip() or Path(uploaded.name).stem
     saved = store_action(path, lambda s: s.save_scenario(

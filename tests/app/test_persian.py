@@ -4,6 +4,7 @@ the browser test)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,6 @@ def test_tabs_and_uploader_are_right_to_left() -> None:
 def test_priorities_chart_beside_a_matrix_labels_bars_with_ids(app: AppTest) -> None:
     # Long labels on the axis left ~70 px for the bars in a 1000 px window (seen in Chromium);
     # ids on the axis and the full titles on hover keep the bars readable.
-    import json
-
     app.sidebar.radio(key="lang").set_value("fa").run()
     app.switch_page("ui/page_weights.py").run()
     app.selectbox(key="pw_matrix").set_value("judgments.strategies.S1").run()
@@ -66,3 +65,19 @@ def test_priorities_chart_beside_a_matrix_labels_bars_with_ids(app: AppTest) -> 
     model = app.session_state["model"]
     assert spec["y"] == model.strategy_ids()
     assert spec["customdata"][0].startswith("SO1 · ")
+
+
+def test_invalid_upload_is_explained_in_persian(app: AppTest) -> None:
+    tehran = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
+    bad = json.loads(tehran.read_text(encoding="utf-8"))
+    bad["judgments"]["groups"][0][1] = 0
+    bad["titel"] = "typo"
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.switch_page("ui/page_io.py").run()
+    app.file_uploader[0].set_value(("bad.json", json.dumps(bad).encode(), "application/json"))
+    app.run()
+    text = "\n".join(e.value for e in app.error)
+    assert ("- گروه‌های سوات نسبت به هدف (\u2066`judgments.groups[0][1]`\u2069): "
+            "\u20660\u2069 قضاوت مثبت نیست") in text
+    assert "- \u2066`titel`\u2069: فیلد ناشناخته (شاید غلط املایی)" in text
+    assert "is not a positive judgment" not in text
