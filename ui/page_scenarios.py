@@ -78,21 +78,23 @@ def db_path() -> Path | None:
         return None
 
 
-def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed") -> _T | None:
+def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed",
+                 where: str = "") -> _T | None:
     """``action`` on the store at ``path``; a failure becomes an error message for the next
     run (string ``error`` with ``message``) and gives None."""
     try:
         with Store(path) as store:
             return action(store)
     except StoreError as exc:
-        flash("error", tw(error, message=str(exc)))
+        flash("error", tw(error, message=str(exc)), where)
         return None
 
 
 def when(iso: str) -> str:
-    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS" (seconds, no zone), in a left-to-right
-    isolate so that it reads the same inside Persian text."""
-    return ltr(iso[:19].replace("T", " "))
+    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS UTC" (seconds; the store keeps UTC), in
+    a left-to-right isolate so that it reads the same inside Persian text."""
+    zone = " UTC" if iso.endswith(("+00:00", "Z")) else ""
+    return ltr(iso[:19].replace("T", " ") + zone)
 
 
 def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
@@ -207,47 +209,50 @@ def _on_save(path: Path) -> None:
     name = st.session_state.get("sc_name", "")
     model = mark_edited(get_model(), loaded_model())  # no longer the illustrative set?
     saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(model), st.session_state.get("sc_note", "")))
+        name, model_to_dict(model), st.session_state.get("sc_note", "")), where="save")
     if saved is not None:
         st.session_state["sc_name"] = st.session_state["sc_note"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=saved.name))
+        flash("success", tw("saved", name=saved.name), "save")
 
 
 def _on_load(path: Path, name: str) -> None:
-    scenario = store_action(path, lambda s: s.load_scenario(name))
+    scenario = store_action(path, lambda s: s.load_scenario(name), where="manage")
     if scenario is None:
         return
     try:
         model = model_from_dict(scenario.model, source=name)
     except ModelFileError as exc:
-        flash("error", "\n\n".join([tw("failed", message=name), *exc.lines()]))
+        flash("error", "\n\n".join([tw("failed", message=name), *exc.lines()]), "manage")
         return
     set_model(model, replaced=True)
-    flash("success", tw("loaded", name=name))
+    flash("success", tw("loaded", name=name), "manage")
 
 
 def _on_rename(path: Path, name: str) -> None:
-    renamed = store_action(path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]))
+    renamed = store_action(
+        path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]), where="manage")
     if renamed is not None:
         st.session_state["sc_pick"] = renamed.name
-        flash("success", tw("renamed", name=renamed.name))
+        flash("success", tw("renamed", name=renamed.name), "manage")
 
 
 def _on_duplicate(path: Path, name: str) -> None:
-    copy = store_action(path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]))
+    copy = store_action(
+        path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]),
+        where="manage")
     if copy is not None:
         st.session_state["sc_pick"] = copy.name
-        flash("success", tw("duplicated", name=copy.name))
+        flash("success", tw("duplicated", name=copy.name), "manage")
 
 
 def _on_delete(path: Path, name: str) -> None:
     if not st.session_state.get("sc_confirm"):
-        flash("error", tw("confirm_first"))
+        flash("error", tw("confirm_first"), "manage")
         return
-    if store_action(path, lambda s: s.delete_scenario(name) or True):
+    if store_action(path, lambda s: s.delete_scenario(name) or True, where="manage"):
         st.session_state["sc_confirm"] = False
-        flash("success", tw("deleted", name=name))
+        flash("success", tw("deleted", name=name), "manage")
 
 
 def _on_upload(path: Path, key: str) -> None:
@@ -259,15 +264,15 @@ def _on_upload(path: Path, key: str) -> None:
         model = loads_model(uploaded.getvalue(), source=uploaded.name)
     except ModelFileError as exc:
         flash("error", "\n".join([tw("import_bad", name=escape_markdown(uploaded.name)), "",
-                                  *problem_lines(exc.problems, lang(), get_model())]))
+                                  *problem_lines(exc.problems, lang(), get_model())]), "import")
         return
     name = st.session_state.get("sc_import_name", "").strip() or Path(uploaded.name).stem
     saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(model), tw("imported_note", name=uploaded.name)))
+        name, model_to_dict(model), tw("imported_note", name=uploaded.name)), where="import")
     if saved is not None:
         st.session_state["sc_import_name"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=saved.name))
+        flash("success", tw("saved", name=saved.name), "import")
 
 
 # -- sections
@@ -278,6 +283,7 @@ def _save_form(path: Path) -> None:
     st.text_input(tw("name"), key="sc_name")
     st.text_area(tw("note"), key="sc_note", height=68)
     st.button(tw("save"), key="sc_save", on_click=_on_save, args=(path,))
+    show_flash("save")
 
 
 def _listing(scenarios: list[ScenarioInfo]) -> None:
@@ -305,6 +311,7 @@ def _manage(path: Path, store: Store, names: list[str]) -> None:
     right.button(tw("duplicate"), key="sc_duplicate", on_click=_on_duplicate, args=(path, name))
     st.checkbox(tw("confirm_delete"), key="sc_confirm")
     st.button(tw("delete"), key="sc_delete", on_click=_on_delete, args=(path, name))
+    show_flash("manage")
     try:
         data = dumps_model(model_from_dict(store.load_scenario(name).model, source=name))
     except ModelFileError as exc:
@@ -320,6 +327,7 @@ def _import(path: Path) -> None:
     key = f"sc_upload_{st.session_state.get(UPLOAD_COUNT_KEY, 0)}"
     st.file_uploader(tw("upload"), type=["json"], key=key, on_change=_on_upload,
                      args=(path, key))
+    show_flash("import")
 
 
 def _consistency(path: Path, models: dict, consistency: pd.DataFrame, language: str) -> None:
