@@ -85,3 +85,14 @@ def test_near_tie_is_called_a_tie(tmp_path: Path) -> None:
     assert "Top strategy" not in result.stdout
     text = run_cli("rank", path, "--format", "csv").stdout
     assert list(pd.read_csv(io.StringIO(text))["id"][:2]) == top
+
+
+@pytest.mark.parametrize("command", [["sensitivity", "--group", "W", "--points", "11"],
+                                     ["robustness", "-n", "50"]])
+def test_sensitivity_commands_warn_about_failing_matrices(tmp_path: Path,
+                                                          command: list[str]) -> None:
+    bad = inconsistent_file(tmp_path)
+    result = run_cli(command[0], bad, *command[1:])
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0].startswith(f"{bad}: warning: judgments.groups has CR")
+    assert run_cli(command[0], TEHRAN, *command[1:]).stderr == ""
