@@ -29,6 +29,7 @@ from ui.charts import FONT_FA, legend_below, short, title_layout
 from ui.i18n import group_name, isolate, lang, lookup, resend
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
+from ui.todo_view import cannot_rank
 
 PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar and "Cancel"
 MC_KEY = "sensitivity_robustness"
@@ -37,8 +38,6 @@ METHODS = ("lognormal", "saaty")
 
 STRINGS: dict[str, dict[str, str]] = {
     "title": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
-    "cannot_rank": {"en": "The model cannot be ranked yet:",
-                    "fa": "مدل هنوز قابل رتبه‌بندی نیست:"},
     "one_way": {"en": "One-way sensitivity", "fa": "حساسیت یک‌متغیره"},
     "one_way_note": {
         "en": "One weight goes from 0 to 1, the others keep their proportions. A group's weight "
@@ -340,10 +339,10 @@ def render() -> None:
     language = lang()
     st.header(tr("title", language))
     result = current_evaluation()
-    if isinstance(result, list):
-        st.error("\n\n".join([tr("cannot_rank", language), *result]))
-        return
     model = get_model()
+    if isinstance(result, list):
+        cannot_rank(model, language, "sens")  # one sentence per matrix, never a JSON path
+        return
     _one_way(model, result, language)
     _monte_carlo(model, language)
 

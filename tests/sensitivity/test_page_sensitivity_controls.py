@@ -88,3 +88,17 @@ def test_cancelled_run_says_so(at: AppTest) -> None:
     assert any(i.value == page.STRINGS["cancelled"]["en"] for i in at.info)
     at.run()
     assert not any(i.value == page.STRINGS["cancelled"]["en"] for i in at.info)
+
+
+def test_unrankable_model_is_explained_per_matrix(at: AppTest) -> None:
+    model = at.session_state["model"]
+    for j in (1, 2, 3):
+        model = model.set_judgment("judgments.groups", 0, j, None)
+    at.session_state["model"] = model
+    at.run()
+    assert not at.exception, at.exception
+    assert any(m.value.startswith("- SWOT groups with respect to the goal: Strengths not yet "
+                                  "compared with") for m in at.markdown)
+    assert not any("judgments." in e.value for e in at.error)
+    at.button(key="sens:fill_all").click().run()
+    assert any(s.key == "sens_mc_spread" for s in at.slider)  # rankable again: the page is back
