@@ -164,6 +164,11 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
             result = anp.consistency(matrix, labels=items)
             suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
                                                         labels=items)
+        except anp.DisconnectedComparisonsError as exc:  # in words, in the session's language
+            st.error(ttr("why_unlinked", lang, matrix=matrix_title(model, path, lang),
+                         items=", ".join(item_name(str(u), lang) for u in exc.unreachable),
+                         ref=item_name(str(exc.reference), lang)))
+            return
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return

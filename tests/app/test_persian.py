@@ -81,3 +81,14 @@ def test_invalid_upload_is_explained_in_persian(app: AppTest) -> None:
             "\u20660\u2069 قضاوت مثبت نیست") in text
     assert "- \u2066`titel`\u2069: فیلد ناشناخته (شاید غلط املایی)" in text
     assert "is not a positive judgment" not in text
+
+
+def test_unlinked_items_in_the_editor_are_named_in_persian(app: AppTest) -> None:
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.switch_page("ui/page_weights.py").run()
+    app.selectbox(key="pw_matrix").set_value("judgments.groups").run()
+    for j in (1, 2, 3):
+        app.selectbox(key=f"pw:judgments.groups:0:{j}").set_value("blank").run()
+    assert any(e.value.startswith("گروه‌های سوات نسبت به هدف: قوت‌ها هنوز با ضعف‌ها")
+               for e in app.error)
+    assert not any("do not link" in e.value for e in app.error)
