@@ -27,6 +27,7 @@ KEEP_DAYS = 30
 QUERY_PARAM = "draft"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _BUSY_TIMEOUT_S = 5.0
+_CHECKED: set[Path] = set()  # databases this process has already opened through Store
 _SCHEMA = """CREATE TABLE IF NOT EXISTS session_drafts (
     token      TEXT PRIMARY KEY,
     data_json  TEXT NOT NULL,
@@ -58,8 +59,10 @@ class Drafts:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
-        with Store(self.path):  # creates the file, or checks that it is ours
-            pass
+        if self.path not in _CHECKED or not self.path.exists():
+            with Store(self.path):  # creates the file, or checks that it is ours (once: the
+                pass  # check reads the whole file, and a draft is saved after every change)
+            _CHECKED.add(self.path)
         try:
             self._conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S,
                                          isolation_level=None)
