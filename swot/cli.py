@@ -147,7 +147,10 @@ def _rank(args: argparse.Namespace) -> int:
         sys.stdout.write("\n".join(t.decode("utf-8-sig") for t in texts))
     else:
         print(model.title[args.lang] or model.title["en"] or model.title["fa"])
-        if model.illustrative_judgments:
+        if model.illustrative_judgments and model.judgments_edited:
+            print("Note: the judgments were changed from an illustrative set; neither is "
+                  "survey data.")
+        elif model.illustrative_judgments:
             print("Note: the judgments are illustrative, not survey data.")
         print()
         print(headline(v))

@@ -13,6 +13,7 @@ from test_cli import run_cli
 
 from swot.analysis import evaluate
 from swot.io import dumps_model, load_model
+from swot.provenance import mark_edited
 
 
 def inconsistent_file(tmp_path: Path) -> Path:
@@ -96,3 +97,12 @@ def test_sensitivity_commands_warn_about_failing_matrices(tmp_path: Path,
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[0].startswith(f"{bad}: warning: judgments.groups has CR")
     assert run_cli(command[0], TEHRAN, *command[1:]).stderr == ""
+
+
+def test_an_edited_illustrative_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "edited.json"
+    path.write_text(dumps_model(mark_edited(inconsistent_tehran(), load_model(TEHRAN))),
+                    encoding="utf-8")
+    out = run_cli("rank", path).stdout
+    assert "Note: the judgments were changed from an illustrative set" in out
+    assert "Note: the judgments are illustrative" not in out
