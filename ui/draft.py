@@ -22,7 +22,10 @@ from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
 
 TOKEN_KEY = "draft_token"
 SAVED_KEY = "draft_saved"  # (model, loaded model, settings) as last saved
-SETTINGS = (LANG_KEY, DIGITS_KEY, CHOSEN_MATRIX_KEY, "csv_lang")
+# settings and the choices of the page in view (widget keys; None when not on their page)
+SETTINGS = (LANG_KEY, DIGITS_KEY, CHOSEN_MATRIX_KEY, "csv_lang", "factor_pick",
+            "strategy_pick", "sens_kind", "sens_group", "sens_factor", "sens_mc_method",
+            "sc_compare")
 
 
 def _db_path() -> Path | None:

@@ -60,3 +60,16 @@ def test_unknown_or_bad_token_starts_afresh(app: AppTest) -> None:
         assert at.session_state["model"] == shipped
         kept = at.query_params[QUERY_PARAM]
         assert kept == token if token.isalnum() else kept != token  # a bad one is replaced
+
+
+def test_the_choices_of_the_page_in_view_come_back(app: AppTest) -> None:
+    token = app.query_params[QUERY_PARAM]
+    app.switch_page("ui/page_sensitivity.py").run()
+    app.radio(key="sens_kind").set_value("factor").run()
+    app.selectbox(key="sens_factor").set_value("O2").run()
+    app.radio(key="sens_mc_method").set_value("saaty").run()
+    again = reopen(token)
+    again.switch_page("ui/page_sensitivity.py").run()
+    assert again.radio(key="sens_kind").value == "factor"
+    assert again.selectbox(key="sens_factor").value == "O2"
+    assert again.radio(key="sens_mc_method").value == "saaty"
