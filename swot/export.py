@@ -67,13 +67,16 @@ FA_CODES: dict[str, dict[object, str]] = {
 
 def in_persian(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` for Persian readers: coded values of the columns in :data:`FA_CODES` and the
-    headers in :data:`FA_HEADERS` in Persian (other columns and all numbers unchanged)."""
+    headers in :data:`FA_HEADERS` (and ``rank_<k>``, the probability of rank k) in Persian;
+    other columns and all numbers unchanged."""
     out = table.copy()
     for column, codes in FA_CODES.items():
         if column in out.columns:
             out[column] = [codes.get(v.item() if hasattr(v, "item") else v, v)
                            for v in out[column]]
-    return out.rename(columns=FA_HEADERS)
+    ranks = {c: f"احتمال رتبه‌ی {c.removeprefix('rank_')}" for c in out.columns
+             if isinstance(c, str) and c.startswith("rank_") and c[5:].isdigit()}
+    return out.rename(columns={**FA_HEADERS, **ranks})
 
 
 def _for(table: pd.DataFrame, lang: str) -> pd.DataFrame:

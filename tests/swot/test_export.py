@@ -13,6 +13,7 @@ from swot.analysis import evaluate
 from swot.export import factor_weights_csv, ranking_csv, unneutralise
 from swot.io import load_model
 from swot.model import SwotError
+from swot.sensitivity import reversals_csv, robustness, robustness_csv, sweep_group
 
 
 def read(data: bytes) -> pd.DataFrame:
@@ -109,3 +110,12 @@ def test_formula_injection_is_neutralised() -> None:
     for column in ("label_en", "label_fa", "tows"):
         back[column] = back[column].map(unneutralise)
     pd.testing.assert_frame_equal(back, table, check_dtype=False, check_exact=True)
+
+
+def test_sensitivity_and_robustness_csv_in_persian() -> None:
+    model = load_model(TEHRAN)
+    rob = read(robustness_csv(robustness(model, n=100, seed=1), "fa"))
+    assert {"شناسه", "عنوان", "احتمال نخست بودن", "احتمال رتبه‌ی 1"} <= set(rob.columns)
+    assert not any(c.startswith("rank") for c in rob.columns)
+    rev = read(reversals_csv(sweep_group(model, "W", points=21), "fa"))
+    assert set(rev["نوع تغییر"]) == {"گروه"} and set(rev["تغییر رتبه‌ی نخست"]) <= {"بله", "خیر"}
