@@ -37,6 +37,19 @@ _FA: list[tuple[re.Pattern[str], str]] = [(re.compile(p), f) for p, f in [
     (r"^not valid UTF-8 \((.+)\)$", "UTF-8 معتبر نیست ({0})"),
     (r"^unsupported format version (.+) \(this tool reads version (\d+)\)$",
      "نسخه‌ی قالب {0} پشتیبانی نمی‌شود (این ابزار نسخه‌ی {1} را می‌خواند)"),
+    (r"^at least one rating must be positive$", "دست‌کم یک امتیاز باید مثبت باشد"),
+    (r"^en and fa are both empty$", "متن انگلیسی و فارسی هر دو خالی‌اند"),
+    (r"^a group is listed twice$", "یک گروه دو بار آمده است"),
+    (r"^at least two groups are needed$", "دست‌کم دو گروه لازم است"),
+    (r"^(.+) is not a SWOT group \(S, W, O or T\)$", "{0} گروه سوات نیست (S، W، O یا T)"),
+    (r"^(.+): not a SWOT group$", "{0}: گروه سوات نیست"),
+    (r"^group (.+) has no factors \(each group needs at least one\)$",
+     "گروه {0} عاملی ندارد (هر گروه دست‌کم یک عامل لازم دارد)"),
+    (r"^factor (.+) is listed twice$", "عامل {0} دو بار آمده است"),
+    (r"^missing judgments for factor (.+)$", "قضاوت‌های عامل {0} نیامده است"),
+    (r"^(.+) is not a finite rating$", "{0} امتیاز متناهی نیست"),
+    (r"^(.+) is not a non-negative finite weight$", "{0} وزن نامنفی و متناهی نیست"),
+    (r"^expected (.+), got (.+)$", "انتظار می‌رفت: {0}؛ آمده است: {1}"),  # the rest of its kind
 ]]
 
 

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from swot.store import ENV_VAR
 from ui.i18n import RTL_CSS, ltr, persian_digits
+from ui.problems import translated
 
 
 def test_persian_digits_leave_ids_alone() -> None:
@@ -92,3 +93,16 @@ def test_unlinked_items_in_the_editor_are_named_in_persian(app: AppTest) -> None
     assert any(e.value.startswith("گروه‌های سوات نسبت به هدف: قوت‌ها هنوز با ضعف‌ها")
                for e in app.error)
     assert not any("do not link" in e.value for e in app.error)
+
+
+@pytest.mark.parametrize(("message", "persian"), [
+    ("missing required field 'goal'", "فیلد لازم «\u2066goal\u2069» نیامده است"),
+    ("group W has no factors (each group needs at least one)",
+     "گروه \u2066W\u2069 عاملی ندارد (هر گروه دست‌کم یک عامل لازم دارد)"),
+    ("expected a list of strategies, got 5",
+     "انتظار می‌رفت: \u2066a list of strategies\u2069؛ آمده است: \u20665\u2069"),
+    ("something new", "\u2066something new\u2069"),  # kept in English, in order
+])
+def test_problem_messages_in_persian(message: str, persian: str) -> None:
+    assert translated(message, "fa") == persian
+    assert translated(message, "en") == message
