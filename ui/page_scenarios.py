@@ -45,7 +45,7 @@ from ui.pairwise import matrix_title
 from ui.problems import problem_lines
 from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.tables import escape_markdown, show_table
-from ui.verdict_view import open_matrix
+from ui.verdict_view import moved, scenarios_consistency
 
 _T = TypeVar("_T")
 UPLOAD_COUNT_KEY = "sc_upload_count"
@@ -152,14 +152,6 @@ def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.
 
 def _label(row: pd.Series, language: str) -> str:
     return f"{row['id']} · {short(row_label(row, language))}"
-
-
-def moved(change: object) -> str:
-    """A rank change as shown: "▲ 2" (two places up), "▼ 1", "=" or "" (missing)."""
-    if pd.isna(change):
-        return ""
-    k = int(change)
-    return "=" if k == 0 else f"▲ {k}" if k > 0 else f"▼ {-k}"
 
 
 def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str,
@@ -330,25 +322,6 @@ def _import(path: Path) -> None:
     show_flash("import")
 
 
-def _consistency(path: Path, models: dict, consistency: pd.DataFrame, language: str) -> None:
-    """Whether every matrix of every compared scenario passes; else each failing one with its
-    CR and a button that loads that scenario and opens the matrix on the Weights page."""
-    failing = consistency[~consistency["passes"].astype(bool)]
-    if failing.empty:
-        st.success(tt("all_pass_scenarios", n=len(models)))
-        return
-    st.error(tt("some_fail_scenarios"))
-    for k, row in enumerate(failing.itertuples()):
-        model = model_from_dict(models[row.scenario], source=row.scenario)
-        left, right = st.columns([3, 1])
-        left.markdown("- " + escape_markdown(row.scenario) + " · " + tt(
-            "failing_row", matrix=escape_markdown(matrix_title(model, row.matrix, language)),
-            cr=row.cr, thr=row.threshold))
-        if right.button(tt("load_and_open"), key=f"sc_open_{k}"):
-            _on_load(path, row.scenario)
-            open_matrix(row.matrix)
-
-
 def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
     st.subheader(tw("compare"))
     chosen = st.multiselect(tw("compare_pick"), names, key="sc_compare")
@@ -366,7 +339,8 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
     except (SwotError, ValueError) as exc:
         st.error(tw("failed", message=str(exc)))
         return
-    _consistency(path, models, consistency, language)
+    scenarios_consistency(models, consistency, language,
+                          lambda name: _on_load(path, name))
     show_table(comparison_view(table, chosen, language, changes=True))
     st.caption(tt("moved_note", first=chosen[0]))
     st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")

@@ -1,12 +1,18 @@
 """What a page shows beside a ranking: the headline (top strategy, or a near tie by
 :mod:`swot.verdict`) and the consistency of every pairwise matrix, failing ones linked to
-their editor on the Weights page."""
+their editor on the Weights page; for compared scenarios, the same per scenario and the places
+each strategy moved."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
 from swot.analysis import Evaluation
+from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.verdict import Verdict, verdict
 from ui.charts import row_label
@@ -64,4 +70,34 @@ def consistency_note(model: SwotModel, result: Evaluation, language: str, key: s
         left.markdown("- " + tt("failing_row", matrix=escape_markdown(title), cr=row.cr,
                                 thr=row.threshold))
         if right.button(tt("open_matrix"), key=f"{key}:open:{row.matrix}"):
+            open_matrix(row.matrix)
+
+
+def moved(change: object) -> str:
+    """A rank change as shown: "▲ 2" (two places up), "▼ 1", "=" or "" (missing)."""
+    if pd.isna(change):
+        return ""
+    k = int(change)
+    return "=" if k == 0 else f"▲ {k}" if k > 0 else f"▼ {-k}"
+
+
+def scenarios_consistency(models: Mapping[str, Mapping[str, Any]], consistency: pd.DataFrame,
+                          language: str, load: Callable[[str], None]) -> None:
+    """Whether every matrix of every compared scenario (``models``: name -> model data,
+    ``consistency``: :func:`swot.scenarios.scenario_consistency`) passes; else each failing
+    one with its CR and a button that loads that scenario (``load(name)``) and opens the
+    matrix on the Weights page."""
+    failing = consistency[~consistency["passes"].astype(bool)]
+    if failing.empty:
+        st.success(tt("all_pass_scenarios", n=len(models)))
+        return
+    st.error(tt("some_fail_scenarios"))
+    for k, row in enumerate(failing.itertuples()):
+        model = model_from_dict(dict(models[row.scenario]), source=row.scenario)
+        left, right = st.columns([3, 1])
+        left.markdown("- " + escape_markdown(row.scenario) + " · " + tt(
+            "failing_row", matrix=escape_markdown(matrix_title(model, row.matrix, language)),
+            cr=row.cr, thr=row.threshold))
+        if right.button(tt("load_and_open"), key=f"sc_open_{k}"):
+            load(row.scenario)
             open_matrix(row.matrix)
