@@ -42,12 +42,17 @@ def reason(model: SwotModel, gap: todo.Missing, language: str) -> str:
     return ttr("why_invalid", language, matrix=where, detail=gap.detail)
 
 
+TODO_OPEN_KEY = "todo_open"  # the to-do list was just used: keep it open
+
+
 def _fill_all() -> None:
     set_model(todo.fill_blanks(get_model()))
+    st.session_state[TODO_OPEN_KEY] = True
 
 
 def _accept_all() -> None:
     set_model(todo.accept(get_model()))
+    st.session_state[TODO_OPEN_KEY] = True
 
 
 def cannot_rank(model: SwotModel, language: str, key: str) -> None:
@@ -77,7 +82,8 @@ def todo_list(model: SwotModel, language: str) -> None:
     """The placeholders not yet judged, grouped by matrix, each matrix with a button to its
     editor; "fill every blank" and "accept every placeholder"."""
     groups = todo.open_by_matrix(model)
-    with st.expander(tt("todo_title", n=sum(map(len, groups.values()))), expanded=False):
+    opened = bool(st.session_state.pop(TODO_OPEN_KEY, False))
+    with st.expander(tt("todo_title", n=sum(map(len, groups.values()))), expanded=opened):
         if not groups:
             st.caption(tt("todo_empty"))
         for path, entries in groups.items():

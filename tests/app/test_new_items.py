@@ -104,3 +104,13 @@ def test_form_messages_sit_at_the_form_which_stays_open(app: AppTest) -> None:
     factor_box = next(e for e in app.expander if e.label == "Add, edit or remove a factor")
     assert any(s.value == "Saved S6." for s in factor_box.success)
     assert factor_box.proto.expanded
+
+
+def test_todo_list_stays_open_after_its_buttons(app: AppTest) -> None:
+    add_o6_and_so4(app)
+    app.switch_page(WEIGHTS).run()
+    box = next(e for e in app.expander if e.label.startswith("Not yet judged"))
+    assert not box.proto.expanded
+    app.button(key="todo:accept_all").click().run()
+    box = next(e for e in app.expander if e.label.startswith("Not yet judged"))
+    assert box.label == "Not yet judged: 0 comparisons" and box.proto.expanded
