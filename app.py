@@ -9,11 +9,23 @@ database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else t
 
 import streamlit as st
 
-from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, inject_rtl, t
+from ui.draft import autosave as autosave_draft
+from ui.draft import restore as restore_draft
+from ui.i18n import (
+    DIGITS_KEY,
+    LANG_KEY,
+    LANG_NAMES,
+    LANGS,
+    inject_rtl,
+    keep_digits_setting,
+    mark_language_shown,
+    t,
+)
 from ui.i18n_network import tn
 from ui.i18n_workshop import tw
-from ui.routes import route
-from ui.state import get_model, init_state, weighs_as_loaded
+from ui.notice import show_notice
+from ui.routes import is_link, route
+from ui.state import init_state
 
 
 def pages() -> list[st.Page]:
@@ -31,9 +43,14 @@ def pages() -> list[st.Page]:
 
 
 st.set_page_config(page_title="SWOT / ANP", layout="wide")
+if not is_link():
+    restore_draft()  # a reload: the autosaved model, language and settings (ui.draft)
 st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
 )
+if st.session_state.get(LANG_KEY) == "fa":  # numbers shown in Persian digits, never in files
+    st.sidebar.checkbox(t("fa_digits"), value=st.session_state.get(DIGITS_KEY, False),
+                        key="fa_digits_box", on_change=keep_digits_setting)
 inject_rtl()
 if route():  # a participant's, join or facilitator link, or a participant-only server
     st.stop()
@@ -41,10 +58,7 @@ problems = init_state()
 if problems:
     st.error("\n\n".join([t("load_failed"), *problems]))
     st.stop()
-model = get_model()
-if model.illustrative_judgments and not weighs_as_loaded():
-    st.info(t("illustrative_edited"), icon="ℹ️")  # the file's note may no longer hold
-elif model.illustrative_judgments:
-    note = model.judgments_note if st.session_state[LANG_KEY] == "en" else ""
-    st.info(t("illustrative", note=note) if note else t("illustrative_short"), icon="ℹ️")
+show_notice()  # illustrative or edited judgments, consistency computed from the current ones
 st.navigation(pages()).run()
+mark_language_shown()  # widgets that resend their value after a language switch (ui.i18n)
+autosave_draft()

@@ -1,7 +1,9 @@
 """The ``swot-anp`` command line.
 
-Exit codes: 0 ok, 1 invalid model or unreadable input/output file, 2 usage error. Problems go
-to stderr, one readable line each, prefixed with the file name; never a traceback.
+Exit codes: 0 ok, 1 invalid model or unreadable input/output file, 2 usage error, 3 (``rank
+--strict`` only) a pairwise matrix fails its consistency threshold. Problems go to stderr, one
+readable line each, prefixed with the file name; never a traceback. ``rank`` always lists the
+matrices that fail their consistency threshold on stderr.
 
 A subcommand is one ``_add_<name>(subparsers)`` function that builds its parser and sets
 ``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -20,12 +23,15 @@ import pandas as pd
 
 from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
-from swot.export import factor_weights_csv, ranking_csv
+from swot.export import consistency_csv, factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
+from swot.verdict import Verdict, verdict
+
+INCONSISTENT_EXIT = 3  # rank --strict: some matrix fails its consistency threshold
 
 
 class CliError(Exception):
@@ -89,21 +95,53 @@ def text_table(df: pd.DataFrame) -> str:
     return df.to_string(index=False, float_format=lambda x: f"{x:.4f}")
 
 
+def headline(v: Verdict) -> str:
+    """The one-line verdict on a ranking: the top strategy, or the strategies practically
+    tied with it (:data:`swot.verdict.NEAR_TIE_MARGIN`)."""
+    if v.tied:
+        return (f"Practically tied: {', '.join(v.leaders)} (within {v.margin:.0%} of the "
+                "first; the judgments do not separate them)")
+    return f"Top strategy: {v.leaders[0]}"
+
+
+def consistency_lines(path: str, v: Verdict) -> list[str]:
+    """One stderr line per matrix that fails its consistency threshold."""
+    return [f"{path}: warning: {row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f} "
+            "(fails its consistency threshold; the ranking is not sound)"
+            for row in v.failing.itertuples()]
+
+
+def _json_out(result: Evaluation, v: Verdict, weights: bool) -> dict[str, object]:
+    out: dict[str, object] = {
+        "strategies": result.strategies.to_dict(orient="records"),
+        "verdict": {"leaders": v.leaders, "tied": v.tied,
+                    "gap": None if math.isnan(v.gap) else v.gap, "margin": v.margin},
+        "consistency": {
+            "all_pass": v.consistent,
+            "matrices": [{k: None if isinstance(x, float) and math.isnan(x) else x
+                          for k, x in row.items()}
+                         for row in result.consistency.to_dict(orient="records")],
+        },
+    }
+    if weights:
+        out["factors"] = result.factors.to_dict(orient="records")
+    return out
+
+
 def _rank(args: argparse.Namespace) -> int:
     model = load(args.model)
     result = evaluate_file(args.model, model)
     ranks, weights = result.strategies, result.factors
+    v = verdict(result)
     if args.csv:
         target = Path(args.csv)
         write_files(args.model, [
             (target, ranking_csv(ranks, args.lang)),
             (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
+            (beside(target, "consistency"), consistency_csv(result.consistency, args.lang)),
         ])
     if args.format == "json":
-        out: dict[str, object] = {"strategies": ranks.to_dict(orient="records")}
-        if args.weights:
-            out["factors"] = weights.to_dict(orient="records")
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json.dumps(_json_out(result, v, args.weights), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         texts = [ranking_csv(ranks, args.lang)]
         if args.weights:
@@ -111,21 +149,29 @@ def _rank(args: argparse.Namespace) -> int:
         sys.stdout.write("\n".join(t.decode("utf-8-sig") for t in texts))
     else:
         print(model.title[args.lang] or model.title["en"] or model.title["fa"])
-        if model.illustrative_judgments:
+        if model.illustrative_judgments and model.judgments_edited:
+            print("Note: the judgments were changed from an illustrative set; neither is "
+                  "survey data.")
+        elif model.illustrative_judgments:
             print("Note: the judgments are illustrative, not survey data.")
         print(f"Structure: {model.structure}")
+        print()
+        print(headline(v))
         print()
         print(text_table(_labelled(ranks, args.lang)))
         if args.weights:
             print()
             print(text_table(_labelled(weights, args.lang)))
-        failing = result.consistency[~result.consistency["passes"]]
         print()
-        if failing.empty:
+        if v.consistent:
             print(f"Consistency: all {len(result.consistency)} pairwise matrices pass.")
-        for row in failing.itertuples():
-            print(f"Warning: {row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f}")
-    return 0
+        else:
+            print(f"Consistency: {len(v.failing)} of {len(result.consistency)} pairwise "
+                  "matrices fail their threshold (listed on stderr).")
+    sys.stdout.flush()
+    for line in consistency_lines(args.model, v):
+        print(line, file=sys.stderr)
+    return INCONSISTENT_EXIT if args.strict and not v.consistent else 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -142,12 +188,16 @@ def _add_rank(subparsers: argparse._SubParsersAction) -> None:
                               description="Rank the strategies of a model file.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
     p.add_argument("--csv", metavar="PATH",
-                   help="also write the ranking to PATH and the factor weights to "
-                   "PATH-factors.csv (UTF-8 with BOM)")
+                   help="also write the ranking to PATH, the factor weights to "
+                   "PATH-factors.csv and the consistency of every matrix to "
+                   "PATH-consistency.csv (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
                    help="output on stdout (default table)")
     p.add_argument("--weights", action="store_true", help="also print the factor weights")
+    p.add_argument("--strict", action="store_true",
+                   help=f"exit {INCONSISTENT_EXIT} when any pairwise matrix fails its "
+                   "consistency threshold (the failing matrices are listed on stderr either way)")
     p.set_defaults(handler=_rank)
 
 
@@ -180,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 invalid input, 2 usage)."""
+    """Run the command line; returns the exit code (0 ok, 1 invalid input, 2 usage, 3 a
+    failing consistency check under ``rank --strict``)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -25,9 +25,14 @@ import pandas as pd
 from swot.model import LANGS, SwotError
 
 __all__ = [
+    "CONSISTENCY_COLUMNS",
+    "FA_CODES",
+    "FA_HEADERS",
     "FORMULA_PREFIXES",
+    "consistency_csv",
     "dataframe_csv",
     "factor_weights_csv",
+    "in_persian",
     "neutralise",
     "ranking_csv",
     "unneutralise",
@@ -38,6 +43,45 @@ EXPORT_LANGS: tuple[str, ...] = (*LANGS, "both")
 
 RANKING_COLUMNS = ("rank", "id", "tows", "priority", "ideal")
 FACTOR_COLUMNS = ("group", "id", "provenance", "local_weight", "global_weight")
+CONSISTENCY_COLUMNS = ("matrix", "n", "missing", "lambda_max", "cr", "threshold", "passes")
+
+
+FA_HEADERS: dict[str, str] = {
+    "rank": "رتبه", "id": "شناسه", "label": "عنوان", "tows": "نوع TOWS", "priority": "اولویت",
+    "ideal": "ایده‌آل", "group": "گروه", "provenance": "منشأ", "local_weight": "وزن محلی",
+    "global_weight": "وزن کلی", "matrix": "ماتریس", "missing": "زوج‌های خالی",
+    "lambda_max": "λmax", "cr": "نرخ ناسازگاری", "threshold": "آستانه", "passes": "قابل قبول",
+    "kind": "نوع تغییر", "target": "مورد تغییر", "weight": "وزن", "strategy_a": "راهبرد الف",
+    "label_a": "عنوان الف", "strategy_b": "راهبرد ب", "label_b": "عنوان ب",
+    "top_change": "تغییر رتبه‌ی نخست", "p_first": "احتمال نخست بودن", "p05": "صدک ۵",
+    "p50": "میانه", "p95": "صدک ۹۵", "mean": "میانگین",
+}
+FA_CODES: dict[str, dict[object, str]] = {
+    "group": {"S": "قوت‌ها", "W": "ضعف‌ها", "O": "فرصت‌ها", "T": "تهدیدها"},
+    "provenance": {"listed": "فهرست‌شده", "derived": "استنتاجی", "user": "کاربر"},
+    "tows": {"other": "سایر"},
+    "passes": {True: "بله", False: "خیر"},
+    "top_change": {True: "بله", False: "خیر"},
+    "kind": {"group": "گروه", "factor": "عامل"},
+}
+
+
+def in_persian(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` for Persian readers: coded values of the columns in :data:`FA_CODES` and the
+    headers in :data:`FA_HEADERS` (and ``rank_<k>``, the probability of rank k) in Persian;
+    other columns and all numbers unchanged."""
+    out = table.copy()
+    for column, codes in FA_CODES.items():
+        if column in out.columns:
+            out[column] = [codes.get(v.item() if hasattr(v, "item") else v, v)
+                           for v in out[column]]
+    ranks = {c: f"احتمال رتبه‌ی {c.removeprefix('rank_')}" for c in out.columns
+             if isinstance(c, str) and c.startswith("rank_") and c[5:].isdigit()}
+    return out.rename(columns={**FA_HEADERS, **ranks})
+
+
+def _for(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return in_persian(table) if lang == "fa" else table
 
 
 def neutralise(text: str) -> str:
@@ -56,6 +100,8 @@ def unneutralise(text: str) -> str:
 def _cell(value: Any) -> str:
     if isinstance(value, str):
         return neutralise(value)
+    if value is None or value is pd.NA:
+        return ""
     if isinstance(value, int):
         return str(value)
     if hasattr(value, "item"):  # numpy scalar
@@ -99,10 +145,23 @@ def dataframe_csv(df: pd.DataFrame) -> bytes:
 def ranking_csv(strategies: pd.DataFrame, lang: str = "en") -> bytes:
     """The ranking (``Evaluation.strategies``) as CSV bytes: rank, id, label(s), tows,
     priority, ideal, rows in the given (rank) order."""
-    return dataframe_csv(_with_labels(strategies, RANKING_COLUMNS, lang))
+    return dataframe_csv(_for(_with_labels(strategies, RANKING_COLUMNS, lang), lang))
 
 
 def factor_weights_csv(factors: pd.DataFrame, lang: str = "en") -> bytes:
     """The factor weights (``Evaluation.factors``) as CSV bytes: group, id, label(s),
     provenance, local_weight, global_weight."""
-    return dataframe_csv(_with_labels(factors, FACTOR_COLUMNS, lang))
+    return dataframe_csv(_for(_with_labels(factors, FACTOR_COLUMNS, lang), lang))
+
+
+def consistency_csv(consistency: pd.DataFrame, lang: str = "en") -> bytes:
+    """The consistency of every pairwise matrix behind a ranking (``Evaluation.consistency``)
+    as CSV bytes: matrix (its path in the model file), n, missing (blank pairs), lambda_max,
+    cr, threshold, passes (``True``/``False``). The companion of :func:`ranking_csv`: a ranking
+    whose matrices do not all pass is not a sound ranking."""
+    missing = [c for c in CONSISTENCY_COLUMNS if c not in consistency.columns]
+    if missing:
+        raise SwotError(f"the table lacks the columns {', '.join(missing)}")
+    table = consistency[list(CONSISTENCY_COLUMNS)].copy()
+    table["passes"] = table["passes"].astype(bool)
+    return dataframe_csv(_for(table, lang))

@@ -226,7 +226,8 @@ def _join(path: str, key: str) -> str:
 
 TOP_REQUIRED = ("format", "version", "title", "goal", "factors", "strategies", "judgments")
 TOP_OPTIONAL = ("description", "illustrative_judgments", "judgments_note", "sources",
-                "weighting", "direct_weights", *V2_TOP_FIELDS)
+                "weighting", "direct_weights", "judgments_edited", "unjudged",
+                *V2_TOP_FIELDS)
 
 
 def validate_data(data: object) -> list[Problem]:
@@ -250,9 +251,10 @@ def validate_data(data: object) -> list[Problem]:
     check.text_pair(top, "goal")
     check.string(top, "description", "")
     check.string(top, "judgments_note", "")
-    if "illustrative_judgments" in top and not isinstance(top["illustrative_judgments"], bool):
-        check.add("illustrative_judgments",
-                  f"expected true or false, got {_show(top['illustrative_judgments'])}")
+    for flag in ("illustrative_judgments", "judgments_edited"):
+        if flag in top and not isinstance(top[flag], bool):
+            check.add(flag, f"expected true or false, got {_show(top[flag])}")
+    _check_unjudged(check, top.get("unjudged", []))
     check.choice(top, "weighting", "", WEIGHTINGS)
     _check_sources(check, top.get("sources", []))
 
@@ -283,6 +285,27 @@ def validate_data(data: object) -> list[Problem]:
     if "direct_weights" in top:
         _check_direct(check, top["direct_weights"], group_ids)
     return check.problems
+
+
+def _check_unjudged(check: _Checker, entries: object) -> None:
+    """``unjudged``: a list of {"matrix": path, "items": [id] or [id, id], "value": number}
+    (placeholders not yet judged; entries naming what the model lacks are ignored on use)."""
+    if not isinstance(entries, list):
+        check.add("unjudged", f"expected a list, got {_show(entries)}")
+        return
+    for k, entry in enumerate(entries):
+        path = f"unjudged[{k}]"
+        item = check.object(entry, path, ("matrix", "items", "value"), ())
+        if item is None:
+            continue
+        check.string(item, "matrix", path)
+        items = item.get("items")
+        if not (isinstance(items, list) and len(items) in (1, 2)
+                and all(isinstance(x, str) for x in items)):
+            check.add(_join(path, "items"), f"expected one or two ids, got {_show(items)}")
+        value = item.get("value")
+        if not (_is_number(value) and _is_finite(value) and value >= 0):
+            check.add(_join(path, "value"), f"expected a non-negative number, got {_show(value)}")
 
 
 def _check_sources(check: _Checker, sources: object) -> None:
@@ -614,6 +637,12 @@ def model_from_dict(data: object, source: str | os.PathLike[str] | None = None) 
         },
         illustrative_judgments=data.get("illustrative_judgments", False),
         judgments_note=data.get("judgments_note", ""),
+        judgments_edited=data.get("judgments_edited", False),
+        unjudged=tuple(
+            (u["matrix"], u["items"][0], u["items"][1] if len(u["items"]) > 1 else "",
+             float(u["value"]))
+            for u in data.get("unjudged", [])
+        ),
         description=data.get("description", ""),
         sources=[Source(s["id"], s["file"], s.get("title", "")) for s in data.get("sources", [])],
         **network_from_dict(data, _array),
@@ -693,6 +722,13 @@ def model_to_dict(model: SwotModel) -> dict[str, Any]:
             "groups": {g: _number(w) for g, w in model.direct_group_weights.items()},
             "factors": {f: _number(w) for f, w in model.direct_factor_weights.items()},
         }
+    if model.judgments_edited:
+        data["judgments_edited"] = True
+    if model.unjudged:
+        data["unjudged"] = [
+            {"matrix": path, "items": [a, b] if b else [a], "value": _number(value)}
+            for path, a, b, value in model.unjudged
+        ]
     return data
 
 

@@ -276,6 +276,11 @@ class SwotModel:
     structure: str = "hierarchy"
     links: dict[str, dict[str, LinkSet]] = field(default_factory=dict)
     cluster_comparisons: dict[str, ClusterComparison] = field(default_factory=dict)
+    # judgments changed since the illustrative set was loaded (see swot.provenance)
+    judgments_edited: bool = False
+    # placeholders not yet judged: (matrix path, item, other item or "" for a rating, value);
+    # kept by swot.todo
+    unjudged: tuple[tuple[str, str, str, float], ...] = ()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SwotModel):

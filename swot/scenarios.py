@@ -82,6 +82,52 @@ def compare_rankings(named_models: Mapping[str, SwotModel | Mapping[str, Any]]) 
     return table
 
 
+def rank_change_column(name: str) -> str:
+    """The column of :func:`comparison_for_file` with the places strategies moved in scenario
+    ``name`` relative to the first scenario."""
+    return f"rank change: {name}"
+
+
+def rank_changes(table: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """Per later scenario, how many places each strategy moved relative to the first scenario:
+    first rank minus this rank (+2 = two places up, -1 = one down, 0 = same place; missing
+    where either scenario lacks the strategy). Integer columns (pandas ``Int64``) named by
+    :func:`rank_change_column`."""
+    first = table[rank_column(names[0])].astype("Int64")
+    return pd.DataFrame({
+        rank_change_column(name): first - table[rank_column(name)].astype("Int64")
+        for name in names[1:]
+    }, index=table.index)
+
+
+def comparison_for_file(table: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """:func:`compare_rankings`'s table as it goes into a CSV file: ranks as integers (blank
+    where a scenario lacks the strategy) and the :func:`rank_changes` columns at the end."""
+    out = table.copy()
+    for name in names:
+        out[rank_column(name)] = out[rank_column(name)].astype("Int64")
+    return pd.concat([out, rank_changes(table, names)], axis=1)
+
+
+def scenario_consistency(
+    named_models: Mapping[str, SwotModel | Mapping[str, Any]],
+) -> pd.DataFrame:
+    """The consistency of every pairwise matrix of each scenario, one row per scenario and
+    matrix: ``scenario``, ``matrix``, ``n``, ``missing``, ``lambda_max``, ``cr``,
+    ``threshold``, ``passes``."""
+    parts = []
+    for name, model in named_models.items():
+        try:
+            table = evaluate(_as_model(name, model)).consistency
+        except ScenarioComparisonError:
+            raise
+        except ValueError as exc:
+            raise ScenarioComparisonError(f"scenario {name!r} cannot be ranked: {exc}") from exc
+        parts.append(table.drop(columns=["ci"]).assign(scenario=name))
+    table = pd.concat(parts, ignore_index=True)
+    return table[["scenario", *[c for c in table.columns if c != "scenario"]]]
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""

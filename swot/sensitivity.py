@@ -49,7 +49,7 @@ from anp.sensitivity import (
 )
 from swot import network as factor_network
 from swot.analysis import GOAL_NODE, Evaluation, compose, evaluate
-from swot.export import EXPORT_LANGS, dataframe_csv
+from swot.export import EXPORT_LANGS, dataframe_csv, in_persian
 from swot.model import GROUPS, SwotError, SwotModel
 
 __all__ = [
@@ -432,7 +432,7 @@ def sweep_csv(sweep: Sweep, lang: str = "en") -> bytes:
         **_label_columns(sweep.model, ids * k, lang),
         "priority": sweep.priorities.to_numpy().ravel(),
     })
-    return dataframe_csv(table)
+    return dataframe_csv(in_persian(table) if lang == "fa" else table)
 
 
 def reversals_csv(sweep: Sweep, lang: str = "en") -> bytes:
@@ -446,7 +446,7 @@ def reversals_csv(sweep: Sweep, lang: str = "en") -> bytes:
         "strategy_b": b, **_label_columns(sweep.model, b, lang, "_b"),
         "priority": rev["priority"], "top_change": rev["top_change"].astype(bool),
     })
-    return dataframe_csv(table)
+    return dataframe_csv(in_persian(table) if lang == "fa" else table)
 
 
 def robustness_csv(result: Robustness, lang: str = "en") -> bytes:
@@ -459,4 +459,4 @@ def robustness_csv(result: Robustness, lang: str = "en") -> bytes:
         s[["rank", "priority", "p_first", "p05", "p50", "p95", "mean"]],
         result.rank_probabilities.drop(columns=["id", "label_en", "label_fa"]),
     ], axis=1)
-    return dataframe_csv(table)
+    return dataframe_csv(in_persian(table) if lang == "fa" else table)

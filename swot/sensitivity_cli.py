@@ -22,11 +22,27 @@ def _run(args: argparse.Namespace) -> int:
 
     model = load(args.model)
     try:
-        return args.sensitivity_handler(model, args)
+        code = args.sensitivity_handler(model, args)
+        _warn_inconsistent(model, args.model)
+        return code
     except EvaluationError as exc:
         raise CliError([f"{args.model}: {p}" for p in exc.problems]) from None
     except ValueError as exc:
         raise CliError([f"swot-anp {args.command}: {exc}"]) from None
+
+
+def _warn_inconsistent(model: SwotModel, path: str) -> None:
+    """The matrices failing their consistency threshold, on stderr (as ``rank`` does): the
+    rankings these subcommands vary rest on them."""
+    import sys
+
+    from swot.analysis import evaluate
+    from swot.cli import consistency_lines
+    from swot.verdict import verdict
+
+    sys.stdout.flush()
+    for line in consistency_lines(path, verdict(evaluate(model))):
+        print(line, file=sys.stderr)
 
 
 def _label(model: SwotModel, strategy_id: str, lang: str) -> str:

@@ -111,16 +111,20 @@ def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
     return go.Figure(bars, layout)
 
 
-def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str) -> go.Figure:
-    """Priorities of the items of one pairwise matrix, in matrix order."""
+def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str,
+                     axis: Sequence[str] | None = None) -> go.Figure:
+    """Priorities of the items of one pairwise matrix, in matrix order. ``axis`` (e.g. the
+    ids) labels the bars instead of ``names``, which then show on hover: a narrow column
+    beside a matrix keeps its width for the bars."""
     bar = go.Bar(
         x=list(weights),
-        y=[short(n, 40) for n in names],
+        y=list(axis) if axis is not None else [short(n, 40) for n in names],
+        customdata=list(names),
         orientation="h",
         marker_color="#1565c0",
         text=[f"{w:.1%}" for w in weights],
         textposition="auto",
-        hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
+        hovertemplate="%{customdata}<br>%{x:.4f}<extra></extra>",
     )
     return go.Figure(bar, _bar_layout(lang, len(names), tr("priorities", lang)))
 

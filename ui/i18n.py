@@ -7,6 +7,8 @@ languages (a test checks it).
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 LANGS: tuple[str, ...] = ("en", "fa")
@@ -32,6 +34,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "ones, not survey data.**",
         "fa": "**برخی قضاوت‌ها یا وزن‌ها تغییر کرده‌اند؛ بقیه همچنان نمونه‌اند و از پیمایش به "
               "دست نیامده‌اند.**",
+    },
+    "fa_digits": {"en": "Persian digits", "fa": "ارقام فارسی"},
+    "draft_restored": {
+        "en": "Your work was brought back from the autosaved draft.",
+        "fa": "کار شما از پیش‌نویس ذخیره‌شده بازگردانده شد.",
+    },
+    "draft_not_saved": {
+        "en": "The draft could not be autosaved: {message}",
+        "fa": "پیش‌نویس به‌طور خودکار ذخیره نشد: {message}",
     },
     "load_failed": {
         "en": "The shipped model could not be loaded:",
@@ -264,6 +275,28 @@ def lang() -> str:
     return value if value in LANGS else "en"
 
 
+DIGITS_KEY = "fa_digits"  # the Persian-digits setting of the sidebar
+_NUMBER = re.compile(r"(?<![A-Za-z_\d])\d+(?:\.\d+)?")
+_FA_DIGITS = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
+
+
+def keep_digits_setting() -> None:
+    """Keep the sidebar's Persian-digits box in the session (the box exists only in Persian)."""
+    st.session_state[DIGITS_KEY] = st.session_state["fa_digits_box"]
+
+
+def persian_digits(text: str) -> str:
+    """``text`` with its numbers in Persian digits (and the Persian decimal separator); digits
+    that belong to an id such as ``S1`` or ``SO12`` stay as they are."""
+    return _NUMBER.sub(lambda m: m.group().translate(_FA_DIGITS), text)
+
+
+def shown_number(text: str, lang: str) -> str:
+    """``text`` as shown in ``lang``: Persian digits in Persian when the setting is on (never
+    used for files meant for machines)."""
+    return persian_digits(text) if lang == "fa" and st.session_state.get(DIGITS_KEY) else text
+
+
 def lookup(table: dict[str, dict[str, str]], key: str, lang: str, **values: object) -> str:
     """The string ``key`` of ``table`` in ``lang``, formatted with ``values`` (the lookup of
     this module's strings and of the pages that keep their own table)."""
@@ -277,8 +310,10 @@ def tr(key: str, lang: str, **values: object) -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The string ``key`` in the session's language, formatted with ``values``."""
-    return tr(key, lang(), **values)
+    """The string ``key`` in the session's language, formatted with ``values``, numbers in
+    Persian digits when that setting is on (option labels of select boxes use :func:`tr`,
+    which keeps ASCII digits)."""
+    return shown_number(tr(key, lang(), **values), lang())
 
 
 def group_name(group: str, lang: str) -> str:
@@ -304,8 +339,26 @@ RTL_CSS = """
   text-align: right;
 }
 [data-testid="stTable"] th, [data-testid="stTable"] td { text-align: right !important; }
+[data-testid="stTabs"] [role="tablist"] { direction: rtl; }
+[data-testid="stFileUploaderDropzone"] { direction: rtl; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {
+  content: "انتخاب پرونده"; font-size: 0.875rem;
+}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "یک پرونده تا ۲۰۰ مگابایت"; font-size: 0.875rem;
+}
 </style>
 """
+# The uploader's own button and limit ("Upload", "200MB per file • JSON") cannot be passed in
+# another language: in Persian the CSS above hides them behind Persian text.
+
+
+def ltr(text: str) -> str:
+    """``text`` in a left-to-right isolate: a file name, path or timestamp keeps its order
+    inside Persian text (``/tmp/x.db`` would otherwise read ``tmp/x.db/``)."""
+    return f"\u2066{text}\u2069"
 
 
 def isolate(text: str, lang: str) -> str:
@@ -326,3 +379,22 @@ def inject_rtl() -> None:
     """Add the right-to-left text style to the page when the language is Persian."""
     if lang() == "fa":
         st.html(RTL_CSS)
+
+
+SHOWN_LANG_KEY = "lang_shown"  # the language the browser was last sent
+
+
+def mark_language_shown() -> None:
+    """Record that this run's widgets went out in the session's language (end of a run)."""
+    st.session_state[SHOWN_LANG_KEY] = lang()
+
+
+def resend(key: str, default: object) -> None:
+    """Right after a language switch, set the widget ``key`` to its own value (``default``
+    when it has none) before it is drawn, so that Streamlit sends the value to the browser
+    again: a keyed select box otherwise keeps showing the text of its old language
+    (Streamlit 1.67). Only then, so that choices pending in an unsubmitted form survive other
+    reruns."""
+    switched = st.session_state.get(SHOWN_LANG_KEY, lang()) != lang()
+    if switched or key not in st.session_state:
+        st.session_state[key] = st.session_state.get(key, default)

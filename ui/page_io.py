@@ -1,7 +1,8 @@
 """Page "Export / import": the ranking and factor-weight CSVs (the command line's bytes), the
 model as JSON, and uploading a model file.
 
-Widget keys: ``csv_lang``, ``dl_ranking``, ``dl_factors``, ``dl_model``, ``upload_<revision>``.
+Widget keys: ``csv_lang``, ``dl_ranking``, ``dl_factors``, ``dl_consistency``, ``dl_model``,
+``upload_<revision>``; ``io:open:<path>`` opens a failing matrix on the Weights page.
 """
 
 from __future__ import annotations
@@ -9,11 +10,25 @@ from __future__ import annotations
 import streamlit as st
 
 from swot.analysis import Evaluation
-from swot.export import factor_weights_csv, ranking_csv
+from swot.export import consistency_csv, factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, dumps_model, loads_model
+from swot.provenance import mark_edited
 from ui.i18n import LANG_NAMES, lang, t
+from ui.i18n_trust import tt
+from ui.judgments_form import judgments_form
+from ui.problems import problem_lines
 from ui.report_buttons import workbook_button
-from ui.state import current_evaluation, flash, get_model, revision, set_model, show_flash
+from ui.state import (
+    current_evaluation,
+    flash,
+    get_model,
+    loaded_model,
+    revision,
+    set_model,
+    show_flash,
+)
+from ui.tables import escape_markdown
+from ui.verdict_view import consistency_note
 
 CSV_LANGS = ("en", "fa", "both")
 
@@ -24,7 +39,7 @@ def import_model(data: bytes, name: str) -> list[str]:
     try:
         model = loads_model(data, source=name)
     except ModelFileError as exc:
-        return [str(p) for p in exc.problems]
+        return problem_lines(exc.problems, lang(), get_model())
     set_model(model, replaced=True)
     return []
 
@@ -35,7 +50,8 @@ def _on_upload(key: str) -> None:
         return
     problems = import_model(uploaded.getvalue(), uploaded.name)
     if problems:
-        flash("error", "\n\n".join([t("upload_bad", name=uploaded.name), *problems]))
+        flash("error", "\n".join([t("upload_bad", name=escape_markdown(uploaded.name)), "",
+                                  *problems]))
     else:
         flash("success", t("upload_ok", name=uploaded.name))
 
@@ -52,18 +68,24 @@ def render() -> None:
                         format_func=lambda c: LANG_NAMES.get(c) or both)
     result = current_evaluation()
     if isinstance(result, Evaluation):
+        consistency_note(model, result, lang(), "io")
         st.download_button(t("dl_ranking"), ranking_csv(result.strategies, csv_lang),
                            file_name="ranking.csv", mime="text/csv", key="dl_ranking",
                            on_click="ignore")
         st.download_button(t("dl_factors"), factor_weights_csv(result.factors, csv_lang),
                            file_name="factor-weights.csv", mime="text/csv", key="dl_factors",
                            on_click="ignore")
+        st.download_button(tt("dl_consistency"), consistency_csv(result.consistency, csv_lang),
+                           file_name="ranking-consistency.csv", mime="text/csv",
+                           key="dl_consistency", on_click="ignore")
         workbook_button(model, lang())
     else:
         st.warning(t("no_csv"))
-    st.download_button(t("dl_model"), dumps_model(model).encode("utf-8"),
+    download = mark_edited(model, loaded_model())  # no longer the illustrative set?
+    st.download_button(t("dl_model"), dumps_model(download).encode("utf-8"),
                        file_name="model.json", mime="application/json", key="dl_model",
                        on_click="ignore")
+    judgments_form(model)
     st.subheader(t("import"))
     key = f"upload_{revision()}"
     st.file_uploader(t("upload"), type=["json"], key=key, on_change=_on_upload, args=(key,))

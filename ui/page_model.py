@@ -2,7 +2,8 @@
 edit and remove both.
 
 Widget keys (``<r>`` = model revision): ``factor_pick``, ``strategy_pick`` (which item to
-edit), ``f<r>_<id>_<field>`` and ``s<r>_<id>_<field>`` (form fields), ``factor_save``,
+edit), ``f<r>_<id>_<field>`` and ``s<r>_<id>_<field>`` (form fields; ``f<r>_new_kind`` is
+pairwise or ratings for a new factor's strategies), ``factor_save``,
 ``factor_remove``, ``strategy_save``, ``strategy_remove``.
 """
 
@@ -13,29 +14,36 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from swot import todo
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, t, tows_name, tr
+from ui.i18n import columns, group_name, isolate, lang, ltr, resend, t, tows_name, tr
+from ui.i18n_trust import tt
+from ui.i18n_trust import ttr as tr_trust
 from ui.state import flash, get_model, revision, set_model, show_flash
 from ui.tables import show_table
 
 NEW = ""  # the "(new)" choice of the item pickers
+OPEN_KEY = "model_open_form"  # the form last used ("factor" or "strategy") stays open
 
 
-def _commit(edit: Callable[[SwotModel], SwotModel], done: str) -> bool:
+def _commit(edit: Callable[[SwotModel], SwotModel], done: str, where: str) -> bool:
     """Apply an edit to the session's model if the result is a valid model file; otherwise
-    keep the model and show every problem. Returns whether the edit was applied."""
+    keep the model and show every problem. The message goes under the form ``where``
+    ("factor" or "strategy"), which stays open. Returns whether the edit was applied."""
+    st.session_state[OPEN_KEY] = where
     try:
         model = edit(get_model())
     except (ValueError, KeyError) as exc:
-        flash("error", t("edit_rejected", message=exc))
+        flash("error", t("edit_rejected", message=exc), where)
         return False
     problems = validate_data(model_to_dict(model))
     if problems:
-        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]))
+        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]),
+              where)
         return False
     set_model(model)
-    flash("success", done)
+    flash("success", done, where)
     return True
 
 
@@ -61,7 +69,8 @@ def _source_ref(model: SwotModel, source: SourceRef | None) -> str:
 
 def _source_list(model: SwotModel) -> None:
     """The numbered sources the factor tables cite."""
-    lines = [f"[{k}] `{s.file}` — {s.title}" for k, s in enumerate(model.sources, start=1)]
+    lines = [f"[{k}] {ltr(f'`{s.file}`')} — {s.title}"
+             for k, s in enumerate(model.sources, start=1)]
     if lines:
         st.caption("  \n".join([f"**{t('col_source')}:**", *lines]))
 
@@ -85,20 +94,24 @@ def _save_factor(item: str) -> None:
     }
     if item == NEW:
         factor = Factor(group=value["group"], **fields)
-        _commit(lambda m: m.add_factor(value["group"], factor), t("saved", id=fields["id"]))
-    elif _commit(lambda m: m.update_factor(item, **fields), t("saved", id=fields["id"])):
+        kind = st.session_state[_factor_key(item, "kind")]
+        _commit(lambda m: todo.add_factor(m, value["group"], factor, kind),
+                t("saved", id=fields["id"]), "factor")
+    elif _commit(lambda m: todo.renamed(m.update_factor(item, **fields), item, fields["id"]),
+                 t("saved", id=fields["id"]), "factor"):
         st.session_state["factor_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
 def _remove(kind: str) -> None:
     item = st.session_state[f"{kind}_pick"]
     if item == NEW:
-        flash("error", t("nothing_to_remove"))
+        st.session_state[OPEN_KEY] = kind
+        flash("error", t("nothing_to_remove"), kind)
         return
     if kind == "factor":
-        _commit(lambda m: m.remove_factor(item), t("removed", id=item))
+        _commit(lambda m: m.remove_factor(item), t("removed", id=item), kind)
     else:
-        _commit(lambda m: m.remove_strategy(item), t("removed", id=item))
+        _commit(lambda m: m.remove_strategy(item), t("removed", id=item), kind)
     st.session_state[f"{kind}_pick"] = NEW
 
 
@@ -106,13 +119,15 @@ def _factor_form(model: SwotModel, language: str) -> None:
     ids, new = [NEW, *model.factor_ids()], t("new_item")
     if st.session_state.get("factor_pick") not in ids:
         st.session_state["factor_pick"] = NEW
+    resend("factor_pick", NEW)
     item = st.selectbox(
         t("choose_factor"), ids, key="factor_pick",
         format_func=lambda i: isolate(f"{i} · {model.factor(i).label(language)}" if i else new,
                                       language))
     old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
     with st.form(f"factor_form_{revision()}_{item or 'new'}"):
-        st.selectbox(t("field_group"), GROUPS, index=GROUPS.index(old.group),
+        resend(_factor_key(item, "group"), old.group)
+        st.selectbox(t("field_group"), GROUPS,
                      format_func=lambda g: group_name(g, language),
                      key=_factor_key(item, "group"), disabled=bool(item))
         st.text_input(t("field_id"), old.id, key=_factor_key(item, "id"))
@@ -120,8 +135,8 @@ def _factor_form(model: SwotModel, language: str) -> None:
         st.text_input(t("field_label_fa"), old.label_fa, key=_factor_key(item, "label_fa"))
         st.text_area(t("field_description"), old.description,
                      key=_factor_key(item, "description"))
+        resend(_factor_key(item, "provenance"), old.provenance)
         st.selectbox(t("field_provenance"), PROVENANCES,
-                     index=PROVENANCES.index(old.provenance),
                      format_func=lambda p: tr(f"prov_{p}", language),
                      key=_factor_key(item, "provenance"))
         left, right = st.columns([3, 1])
@@ -130,9 +145,15 @@ def _factor_form(model: SwotModel, language: str) -> None:
         right.number_input(t("field_source_line"), min_value=0, step=1,
                            value=old.source.line if old.source else 0,
                            key=_factor_key(item, "line"))
+        if not item:
+            resend(_factor_key(item, "kind"), "pairwise")
+            st.radio(tt("judged_by"), ("pairwise", "ratings"), horizontal=True,
+                     format_func=lambda k: tr_trust(f"kind_{k}", language),
+                     key=_factor_key(item, "kind"))
         st.form_submit_button(t("save"), key="factor_save", on_click=_save_factor, args=(item,))
     st.button(t("remove"), key="factor_remove", on_click=_remove, args=("factor",),
               disabled=not item)
+    show_flash("factor")
 
 
 def _strategy_key(item: str, name: str) -> str:
@@ -151,8 +172,10 @@ def _save_strategy(item: str) -> None:
         "description": value["description"].strip(),
     }
     if item == NEW:
-        _commit(lambda m: m.add_strategy(Strategy(**fields)), t("saved", id=fields["id"]))
-    elif _commit(lambda m: m.update_strategy(item, **fields), t("saved", id=fields["id"])):
+        _commit(lambda m: todo.add_strategy(m, Strategy(**fields)), t("saved", id=fields["id"]),
+                "strategy")
+    elif _commit(lambda m: todo.renamed(m.update_strategy(item, **fields), item, fields["id"]),
+                 t("saved", id=fields["id"]), "strategy"):
         st.session_state["strategy_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
@@ -160,6 +183,7 @@ def _strategy_form(model: SwotModel, language: str) -> None:
     ids, new = [NEW, *model.strategy_ids()], t("new_item")
     if st.session_state.get("strategy_pick") not in ids:
         st.session_state["strategy_pick"] = NEW
+    resend("strategy_pick", NEW)
     item = st.selectbox(
         t("choose_strategy"), ids, key="strategy_pick",
         format_func=lambda i: isolate(
@@ -169,7 +193,8 @@ def _strategy_form(model: SwotModel, language: str) -> None:
         st.text_input(t("field_id"), old.id, key=_strategy_key(item, "id"))
         st.text_input(t("field_label_en"), old.label_en, key=_strategy_key(item, "label_en"))
         st.text_input(t("field_label_fa"), old.label_fa, key=_strategy_key(item, "label_fa"))
-        st.selectbox(t("field_tows"), TOWS_TYPES, index=TOWS_TYPES.index(old.tows),
+        resend(_strategy_key(item, "tows"), old.tows)
+        st.selectbox(t("field_tows"), TOWS_TYPES,
                      format_func=lambda w: tows_name(w, language),
                      key=_strategy_key(item, "tows"))
         st.multiselect(t("field_factors"), model.factor_ids(), default=list(old.factors),
@@ -180,6 +205,7 @@ def _strategy_form(model: SwotModel, language: str) -> None:
                               args=(item,))
     st.button(t("remove"), key="strategy_remove", on_click=_remove, args=("strategy",),
               disabled=not item)
+    show_flash("strategy")
 
 
 def render() -> None:
@@ -204,9 +230,10 @@ def render() -> None:
         t("col_factors"): [", ".join(s.factors) for s in model.strategies],
     }))
     left, right = columns(2, language, gap="large")
-    with left.expander(t("edit_factors")):
+    opened = st.session_state.get(OPEN_KEY)
+    with left.expander(t("edit_factors"), expanded=opened == "factor"):
         _factor_form(model, language)
-    with right.expander(t("edit_strategies")):
+    with right.expander(t("edit_strategies"), expanded=opened == "strategy"):
         _strategy_form(model, language)
 
 

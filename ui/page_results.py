@@ -13,7 +13,9 @@ from ui.i18n import group_name, lang, t, tows_name
 from ui.influence import results_section
 from ui.report_buttons import model_report_buttons
 from ui.state import current_evaluation, get_model
-from ui.tables import escape_markdown, show_table
+from ui.tables import show_table
+from ui.todo_view import cannot_rank, unjudged_warning
+from ui.verdict_view import consistency_note, headline
 
 
 def node_names(model: SwotModel, language: str) -> dict[str, str]:
@@ -27,11 +29,11 @@ def node_names(model: SwotModel, language: str) -> dict[str, str]:
     return names
 
 
-def _ranking(result: Evaluation, language: str) -> None:
+def _ranking(model: SwotModel, result: Evaluation, language: str) -> None:
     table = result.strategies
-    top = table.iloc[0]
-    name = f"{top['id']} · {row_label(top, language)}"
-    st.markdown(f"### {t('top_strategy', s=escape_markdown(name))}")
+    headline(result, language)
+    consistency_note(model, result, language, "res")
+    unjudged_warning(model)
     st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
     show_table(pd.DataFrame({
         t("col_rank"): table["rank"],
@@ -91,14 +93,14 @@ def render() -> None:
     """Draw the page."""
     st.header(t("page_results"))
     result = current_evaluation()
-    if isinstance(result, list):
-        st.error("\n\n".join([t("cannot_rank"), *result]))
-        model_report_buttons(get_model(), lang())  # the report says what is missing
-        return
     model = get_model()
     language = lang()
+    if isinstance(result, list):
+        cannot_rank(model, language, "res")
+        model_report_buttons(model, language)  # the report says what is missing
+        return
     model_report_buttons(model, language)
-    _ranking(result, language)
+    _ranking(model, result, language)
     results_section(model, result, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("steps"))

@@ -25,15 +25,28 @@ import streamlit as st
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
 from swot.model import SwotError, SwotModel
-from swot.scenarios import compare_rankings, differences_table, priority_column, rank_column
+from swot.provenance import mark_edited
+from swot.scenarios import (
+    compare_rankings,
+    comparison_for_file,
+    differences_table,
+    priority_column,
+    rank_change_column,
+    rank_changes,
+    rank_column,
+    scenario_consistency,
+)
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
 from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
-from ui.i18n import group_name, isolate, lang, tr
+from ui.i18n import group_name, isolate, lang, ltr, tr
+from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.literal import literal
 from ui.pairwise import matrix_title
-from ui.state import flash, get_model, set_model, show_flash
+from ui.problems import problem_lines
+from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.tables import show_table
+from ui.verdict_view import moved, scenarios_consistency
 
 _T = TypeVar("_T")
 UPLOAD_COUNT_KEY = "sc_upload_count"
@@ -66,20 +79,23 @@ def db_path() -> Path | None:
         return None
 
 
-def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed") -> _T | None:
+def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed",
+                 where: str = "") -> _T | None:
     """``action`` on the store at ``path``; a failure becomes an error message for the next
     run (string ``error`` with ``message``) and gives None."""
     try:
         with Store(path) as store:
             return action(store)
     except StoreError as exc:
-        flash("error", tw(error, message=literal(str(exc), 600)))
+        flash("error", tw(error, message=literal(str(exc), 600)), where)
         return None
 
 
 def when(iso: str) -> str:
-    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS" (seconds, no zone)."""
-    return iso[:19].replace("T", " ")
+    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS UTC" (seconds; the store keeps UTC), in
+    a left-to-right isolate so that it reads the same inside Persian text."""
+    zone = " UTC" if iso.endswith(("+00:00", "Z")) else ""
+    return ltr(iso[:19].replace("T", " ") + zone)
 
 
 def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
@@ -90,7 +106,7 @@ def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
     path = db_path()
     if path is None:
         return
-    st.caption(tw("db_where", path=path))
+    st.caption(tw("db_where", path=ltr(str(path))))
     try:
         with Store(path) as store:
             body(path, store)
@@ -139,13 +155,19 @@ def _label(row: pd.Series, language: str) -> str:
     return f"{row['id']} · {short(row_label(row, language))}"
 
 
-def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str) -> pd.DataFrame:
-    """The table of :func:`swot.scenarios.compare_rankings` with readable column names."""
+def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str,
+                    changes: bool = False) -> pd.DataFrame:
+    """The table of :func:`swot.scenarios.compare_rankings` with readable column names;
+    ``changes`` adds, after each later scenario's ranks, the places moved since the first."""
     view = {tw("col_strategy"): [_label(row, language) for _, row in table.iterrows()]}
+    moves = rank_changes(table, names) if changes else None
     for name in names:
         view[tw("col_rank_in", name=name)] = [
             "" if pd.isna(r) else str(int(r)) for r in table[rank_column(name)]
         ]
+        if moves is not None and name != names[0]:
+            view[tt("col_moved", name=name)] = [moved(c) for c in
+                                                moves[rank_change_column(name)]]
         view[tw("col_priority_in", name=name)] = table[priority_column(name)]
     return pd.DataFrame(view)
 
@@ -178,49 +200,53 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
 
 def _on_save(path: Path) -> None:
     name = st.session_state.get("sc_name", "")
+    model = mark_edited(get_model(), loaded_model())  # no longer the illustrative set?
     saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(get_model()), st.session_state.get("sc_note", "")))
+        name, model_to_dict(model), st.session_state.get("sc_note", "")), where="save")
     if saved is not None:
         st.session_state["sc_name"] = st.session_state["sc_note"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=literal(saved.name)))
+        flash("success", tw("saved", name=literal(saved.name)), "save")
 
 
 def _on_load(path: Path, name: str) -> None:
-    scenario = store_action(path, lambda s: s.load_scenario(name))
+    scenario = store_action(path, lambda s: s.load_scenario(name), where="manage")
     if scenario is None:
         return
     try:
         model = model_from_dict(scenario.model, source=name)
     except ModelFileError as exc:
         flash("error", "\n\n".join([tw("failed", message=literal(name)),
-                                       *(literal(x, 600) for x in exc.lines())]))
+                                       *(literal(x, 600) for x in exc.lines())]), "manage")
         return
     set_model(model, replaced=True)
-    flash("success", tw("loaded", name=literal(name)))
+    flash("success", tw("loaded", name=literal(name)), "manage")
 
 
 def _on_rename(path: Path, name: str) -> None:
-    renamed = store_action(path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]))
+    renamed = store_action(
+        path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]), where="manage")
     if renamed is not None:
         st.session_state["sc_pick"] = renamed.name
-        flash("success", tw("renamed", name=literal(renamed.name)))
+        flash("success", tw("renamed", name=literal(renamed.name)), "manage")
 
 
 def _on_duplicate(path: Path, name: str) -> None:
-    copy = store_action(path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]))
+    copy = store_action(
+        path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]),
+        where="manage")
     if copy is not None:
         st.session_state["sc_pick"] = copy.name
-        flash("success", tw("duplicated", name=literal(copy.name)))
+        flash("success", tw("duplicated", name=literal(copy.name)), "manage")
 
 
 def _on_delete(path: Path, name: str) -> None:
     if not st.session_state.get("sc_confirm"):
-        flash("error", tw("confirm_first"))
+        flash("error", tw("confirm_first"), "manage")
         return
-    if store_action(path, lambda s: s.delete_scenario(name) or True):
+    if store_action(path, lambda s: s.delete_scenario(name) or True, where="manage"):
         st.session_state["sc_confirm"] = False
-        flash("success", tw("deleted", name=literal(name)))
+        flash("success", tw("deleted", name=literal(name)), "manage")
 
 
 def _on_upload(path: Path, key: str) -> None:
@@ -231,17 +257,16 @@ def _on_upload(path: Path, key: str) -> None:
     try:
         model = loads_model(uploaded.getvalue(), source=uploaded.name)
     except ModelFileError as exc:
-        flash("error", "\n\n".join(
-            [tw("import_bad", name=literal(uploaded.name)),
-             *(literal(str(p), 600) for p in exc.problems)]))
+        flash("error", "\n".join([tw("import_bad", name=literal(uploaded.name)), "",
+                                  *problem_lines(exc.problems, lang(), get_model())]), "import")
         return
     name = st.session_state.get("sc_import_name", "").strip() or Path(uploaded.name).stem
     saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(model), tw("imported_note", name=uploaded.name)))
+        name, model_to_dict(model), tw("imported_note", name=uploaded.name)), where="import")
     if saved is not None:
         st.session_state["sc_import_name"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=literal(saved.name)))
+        flash("success", tw("saved", name=literal(saved.name)), "import")
 
 
 # -- sections
@@ -252,6 +277,7 @@ def _save_form(path: Path) -> None:
     st.text_input(tw("name"), key="sc_name")
     st.text_area(tw("note"), key="sc_note", height=68)
     st.button(tw("save"), key="sc_save", on_click=_on_save, args=(path,))
+    show_flash("save")
 
 
 def _listing(scenarios: list[ScenarioInfo]) -> None:
@@ -279,6 +305,7 @@ def _manage(path: Path, store: Store, names: list[str]) -> None:
     right.button(tw("duplicate"), key="sc_duplicate", on_click=_on_duplicate, args=(path, name))
     st.checkbox(tw("confirm_delete"), key="sc_confirm")
     st.button(tw("delete"), key="sc_delete", on_click=_on_delete, args=(path, name))
+    show_flash("manage")
     try:
         data = dumps_model(model_from_dict(store.load_scenario(name).model, source=name))
     except ModelFileError as exc:
@@ -294,9 +321,10 @@ def _import(path: Path) -> None:
     key = f"sc_upload_{st.session_state.get(UPLOAD_COUNT_KEY, 0)}"
     st.file_uploader(tw("upload"), type=["json"], key=key, on_change=_on_upload,
                      args=(path, key))
+    show_flash("import")
 
 
-def _compare(store: Store, names: list[str], language: str) -> None:
+def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
     st.subheader(tw("compare"))
     chosen = st.multiselect(tw("compare_pick"), names, key="sc_compare")
     if len(chosen) < 2:
@@ -305,6 +333,7 @@ def _compare(store: Store, names: list[str], language: str) -> None:
     models = {name: store.load_scenario(name).model for name in chosen}
     try:
         table = compare_rankings(models)
+        consistency = scenario_consistency(models)
         differences = {
             name: differences_view(differences_table(models[chosen[0]], models[name]),
                                    model_from_dict(models[name], source=name), language)
@@ -312,10 +341,17 @@ def _compare(store: Store, names: list[str], language: str) -> None:
     except (SwotError, ValueError) as exc:
         st.error(tw("failed", message=str(exc)))
         return
-    show_table(comparison_view(table, chosen, language))
+    scenarios_consistency(models, consistency, language,
+                          lambda name: _on_load(path, name))
+    show_table(comparison_view(table, chosen, language, changes=True))
+    st.caption(tt("moved_note", first=chosen[0]))
     st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
-    st.download_button(tw("dl_comparison"), dataframe_csv(table), file_name="comparison.csv",
-                       mime="text/csv", key="sc_dl_compare", on_click="ignore")
+    st.download_button(tw("dl_comparison"), dataframe_csv(comparison_for_file(table, chosen)),
+                       file_name="comparison.csv", mime="text/csv", key="sc_dl_compare",
+                       on_click="ignore")
+    st.download_button(tt("dl_consistency"), dataframe_csv(consistency),
+                       file_name="comparison-consistency.csv", mime="text/csv",
+                       key="sc_dl_consistency", on_click="ignore")
     st.markdown(f"**{tw('differences', first=literal(chosen[0]))}**")
     for name, diff in differences.items():
         if diff.empty:
@@ -334,7 +370,7 @@ def _sections(path: Path, store: Store) -> None:
         _manage(path, store, names)
     _import(path)
     if names:
-        _compare(store, names, lang())
+        _compare(path, store, names, lang())
 
 
 def render() -> None:

@@ -18,25 +18,28 @@ from swot.model import GROUPS, SwotModel
 from swot.sensitivity import (
     Robustness,
     Sweep,
+    reversals_csv,
     robustness,
     robustness_csv,
+    sweep_csv,
     sweep_factor,
     sweep_group,
 )
 from ui.charts import FONT_FA, legend_below, short, title_layout
-from ui.i18n import group_name, isolate, lang, lookup
+from ui.i18n import group_name, isolate, lang, lookup, resend
 from ui.i18n_network import trn
 from ui.influence import cluster_sweep_available, cluster_sweep_choice
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
+from ui.todo_view import cannot_rank
 
-PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar
+PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar and "Cancel"
 MC_KEY = "sensitivity_robustness"
+CANCELLED_KEY = "sensitivity_cancelled"
+METHODS = ("lognormal", "saaty")
 
 STRINGS: dict[str, dict[str, str]] = {
     "title": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
-    "cannot_rank": {"en": "The model cannot be ranked yet:",
-                    "fa": "مدل هنوز قابل رتبه‌بندی نیست:"},
     "one_way": {"en": "One-way sensitivity", "fa": "حساسیت یک‌متغیره"},
     "one_way_note": {
         "en": "One weight goes from 0 to 1, the others keep their proportions. A group's weight "
@@ -92,6 +95,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "yes": {"en": "yes", "fa": "بله"},
     "no": {"en": "no", "fa": "خیر"},
     "download": {"en": "Download CSV", "fa": "دریافت CSV"},
+    "dl_sweep": {"en": "Download the sweep (CSV)", "fa": "دریافت تحلیل یک‌متغیره (CSV)"},
+    "dl_reversals": {"en": "Download the rank reversals (CSV)",
+                     "fa": "دریافت جابه‌جایی رتبه‌ها (CSV)"},
+    "cancel": {"en": "Cancel the run", "fa": "لغو اجرا"},
+    "cancelled": {"en": "The run was cancelled; nothing was kept from it.",
+                  "fa": "اجرا لغو شد؛ چیزی از آن نگه داشته نشد."},
 }
 
 
@@ -209,6 +218,7 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
     st.caption(tr("one_way_note", language))
     kinds = ("group", "factor", "cluster") if cluster_sweep_available(model) else (
         "group", "factor")
+    resend("sens_kind", "group")
     kind = st.radio(tr("vary", language), kinds, horizontal=True,
                     format_func=lambda k: trn(f"a_{k}", language) if k == "cluster"
                     else tr(f"a_{k}", language), key="sens_kind")
@@ -216,11 +226,15 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
         if kind == "cluster":
             sweep, name = cluster_sweep_choice(model, result, language)
         elif kind == "group":
+            resend("sens_group", GROUPS[0])
             group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
                                  format_func=lambda g: group_name(g, language))
             sweep = sweep_group(model, group, result=result)
             name = group_name(group, language)
         else:
+            if st.session_state.get("sens_factor") not in model.factor_ids():
+                st.session_state.pop("sens_factor", None)
+            resend("sens_factor", model.factor_ids()[0])
             factor = st.selectbox(tr("factor", language), model.factor_ids(),
                                   key="sens_factor", format_func=lambda f: isolate(
                                       f"{f} · {model.factor(f).label(language)}", language))
@@ -230,6 +244,13 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
         st.error(str(exc))
         return
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
+    left, right = st.columns(2)
+    left.download_button(tr("dl_sweep", language), sweep_csv(sweep, language),
+                         file_name=f"sweep-{sweep.target}.csv", mime="text/csv",
+                         key="sens_dl_sweep", on_click="ignore")
+    right.download_button(tr("dl_reversals", language), reversals_csv(sweep, language),
+                          file_name=f"sweep-{sweep.target}-reversals.csv", mime="text/csv",
+                          key="sens_dl_reversals", on_click="ignore")
     st.markdown(f"**{tr('reversals', language)}**")
     if sweep.reversals.empty:
         st.info(tr("no_reversals", language))
@@ -238,14 +259,25 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
     show_table(_reversal_table(sweep, language, only_top))
 
 
-def _progress_callback(slot: DeltaGenerator, start: float,
-                       language: str) -> Callable[[float], None]:
+def _on_cancel() -> None:
+    st.session_state[CANCELLED_KEY] = True
+
+
+def _progress_callback(slot: DeltaGenerator, start: float, language: str,
+                       cancel: DeltaGenerator | None = None) -> Callable[[float], None]:
     """A progress callback that fills ``slot`` with a bar once the run has taken
-    :data:`PROGRESS_AFTER` seconds."""
+    :data:`PROGRESS_AFTER` seconds, and puts a "Cancel" button into ``cancel``. Clicking it
+    starts a rerun, which stops the run at its next progress update (Streamlit interrupts a
+    script at its next call when a rerun is requested); the run's partial samples are dropped."""
+    shown = False
 
     def update(fraction: float) -> None:
+        nonlocal shown
         if time.perf_counter() - start > PROGRESS_AFTER:
             slot.progress(min(fraction, 1.0), text=tr("running", language))
+            if cancel is not None and not shown:
+                shown = True
+                cancel.button(tr("cancel", language), key="sens_mc_cancel", on_click=_on_cancel)
 
     return update
 
@@ -253,31 +285,45 @@ def _progress_callback(slot: DeltaGenerator, start: float,
 def _monte_carlo(model: SwotModel, language: str) -> None:
     st.subheader(tr("monte_carlo", language))
     st.caption(tr("mc_note", language))
+    resend("sens_mc_method", METHODS[0])
+    method = st.radio(tr("method", language), METHODS, horizontal=True,
+                      format_func=lambda m: tr(m, language), key="sens_mc_method")
     with st.form("sens_mc"):
         left, right = st.columns(2)
-        with left:
-            method = st.radio(tr("method", language), ("lognormal", "saaty"), horizontal=True,
-                              format_func=lambda m: tr(m, language))
-            spread = st.slider(tr("spread", language), 0.0, 1.0, 0.2, 0.05)
-            steps = st.slider(tr("steps", language), 0, 8, 1)
+        with left:  # only the input of the chosen perturbation
+            if method == "lognormal":
+                spread = st.slider(tr("spread", language), 0.0, 1.0, 0.2, 0.05,
+                                   key="sens_mc_spread")
+                steps = 1
+            else:
+                steps = st.slider(tr("steps", language), 0, 8, 1, key="sens_mc_steps")
+                spread = 0.2
+            direct = False
+            if model.weighting == "direct" or any(
+                    j.kind == "ratings" for j in model.strategy_judgments.values()):
+                direct = st.checkbox(tr("perturb_direct", language), key="sens_mc_direct")
         with right:
-            n = st.number_input(tr("samples", language), 1, 100_000, 10_000, 1000)
-            seed = st.number_input(tr("seed", language), 0, 2**31 - 1, 1)
-            direct = st.checkbox(tr("perturb_direct", language))
+            n = st.number_input(tr("samples", language), 1, 100_000, 10_000, 1000,
+                                key="sens_mc_n")
+            seed = st.number_input(tr("seed", language), 0, 2**31 - 1, 1, key="sens_mc_seed")
         run = st.form_submit_button(tr("run", language), type="primary")
+    if st.session_state.pop(CANCELLED_KEY, False):
+        st.info(tr("cancelled", language))
     if run:
-        slot = st.empty()
+        slot, cancel = st.empty(), st.empty()
         start = time.perf_counter()
         try:
             result = robustness(model, n=int(n), seed=int(seed), method=method, spread=spread,
                                 steps=int(steps), perturb_direct=direct,
-                                progress=_progress_callback(slot, start, language))
+                                progress=_progress_callback(slot, start, language, cancel))
         except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
             slot.empty()
+            cancel.empty()
             st.error(str(exc))
             return
         st.session_state[MC_KEY] = (result, time.perf_counter() - start)
         slot.empty()
+        cancel.empty()
     kept = st.session_state.get(MC_KEY)
     if kept is None or kept[0].model is not model:  # a run of an earlier model
         return
@@ -300,10 +346,10 @@ def render() -> None:
     language = lang()
     st.header(tr("title", language))
     result = current_evaluation()
-    if isinstance(result, list):
-        st.error("\n\n".join([tr("cannot_rank", language), *result]))
-        return
     model = get_model()
+    if isinstance(result, list):
+        cannot_rank(model, language, "sens")  # one sentence per matrix, never a JSON path
+        return
     _one_way(model, result, language)
     _monte_carlo(model, language)
 

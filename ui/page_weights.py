@@ -15,13 +15,14 @@ import streamlit as st
 
 from swot.analysis import Evaluation, with_direct_weighting
 from swot.model import GROUPS, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, t, tr
+from ui.i18n import columns, group_name, isolate, lang, resend, t, tr
+from ui.live_ranking import live_ranking
 from ui.pairwise import judgment_editor, matrix_title
-from ui.state import current_evaluation, get_model, main_slot, set_model
+from ui.state import CHOSEN_MATRIX_KEY, current_evaluation, get_model, main_slot, set_model
 from ui.tables import escape_markdown
+from ui.todo_view import cannot_rank, kind_choice, todo_list
 
 KEY_PREFIX = "pw"
-CHOSEN_MATRIX_KEY = "pw_matrix_chosen"  # outlives the selectbox's own state across pages
 MODES = ("direct", "pairwise")
 
 
@@ -105,9 +106,12 @@ def _editor(model: SwotModel, language: str) -> None:
     if st.session_state.get("pw_matrix") not in paths:  # also after visiting another page,
         remembered = st.session_state.get(CHOSEN_MATRIX_KEY)  # which drops the widget's state
         st.session_state["pw_matrix"] = remembered if remembered in paths else paths[0]
+    resend("pw_matrix", paths[0])  # shown in the current language
     path = st.selectbox(t("matrix"), paths, key="pw_matrix",
                         format_func=lambda p: isolate(matrix_title(model, p, language), language))
     st.session_state[CHOSEN_MATRIX_KEY] = path
+    if path.startswith("judgments.strategies."):
+        kind_choice(path.removeprefix("judgments.strategies."), language)
     judgment_editor(main_slot(), path, language, KEY_PREFIX)
 
 
@@ -116,12 +120,14 @@ def render() -> None:
     st.header(t("page_weights"))
     language = lang()
     model = get_model()
-    st.session_state["weighting"] = model.weighting
+    st.session_state["weighting"] = model.weighting  # (also re-sends it in the language)
     st.radio(t("weighting_mode"), MODES, key="weighting", horizontal=True,
              format_func=lambda m: tr(f"mode_{m}", language), on_change=_on_mode)
     result = current_evaluation()
+    live_ranking(result, language)
     if isinstance(result, list):
-        st.error("\n\n".join([t("cannot_rank"), *result]))
+        cannot_rank(model, language, "wt")
+    todo_list(model, language)
     if model.weighting == "direct":
         _direct(model, result)
         st.subheader(t("strategy_judgments"))

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import streamlit as st
 
 import anp
+from swot import todo
 from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
 from ui.charts import priorities_chart, short
-from ui.i18n import columns, group_name, isolate, tr
+from ui.i18n import columns, group_name, isolate, shown_number, tr
 from ui.i18n_network import cluster_title, trn
+from ui.i18n_trust import ttr
 from ui.state import ModelSlot
 
 BLANK = "blank"
@@ -109,11 +112,23 @@ def item_title(model: SwotModel, item_id: str, lang: str) -> str:
 
 
 def _set_pair(slot: ModelSlot, path: str, i: int, j: int, key: str) -> None:
-    slot.set(slot.get().set_judgment(path, i, j, value_of(st.session_state[key])))
+    _apply(slot, path, i, j, value_of(st.session_state[key]))
 
 
-def _apply(slot: ModelSlot, path: str, i: int, j: int, value: float) -> None:
-    slot.set(slot.get().set_judgment(path, i, j, value))
+def _apply(slot: ModelSlot, path: str, i: int, j: int, value: float | None) -> None:
+    model = slot.get()
+    items = model.matrix_items(path)
+    slot.set(todo.judged(model.set_judgment(path, i, j, value), path, items[i], items[j]))
+
+
+def _placeholders(model: SwotModel, path: str) -> set[frozenset[str]]:
+    """The comparisons (or rated strategies) of ``path`` that are still placeholders."""
+    return {frozenset(x for x in (a, b) if x) for p, a, b, _ in todo.open_items(model)
+            if p == path}
+
+
+def _unjudged(label: str, lang: str) -> str:
+    return f"{label} ◌ ({ttr('to_be_judged', lang)})"
 
 
 def pair_key(key_prefix: str, path: str, i: int, j: int) -> str:
@@ -133,6 +148,7 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
         return
     names = [item_name(x, lang) for x in items]
     titles = [item_title(model, x, lang) for x in items]
+    waiting = _placeholders(model, path)
     left, right = columns([3, 2], lang, gap="large")
     with left, st.container(height=620 if n > 4 else "content"):
         for i in range(n):
@@ -143,8 +159,11 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
                 if current not in options:
                     options.insert(0, current)
                 st.session_state[key] = current
+                label = tr("pair", lang, a=titles[i], b=titles[j])
+                if frozenset((items[i], items[j])) in waiting:
+                    label = _unjudged(label, lang)
                 st.selectbox(
-                    tr("pair", lang, a=titles[i], b=titles[j]),
+                    label,
                     options,
                     key=key,
                     format_func=lambda tok, a=names[i], b=names[j]: isolate(
@@ -158,15 +177,18 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
             result = anp.consistency(matrix, labels=items)
             suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
                                                         labels=items)
-        except anp.DisconnectedComparisonsError as exc:  # not judged yet, or too few
-            st.info(tr("cannot_weigh", lang, message=str(exc)))
+        except anp.DisconnectedComparisonsError as exc:  # not judged yet, or too few; in words
+            st.info(ttr("why_unlinked", lang, matrix=matrix_title(model, path, lang),
+                        items=", ".join(item_name(str(u), lang) for u in exc.unreachable),
+                        ref=item_name(str(exc.reference), lang)))
             return
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return
-        st.plotly_chart(priorities_chart(titles, weights, lang), key=f"{key_prefix}:{path}:chart")
-        text = tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
-                  thr=result.threshold)
+        st.plotly_chart(priorities_chart(titles, weights, lang, axis=names),
+                        key=f"{key_prefix}:{path}:chart")
+        text = shown_number(tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
+                               thr=result.threshold), lang)
         if result.passes:
             st.success(f"{text} — {tr('cr_ok', lang)}")
         else:
@@ -194,20 +216,25 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
 
 
 def _set_rating(slot: ModelSlot, factor_id: str, k: int, key: str) -> None:
-    slot.set(slot.get().set_rating(factor_id, k, st.session_state[key]))
+    model = slot.get()
+    slot.set(todo.judged(model.set_rating(factor_id, k, st.session_state[key]),
+                         f"judgments.strategies.{factor_id}", model.strategy_ids()[k]))
 
 
 def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) -> None:
     """A number input per strategy for a factor whose strategies are rated, not compared."""
     model = slot.get()
-    values = model.matrix_at(f"judgments.strategies.{factor_id}")
+    path = f"judgments.strategies.{factor_id}"
+    values = model.matrix_at(path)
+    waiting = _placeholders(model, path)
     st.caption(tr("ratings_note", lang))
     cells = columns(3, lang)
     for k, sid in enumerate(model.strategy_ids()):
         key = f"{key_prefix}:rating:{factor_id}:{k}"
         st.session_state[key] = None if math.isnan(values[k]) else float(values[k])
+        label = tr("rating_of", lang, s=item_title(model, sid, lang))
         cells[k % 3].number_input(
-            tr("rating_of", lang, s=item_title(model, sid, lang)),
+            _unjudged(label, lang) if frozenset((sid,)) in waiting else label,
             min_value=0.0,
             step=1.0,
             key=key,
@@ -221,7 +248,33 @@ def judgment_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
     strategies are rated, else :func:`pairwise_editor`."""
     factor_id = path.removeprefix("judgments.strategies.")
     judgment = slot.get().strategy_judgments.get(factor_id)
+    _placeholder_bar(slot, path, lang, key_prefix)
     if judgment is not None and judgment.kind == "ratings":
         ratings_editor(slot, factor_id, lang, key_prefix)
     else:
         pairwise_editor(slot, path, lang, key_prefix)
+
+
+def _fill(slot: ModelSlot, path: str) -> None:
+    slot.set(todo.fill_blanks(slot.get(), path))
+
+
+def _accept(slot: ModelSlot, path: str) -> None:
+    slot.set(todo.accept(slot.get(), path))
+
+
+def _placeholder_bar(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> None:
+    """How many placeholders the matrix holds, with "accept them" and, when it has blanks,
+    "fill the blanks as equal"."""
+    model = slot.get()
+    waiting = len(_placeholders(model, path))
+    blanks = bool(np.isnan(model.matrix_at(path)).any())
+    if waiting:
+        st.caption(ttr("matrix_placeholders", lang, n=waiting))
+    left, right = st.columns(2)
+    if blanks:
+        left.button(ttr("fill_matrix", lang), key=f"{key_prefix}:{path}:fill", on_click=_fill,
+                    args=(slot, path))
+    if waiting:
+        right.button(ttr("accept_matrix", lang, n=waiting), key=f"{key_prefix}:{path}:accept",
+                     on_click=_accept, args=(slot, path))

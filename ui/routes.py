@@ -68,6 +68,17 @@ def _facilitate(token: str, projector: bool) -> None:
     (render_projector if projector else render_workshop)(path, code, lang())
 
 
+def is_link() -> bool:
+    """Whether this request is one of the links above (or the server is participant-only):
+    such a page never restores or autosaves a planner's draft."""
+    from ui.workshop_participant import TOKEN_PARAM
+    from ui.workshop_view import FACILITATE_PARAM
+
+    params = st.query_params
+    return (any(params.get(key) for key in (TOKEN_PARAM, WORKSHOP_QUERY_PARAM, FACILITATE_PARAM))
+            or participant_only())
+
+
 def route() -> bool:
     """Draw the view a link asks for; True when one was drawn (the caller then stops)."""
     from ui.workshop_participant import TOKEN_KEY, TOKEN_PARAM, render_join, render_private

@@ -23,6 +23,7 @@ MODEL_KEY = "model"
 LOADED_KEY = "loaded_model"  # the model as last loaded (shipped, uploaded or a scenario)
 REVISION_KEY = "model_revision"
 FLASH_KEY = "flash"
+CHOSEN_MATRIX_KEY = "pw_matrix_chosen"  # the matrix to edit on the Weights page, across pages
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,9 @@ def set_model(model: SwotModel, *, replaced: bool = False) -> None:
         st.session_state[REVISION_KEY] = revision() + 1
 
 
-def weighs_as_loaded() -> bool:
-    """True while the session's model still ranks from the judgments and weights it was
-    loaded with (edits of labels and the like aside)."""
-    loaded = st.session_state.get(LOADED_KEY)
-    return loaded is not None and get_model().weighs_like(loaded)
+def loaded_model() -> SwotModel | None:
+    """The session's model as last loaded (shipped, uploaded or a scenario)."""
+    return st.session_state.get(LOADED_KEY)
 
 
 def main_slot() -> ModelSlot:
@@ -76,17 +75,25 @@ def main_slot() -> ModelSlot:
     return ModelSlot(get=get_model, set=set_model)
 
 
-def flash(kind: str, text: str) -> None:
-    """Keep a message (kind: "success" or "error") to show on the next run."""
-    st.session_state[FLASH_KEY] = (kind, text)
+def flash(kind: str, text: str, where: str = "") -> None:
+    """Keep a message (kind: "success" or "error") to show on the next run, at the place
+    ``where`` (a form's name; "" = the page's usual place)."""
+    st.session_state[FLASH_KEY] = (kind, text, where)
 
 
-def show_flash() -> None:
-    """Show and forget the kept message, if any."""
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message is not None:
-        kind, text = message
+def show_flash(where: str = "") -> None:
+    """Show and forget the kept message, if any, when it belongs at ``where``."""
+    message = st.session_state.get(FLASH_KEY)
+    if message is not None and message[2] == where:
+        del st.session_state[FLASH_KEY]
+        kind, text, _ = message
         (st.success if kind == "success" else st.error)(text)
+
+
+def flash_at() -> str | None:
+    """Where the kept message belongs (None when there is none)."""
+    message = st.session_state.get(FLASH_KEY)
+    return None if message is None else message[2]
 
 
 EVAL_KEY = "evaluation"

@@ -7,6 +7,8 @@ import re
 import pandas as pd
 import streamlit as st
 
+from ui.i18n import DIGITS_KEY, lang, shown_number
+
 # characters that st.table's Markdown would act on inside a line ($ starts LaTeX, * and _
 # emphasis, [ ] links, < > HTML, ` code, ~ strikethrough) and a leading # (a heading)
 _MARKDOWN = re.compile(r"([\\`*_~\[\]<>$|])|^(#)")
@@ -21,9 +23,13 @@ def escape_markdown(text: str) -> str:
 def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
     """``df`` with floats written to ``digits`` decimals (for display only)."""
     out = df.copy()
+    language = lang()
+    persian = language == "fa" and bool(st.session_state.get(DIGITS_KEY))
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
-            out[column] = [f"{x:.{digits}f}" for x in out[column]]
+            out[column] = [shown_number(f"{x:.{digits}f}", language) for x in out[column]]
+        elif persian and pd.api.types.is_integer_dtype(out[column]):
+            out[column] = [shown_number(str(x), language) for x in out[column]]
         else:  # st.table renders Markdown in cells; user text must show as typed
             out[column] = [escape_markdown(x) if isinstance(x, str) else x for x in out[column]]
     return out.set_axis([escape_markdown(c) if isinstance(c, str) else c for c in out.columns],

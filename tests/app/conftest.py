@@ -20,6 +20,12 @@ def _clear_cache() -> Iterator[None]:
     st.cache_data.clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test its own database (scenarios, drafts): never the user's default file."""
+    monkeypatch.setenv("SWOT_ANP_DB", str(tmp_path / "app-test.sqlite3"))
+
+
 @pytest.fixture
 def app() -> AppTest:
     """The app after its first run (Model page, Tehran model, English)."""

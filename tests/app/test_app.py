@@ -133,10 +133,14 @@ def test_blank_judgment_is_allowed_and_disconnection_is_reported(app: AppTest) -
     for j in (2, 3):
         app.selectbox(key=f"pw:judgments.groups:0:{j}").set_value("blank").run()
     assert not app.exception
-    assert any("S" in e.value and "judgments.groups" in e.value for e in app.error)
+    # one readable sentence for the matrix, never its JSON path (issue 12)
+    sentence = ("- SWOT groups with respect to the goal: Strengths not yet compared with "
+                "Weaknesses or anything linked to it;")
+    assert any(m.value.startswith(sentence) for m in app.markdown)
     app.switch_page(RESULTS).run()
     assert not app.exception
-    assert any("judgments.groups" in e.value for e in app.error)
+    assert any(m.value.startswith(sentence) for m in app.markdown)
+    assert not any("judgments." in e.value for e in [*app.error, *app.markdown])
 
 
 def test_invalid_upload_shows_problems_and_keeps_the_model(app: AppTest) -> None:
@@ -213,10 +217,11 @@ def test_all_group_weights_zero_shows_a_message(app: AppTest) -> None:
     for g in "SWOT":
         app.slider(key=f"w_group_{g}").set_value(0.0).run()
     assert not app.exception, app.exception
-    assert any("direct_weights.groups" in e.value for e in app.error)
+    sentence = "- Direct weights: every group weight is 0; at least one must be above 0."
+    assert any(m.value == sentence for m in app.markdown)
     app.switch_page(RESULTS).run()
     assert not app.exception, app.exception
-    assert any("at least one group weight must be positive" in e.value for e in app.error)
+    assert any(m.value == sentence for m in app.markdown)
 
 
 def test_persian_text_is_right_to_left_but_not_the_sliders(app: AppTest) -> None:
@@ -329,8 +334,9 @@ def test_illustrative_notice_says_when_judgments_were_changed(app: AppTest) -> N
     box = app.selectbox(key="pw:judgments.groups:0:1")
     shipped = box.value
     box.set_value("9").run()
-    notices = [i.value for i in app.info if "illustrative" in i.value]
-    assert notices == [STRINGS["illustrative_edited"]["en"]]  # the file's note no longer shown
+    notices = [i.value for i in [*app.info, *app.warning] if "illustrative" in i.value]
+    assert len(notices) == 1 and notices[0].startswith(STRINGS["illustrative_edited"]["en"])
+    assert note not in notices[0]  # the file's note no longer shown
     app.selectbox(key="pw:judgments.groups:0:1").set_value(shipped).run()
     assert any(note in i.value for i in app.info)  # back to the shipped judgments
 

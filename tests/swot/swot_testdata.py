@@ -95,3 +95,32 @@ SMALL: dict[str, Any] = {
         },
     },
 }
+
+
+def tied_tehran(first: str = "SO1", second: str = "WO1"):  # -> SwotModel
+    """The Tehran model with ``second`` judged exactly like ``first`` on every factor, so that
+    both get the same priority (a tie by construction)."""
+    from swot.io import load_model
+
+    model = load_model(TEHRAN)
+    ids = model.strategy_ids()
+    a, b = ids.index(first), ids.index(second)
+    for fid in model.factor_ids():
+        path = f"judgments.strategies.{fid}"
+        if model.strategy_judgments[fid].kind == "pairwise":
+            model = model.set_judgment(path, a, b, 1.0)
+            for k in range(len(ids)):
+                if k not in (a, b):
+                    model = model.set_judgment(path, b, k, float(model.matrix_at(path)[a, k]))
+        else:
+            model = model.set_rating(fid, b, float(model.matrix_at(path)[a]))
+    return model
+
+
+def inconsistent_tehran():  # -> SwotModel
+    """Tehran with the groups matrix made to contradict itself (S >> W >> O >> S)."""
+    from swot.io import load_model
+
+    return (load_model(TEHRAN).set_judgment("judgments.groups", 0, 1, 9.0)
+            .set_judgment("judgments.groups", 1, 2, 9.0)
+            .set_judgment("judgments.groups", 0, 2, 1 / 9))

@@ -85,10 +85,13 @@ def test_rank_writes_csv_files(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     expected = evaluate(load_model(TEHRAN))
     back = pd.read_csv(target, encoding="utf-8-sig")
-    assert list(back["label"]) == list(expected.strategies["label_fa"])
+    assert list(back["عنوان"]) == list(expected.strategies["label_fa"])  # Persian headers
+    assert list(back["اولویت"]) == list(expected.strategies["priority"])  # numbers as they are
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     factors = pd.read_csv(tmp_path / "ranking-factors.csv", encoding="utf-8-sig")
-    assert list(factors["id"]) == list(expected.factors["id"])
+    assert list(factors["شناسه"]) == list(expected.factors["id"])
+    assert set(factors["گروه"]) == {"قوت‌ها", "ضعف‌ها", "فرصت‌ها", "تهدیدها"}  # not S, W, O, T
+    assert set(factors["منشأ"]) == {"فهرست‌شده", "استنتاجی"}  # not listed, derived
 
 
 def test_unwritable_csv_exits_1(tmp_path: Path) -> None:

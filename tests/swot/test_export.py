@@ -13,6 +13,7 @@ from swot.analysis import evaluate
 from swot.export import factor_weights_csv, ranking_csv, unneutralise
 from swot.io import load_model
 from swot.model import SwotError
+from swot.sensitivity import reversals_csv, robustness, robustness_csv, sweep_group
 
 
 def read(data: bytes) -> pd.DataFrame:
@@ -49,22 +50,36 @@ def test_numbers_at_full_precision(tehran: tuple[pd.DataFrame, pd.DataFrame]) ->
         assert float(row["ideal"]) == expected["ideal"]
 
 
-@pytest.mark.parametrize(("lang", "column"), [("en", "label_en"), ("fa", "label_fa")])
-def test_one_language(tehran: tuple[pd.DataFrame, pd.DataFrame], lang: str, column: str) -> None:
+def test_english_labels(tehran: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     strategies, factors = tehran
-    back = read(ranking_csv(strategies, lang))
+    back = read(ranking_csv(strategies, "en"))
     assert list(back.columns) == ["rank", "id", "label", "tows", "priority", "ideal"]
-    assert list(back["label"]) == list(strategies[column])
-    back = read(factor_weights_csv(factors, lang))
+    assert list(back["label"]) == list(strategies["label_en"])
+    back = read(factor_weights_csv(factors, "en"))
     assert list(back.columns) == ["group", "id", "label", "provenance", "local_weight",
                                   "global_weight"]
-    assert list(back["label"]) == list(factors[column])
+    assert list(back["label"]) == list(factors["label_en"])
+    assert list(back["group"]) == list(factors["group"])  # codes for programs
+
+
+def test_persian_file_has_persian_headers_and_codes(
+        tehran: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    strategies, factors = tehran
+    back = read(ranking_csv(strategies, "fa"))
+    assert list(back.columns) == ["رتبه", "شناسه", "عنوان", "نوع TOWS", "اولویت", "ایده‌آل"]
+    assert list(back["عنوان"]) == list(strategies["label_fa"])
+    assert list(back["رتبه"]) == list(strategies["rank"])  # ASCII digits, same numbers
+    back = read(factor_weights_csv(factors, "fa"))
+    assert list(back.columns) == ["گروه", "شناسه", "عنوان", "منشأ", "وزن محلی", "وزن کلی"]
+    names = {"S": "قوت‌ها", "W": "ضعف‌ها", "O": "فرصت‌ها", "T": "تهدیدها"}
+    assert list(back["گروه"]) == [names[g] for g in factors["group"]]
+    assert list(back["وزن کلی"]) == list(factors["global_weight"])
 
 
 def test_fa_falls_back_to_english_when_empty() -> None:
     table = pd.DataFrame({"rank": [1], "id": ["A"], "label_en": ["Grow"], "label_fa": [""],
                           "tows": ["SO"], "priority": [1.0], "ideal": [1.0]})
-    assert read(ranking_csv(table, "fa"))["label"].tolist() == ["Grow"]
+    assert read(ranking_csv(table, "fa"))["عنوان"].tolist() == ["Grow"]
     with pytest.raises(SwotError):
         ranking_csv(table, "de")
 
@@ -95,3 +110,12 @@ def test_formula_injection_is_neutralised() -> None:
     for column in ("label_en", "label_fa", "tows"):
         back[column] = back[column].map(unneutralise)
     pd.testing.assert_frame_equal(back, table, check_dtype=False, check_exact=True)
+
+
+def test_sensitivity_and_robustness_csv_in_persian() -> None:
+    model = load_model(TEHRAN)
+    rob = read(robustness_csv(robustness(model, n=100, seed=1), "fa"))
+    assert {"شناسه", "عنوان", "احتمال نخست بودن", "احتمال رتبه‌ی 1"} <= set(rob.columns)
+    assert not any(c.startswith("rank") for c in rob.columns)
+    rev = read(reversals_csv(sweep_group(model, "W", points=21), "fa"))
+    assert set(rev["نوع تغییر"]) == {"گروه"} and set(rev["تغییر رتبه‌ی نخست"]) <= {"بله", "خیر"}

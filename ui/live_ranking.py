@@ -1,0 +1,79 @@
+"""The live ranking beside the Weights page's editors: the first strategies with their
+priorities and how they moved since the last edit, the near-tie verdict and the consistency,
+recomputed on every change (in the sidebar, so it stays in view beside sliders and matrices).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from swot.analysis import Evaluation
+from swot.verdict import verdict
+from ui.i18n import shown_number
+from ui.i18n_trust import ttr
+
+SHOWN = 3  # at least the top 3 (more when strategies tie with the third)
+LAST_KEY = "live_ranking_last"  # (model, ranking) last shown
+BEFORE_KEY = "live_ranking_before"  # (model, ranking) before the last edit
+
+
+def _table(result: Evaluation) -> pd.DataFrame:
+    return result.strategies[["rank", "id", "priority"]].set_index("id")
+
+
+def before_last_edit(result: Evaluation) -> pd.DataFrame | None:
+    """The ranking before the latest change of the model (None before any change); keeps the
+    current one for the next call."""
+    last = st.session_state.get(LAST_KEY)
+    if last is None or last[0] is not result.model:
+        if last is not None:
+            st.session_state[BEFORE_KEY] = last
+        st.session_state[LAST_KEY] = (result.model, _table(result))
+    before = st.session_state.get(BEFORE_KEY)
+    return None if before is None else before[1]
+
+
+def moves(result: Evaluation, before: pd.DataFrame | None) -> pd.DataFrame:
+    """The first :data:`SHOWN` strategies (and any tied with the last shown): rank, id,
+    priority, places moved since ``before`` (+ = up; NA when new) and the change of priority."""
+    table = result.strategies
+    cutoff = table["rank"].iloc[min(SHOWN, len(table)) - 1]
+    top = table[table["rank"] <= cutoff][["rank", "id", "priority"]].reset_index(drop=True)
+    if before is None:
+        top["moved"] = pd.array([0] * len(top), dtype="Int64")
+        top["delta"] = 0.0
+        return top
+    old = before.reindex(top["id"])
+    top["moved"] = pd.array(old["rank"].to_numpy(), dtype="Int64") - top["rank"].to_numpy()
+    top["delta"] = top["priority"].to_numpy() - old["priority"].to_numpy()
+    return top
+
+
+def _moved(k: object) -> str:
+    if pd.isna(k):
+        return "·"
+    k = int(k)
+    return "=" if k == 0 else f"▲{k}" if k > 0 else f"▼{-k}"
+
+
+def live_ranking(result: Evaluation | list[str], language: str) -> None:
+    """The live ranking in the sidebar (a short message when the model cannot be ranked)."""
+    box = st.sidebar.container(border=True)
+    box.markdown(f"**{ttr('live_title', language)}**")
+    if not isinstance(result, Evaluation):
+        box.caption(ttr("live_unrankable", language))
+        return
+    rows = moves(result, before_last_edit(result))
+    for row in rows.itertuples():
+        numbers = shown_number(f"{row.priority:.4f} ({_moved(row.moved)}, {row.delta:+.4f})",
+                               language)
+        box.markdown(f"**{shown_number(str(row.rank), language)}** · `{row.id}` {numbers}")
+    v = verdict(result)
+    if v.tied:
+        box.caption(ttr("live_tied", language, names=", ".join(v.leaders)))
+    if v.consistent:
+        box.caption(ttr("live_consistent", language))
+    else:
+        box.caption(ttr("live_failing", language, k=len(v.failing)))
+    box.caption(ttr("live_note", language))

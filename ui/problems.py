@@ -1,0 +1,82 @@
+"""Problems of a model file (:class:`swot.model.Problem`) as readable lines in the session's
+language: where (the matrix or weights it concerns, in words, with the JSON path kept in a
+left-to-right isolate for reference) and what (the message; in Persian the common ones are
+translated, the others kept in English inside an isolate so that they read in order).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from swot.model import Problem, SwotModel
+from ui.i18n import ltr
+from ui.tables import escape_markdown
+
+# (pattern of the English message, its Persian form with the pattern's groups)
+_FA: list[tuple[re.Pattern[str], str]] = [(re.compile(p), f) for p, f in [
+    (r"^missing required field '(.+)'$", "فیلد لازم «{0}» نیامده است"),
+    (r"^unknown field$", "فیلد ناشناخته (شاید غلط املایی)"),
+    (r"^expected an object, got (.+)$", "یک شیء انتظار می‌رفت، آمده است: {0}"),
+    (r"^expected a list, got (.+)$", "یک فهرست انتظار می‌رفت، آمده است: {0}"),
+    (r"^expected true or false, got (.+)$", "true یا false انتظار می‌رفت، آمده است: {0}"),
+    (r"^(.+) is not a number$", "{0} عدد نیست"),
+    (r"^(.+) is not a positive judgment$", "{0} قضاوت مثبت نیست"),
+    (r"^(.+) is not a finite judgment$", "{0} قضاوت متناهی نیست"),
+    (r"^(.+) is a negative rating$", "{0} امتیاز منفی است"),
+    (r"^the diagonal must be 1, got (.+)$", "قطر ماتریس باید ۱ باشد، آمده است: {0}"),
+    (r"^(.+) is not the reciprocal of (.+) \(expected (.+)\)$",
+     "{0} معکوس {1} نیست (انتظار: {2})"),
+    (r"^unknown factor id (.+)$", "شناسه‌ی عامل ناشناخته: {0}"),
+    (r"^unknown id (.+)$", "شناسه‌ی ناشناخته: {0}"),
+    (r"^duplicate id (.+) \(also (.+)\)$", "شناسه‌ی تکراری {0} (همچنین در {1})"),
+    (r"^label_en and label_fa are both empty$", "عنوان انگلیسی و فارسی هر دو خالی‌اند"),
+    (r"^at least two strategies are needed, got (\d+)$",
+     "دست‌کم دو راهبرد لازم است، آمده است: {0}"),
+    (r"^invalid JSON: (.+)$", "JSON نامعتبر: {0}"),
+    (r"^not valid UTF-8 \((.+)\)$", "UTF-8 معتبر نیست ({0})"),
+    (r"^unsupported format version (.+) \(this tool reads version (\d+)\)$",
+     "نسخه‌ی قالب {0} پشتیبانی نمی‌شود (این ابزار نسخه‌ی {1} را می‌خواند)"),
+    (r"^at least one rating must be positive$", "دست‌کم یک امتیاز باید مثبت باشد"),
+    (r"^en and fa are both empty$", "متن انگلیسی و فارسی هر دو خالی‌اند"),
+    (r"^a group is listed twice$", "یک گروه دو بار آمده است"),
+    (r"^at least two groups are needed$", "دست‌کم دو گروه لازم است"),
+    (r"^(.+) is not a SWOT group \(S, W, O or T\)$", "{0} گروه سوات نیست (S، W، O یا T)"),
+    (r"^(.+): not a SWOT group$", "{0}: گروه سوات نیست"),
+    (r"^group (.+) has no factors \(each group needs at least one\)$",
+     "گروه {0} عاملی ندارد (هر گروه دست‌کم یک عامل لازم دارد)"),
+    (r"^factor (.+) is listed twice$", "عامل {0} دو بار آمده است"),
+    (r"^missing judgments for factor (.+)$", "قضاوت‌های عامل {0} نیامده است"),
+    (r"^(.+) is not a finite rating$", "{0} امتیاز متناهی نیست"),
+    (r"^(.+) is not a non-negative finite weight$", "{0} وزن نامنفی و متناهی نیست"),
+    (r"^expected (.+), got (.+)$", "انتظار می‌رفت: {0}؛ آمده است: {1}"),  # the rest of its kind
+]]
+
+
+def translated(message: str, language: str) -> str:
+    """``message`` in ``language``: a known English message in Persian (quoted values kept
+    left to right), any other kept in English in a left-to-right isolate."""
+    if language != "fa":
+        return message
+    for pattern, persian in _FA:
+        found = pattern.match(message)
+        if found:
+            return persian.format(*(ltr(g) for g in found.groups()))
+    return ltr(message)
+
+
+def problem_lines(problems: Iterable[Problem], language: str,
+                  model: SwotModel | None = None) -> list[str]:
+    """One Markdown bullet per problem: the place in words when it names a judgment matrix
+    or weights of ``model``, the message (translated in Persian), the JSON path for reference.
+    User text inside messages is shown literally."""
+    from ui.page_scenarios import place_label  # the place of a path, in words
+
+    lines = []
+    for p in problems:
+        path = str(p.path)
+        place = place_label(model, path, language) if model is not None else path
+        code = ltr("`" + path.replace("`", "'") + "`")
+        where = code if place == path else f"{escape_markdown(place)} ({code})"
+        lines.append(f"- {where}: {escape_markdown(translated(p.message, language))}")
+    return lines
