@@ -344,7 +344,7 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
     scenarios_consistency(models, consistency, language,
                           lambda name: _on_load(path, name))
     show_table(comparison_view(table, chosen, language, changes=True))
-    st.caption(tt("moved_note", first=chosen[0]))
+    st.caption(tt("moved_note", first=literal(chosen[0])))
     st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
     st.download_button(tw("dl_comparison"), dataframe_csv(comparison_for_file(table, chosen)),
                        file_name="comparison.csv", mime="text/csv", key="sc_dl_compare",

@@ -136,9 +136,12 @@ def pair_key(key_prefix: str, path: str, i: int, j: int) -> str:
     return f"{key_prefix}:{path}:{i}:{j}"
 
 
-def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> None:
+def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
+                    blanks_expected: bool = False) -> None:
     """Select boxes for every pair of the matrix at ``path``, its priorities, lambda_max and
-    CR (red over the threshold), and the most inconsistent judgments with a fix each."""
+    CR (red over the threshold), and the most inconsistent judgments with a fix each. Blanks
+    that leave items unlinked are an error, or only a note with ``blanks_expected`` (a
+    workshop participant's matrices start not yet judged)."""
     model = slot.get()
     items = model.matrix_items(path)
     matrix = model.matrix_at(path)
@@ -178,9 +181,10 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
             suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
                                                         labels=items)
         except anp.DisconnectedComparisonsError as exc:  # not judged yet, or too few; in words
-            st.info(ttr("why_unlinked", lang, matrix=matrix_title(model, path, lang),
-                        items=", ".join(item_name(str(u), lang) for u in exc.unreachable),
-                        ref=item_name(str(exc.reference), lang)))
+            show = st.info if blanks_expected else st.error
+            show(ttr("why_unlinked", lang, matrix=matrix_title(model, path, lang),
+                     items=", ".join(item_name(str(u), lang) for u in exc.unreachable),
+                     ref=item_name(str(exc.reference), lang)))
             return
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
@@ -243,16 +247,17 @@ def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) 
         )
 
 
-def judgment_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> None:
+def judgment_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
+                    blanks_expected: bool = False) -> None:
     """The editor of the judgments at ``path``: :func:`ratings_editor` for a factor whose
-    strategies are rated, else :func:`pairwise_editor`."""
+    strategies are rated, else :func:`pairwise_editor` (see there for ``blanks_expected``)."""
     factor_id = path.removeprefix("judgments.strategies.")
     judgment = slot.get().strategy_judgments.get(factor_id)
     _placeholder_bar(slot, path, lang, key_prefix)
     if judgment is not None and judgment.kind == "ratings":
         ratings_editor(slot, factor_id, lang, key_prefix)
     else:
-        pairwise_editor(slot, path, lang, key_prefix)
+        pairwise_editor(slot, path, lang, key_prefix, blanks_expected)
 
 
 def _fill(slot: ModelSlot, path: str) -> None:

@@ -18,6 +18,7 @@ from swot.verdict import Verdict, verdict
 from ui.charts import row_label
 from ui.i18n import t
 from ui.i18n_trust import tt
+from ui.literal import literal
 from ui.pairwise import matrix_title
 from ui.state import CHOSEN_MATRIX_KEY
 from ui.tables import escape_markdown
@@ -95,7 +96,7 @@ def scenarios_consistency(models: Mapping[str, Mapping[str, Any]], consistency: 
     for k, row in enumerate(failing.itertuples()):
         model = model_from_dict(dict(models[row.scenario]), source=row.scenario)
         left, right = st.columns([3, 1])
-        left.markdown("- " + escape_markdown(row.scenario) + " · " + tt(
+        left.markdown("- " + literal(row.scenario) + " · " + tt(
             "failing_row", matrix=escape_markdown(matrix_title(model, row.matrix, language)),
             cr=row.cr, thr=row.threshold))
         if right.button(tt("load_and_open"), key=f"sc_open_{k}"):

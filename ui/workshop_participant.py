@@ -307,4 +307,4 @@ def _judging(path: Path, workshop: Workshop, person: Participant, language: str)
         _feedback(path, workshop, person, draft, matrix, language)
     _show_message()
     judgment_editor(_slot(path, workshop, person, matrix), matrix, language,
-                    f"wsp:{workshop.code}")
+                    f"wsp:{workshop.code}", blanks_expected=True)

@@ -39,7 +39,7 @@ def test_messages_sit_under_their_form(tmp_path: Path, monkeypatch: pytest.Monke
     at.button(key="sc_save").click().run()
     order = in_order(at)
     save = order.index(("Button", "sc_save"))
-    assert order[save + 1] == ("Success", "Saved scenario base.")
+    assert order[save + 1] == ("Success", "Saved scenario \u2068base\u2069.")  # name isolated
     at.button(key="sc_delete").click().run()  # not confirmed: refused, under the manage form
     order = in_order(at)
     delete = order.index(("Button", "sc_delete"))
