@@ -31,7 +31,7 @@ from swot.report.blocks import (
     missing_glyphs,
     text_direction,
 )
-from swot.report.network import method_network, structure_section
+from swot.report.network import hierarchy_note, method_network, structure_section
 from swot.report.text import (
     NETWORK_REFERENCES,
     REFERENCES,
@@ -319,6 +319,7 @@ def _method(c: _Context) -> list[Block]:
         blocks.append(Paragraph(c.t("method_steps")))
         if c.inp.model.weighting == "direct":
             blocks.append(Paragraph(c.t("method_direct")))
+        blocks += hierarchy_note(c)
     blocks += [Paragraph(c.t("method_priority")), Paragraph(c.t("consistency_note")),
                Heading(c.t("ri_table"), 2)]
     sizes = list(range(3, 16))

@@ -20,7 +20,7 @@ from swot.report.text import cluster_title, fmt_int, ltr
 if TYPE_CHECKING:
     from swot.report.content import _Context
 
-__all__ = ["MOVED_SHOWN", "method_network", "structure_section"]
+__all__ = ["MOVED_SHOWN", "hierarchy_note", "method_network", "structure_section"]
 
 MOVED_SHOWN = 5  # factors listed under "moved most"
 
@@ -160,3 +160,9 @@ def method_network(c: _Context) -> list[Block]:
         blocks.append(Paragraph(c.t("method_network_direct")))
     return blocks
 
+
+
+def hierarchy_note(c: _Context) -> list[Block]:
+    """For a hierarchy model that has links: that the hierarchy leaves them out."""
+    count = sum(len(link.nodes) for sets in c.inp.model.links.values() for link in sets.values())
+    return [Paragraph(c.t("hierarchy_ignores", n=fmt_int(count, c.lang)))] if count else []

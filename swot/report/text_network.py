@@ -145,6 +145,12 @@ NETWORK_STRINGS: dict[str, dict[str, str]] = {
               "از آن به راهبردها می‌رسد؛ بدون پیوند، شبکه دقیقاً همان رتبه‌بندی سلسله‌مراتب را "
               "می‌دهد.",
     },
+    "hierarchy_ignores": {
+        "en": "The model has {n} dependence or feedback links; this hierarchy does not use them "
+              "(rank it with the network structure to include them).",
+        "fa": "مدل {n} پیوند وابستگی یا بازخورد دارد؛ این سلسله‌مراتب از آن‌ها استفاده نمی‌کند "
+              "(برای به حساب آوردنشان آن را با ساختار شبکه رتبه‌بندی کنید).",
+    },
     "method_network_direct": {
         "en": "This model uses direct weights for the groups and factors (normalised, no inner "
               "dependence) in place of the goal-to-groups and groups-to-factors judgments.",

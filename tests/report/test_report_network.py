@@ -48,6 +48,11 @@ def net_fa():
     return _report(TEHRAN_NETWORK, "fa")
 
 
+@pytest.fixture(scope="module")
+def hierarchy_en():
+    return _report(TEHRAN, "en")
+
+
 def _section(report, title: str) -> list:
     """The blocks from the level-1 heading ``title`` to the next level-1 heading."""
     start = next(k for k, b in enumerate(report.blocks)
@@ -143,14 +148,31 @@ def test_method_describes_the_network_route(net_en) -> None:
     assert "SWOT–ANP steps of Yüksel" not in method
 
 
-def test_hierarchy_report_has_no_network_sections() -> None:
-    report = _report(TEHRAN, "en")
+def test_hierarchy_report_has_no_network_sections(hierarchy_en) -> None:
+    report = hierarchy_en
     headings = [b.text for b in report.blocks if isinstance(b, Heading)]
     assert "Network structure" not in headings and "Cluster comparisons" not in headings
     method = "\n".join(b.text for b in _section(report, "Appendix: method")
                        if isinstance(b, Paragraph))
     assert "SWOT–ANP steps of Yüksel & Dağdeviren (2007)" in method
     assert "Cesàro" not in method and "Theory and Applications" not in method
+
+
+def test_hierarchy_route_of_a_model_with_links_says_it_leaves_them_out(hierarchy_en) -> None:
+    model = load_model(TEHRAN_NETWORK).set_structure("hierarchy")
+    report = build_report(ReportInput(
+        model=model, lang="en", day=DAY, source_kind="file", source_name="m.json",
+        model_sha256="ab" * 32, engine="swot-anp test", command="swot-anp report m.json",
+        samples=100))
+    assert "Network structure" not in [b.text for b in report.blocks if isinstance(b, Heading)]
+    method = "\n".join(b.text for b in _section(report, "Appendix: method")
+                       if isinstance(b, Paragraph))
+    assert "The model has 15 dependence or feedback links; this hierarchy does not use them" in (
+        method)
+    assert "SWOT–ANP steps of Yüksel" in method
+    plain = "\n".join(b.text for b in _section(hierarchy_en, "Appendix: method")
+                      if isinstance(b, Paragraph))
+    assert "dependence or feedback links" not in plain
 
 
 def test_link_and_cluster_matrices_have_readable_titles(net_en, net_fa) -> None:
@@ -177,7 +199,8 @@ def _flat(text: str) -> str:
 
 
 @needs_poppler
-def test_pdf_text_of_network_and_hierarchy_reports(net_en, tmp_path: Path) -> None:
+def test_pdf_text_of_network_and_hierarchy_reports(net_en, hierarchy_en,
+                                                  tmp_path: Path) -> None:
     text = _flat(pdf_text(render_pdf(net_en), tmp_path))
     for words in ("Network structure", "Dependence and feedback links", "Cluster comparisons",
                   "equal, by default (no comparison given)",
@@ -188,7 +211,7 @@ def test_pdf_text_of_network_and_hierarchy_reports(net_en, tmp_path: Path) -> No
                   "Clusters compared with respect to Weaknesses (W) factors"):
         assert words in text, words
     assert "SWOT–ANP steps of Yüksel" not in text
-    hierarchy = _flat(pdf_text(render_pdf(_report(TEHRAN, "en")), tmp_path))
+    hierarchy = _flat(pdf_text(render_pdf(hierarchy_en), tmp_path))
     assert "SWOT–ANP steps of Yüksel" in hierarchy
     for words in ("Network structure", "Cluster comparisons", "Cesàro"):
         assert words not in hierarchy, words
