@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -253,9 +254,13 @@ def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",
     return _fixed_zip_times(buffer.getvalue())
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same zip with every member's timestamp set to 2000-01-01 (openpyxl stamps the
-    current time), so that the workbook's bytes depend on its content only."""
+    """The same zip with every member's timestamp and the document's "modified" property set
+    to 2000-01-01 (openpyxl stamps the current time on saving), so that the workbook's bytes
+    depend on its content only."""
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -264,5 +269,8 @@ def _fixed_zip_times(data: bytes) -> bytes:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()
