@@ -273,3 +273,31 @@ def test_persian_network_report_is_shaped_and_right_to_left(net_fa, tmp_path: Pa
 
     image = np.asarray(Image.open(next(tmp_path.glob("p*.png"))).convert("L"))
     assert (image < 128).mean() > 0.01
+
+
+def test_feedback_links_and_the_strategies_cluster() -> None:
+    model = load_model(TEHRAN_NETWORK)
+    for sid in model.strategy_ids():  # every strategy feeds back on S1 and on T1
+        model = model.set_link(sid, "S1").set_link(sid, "T1")
+    report = build_report(ReportInput(
+        model=model, lang="en", day=DAY, source_kind="file", source_name="m.json",
+        model_sha256="ab" * 32, engine="swot-anp test", command="swot-anp report m.json",
+        samples=100))
+    blocks = _section(report, "Network structure")
+    intro = next(b.text for b in blocks if isinstance(b, Paragraph))
+    assert "15 dependence links" in intro and "18 feedback links" in intro
+    assert "15 of these 33 links are marked illustrative" in intro
+    links = _table_after(blocks, "Dependence and feedback links").rows
+    feedback = [r for r in links if r[2] == "feedback"]
+    assert len(feedback) == 18
+    so1 = [r for r in feedback if r[0].startswith("SO1 ")]
+    assert [r[1].split()[0] for r in so1] == ["S1", "T1"]
+    assert so1[0][0] == f"SO1 {model.strategy('SO1').label_en}"
+    assert [(r[3], r[4], r[5]) for r in so1] == [("1.000", "(no note)", "")] * 2
+    clusters = _table_after(blocks, "Cluster comparisons").rows
+    assert [r[1:] for r in clusters if r[0] == "Strategies"] == [
+        ["Strengths (S) factors", "0.500", "equal, by default (no comparison given)"],
+        ["Threats (T) factors", "0.500", "equal, by default (no comparison given)"]]
+    names = [r[0] for r in _table_after(report.blocks, "Consistency of the judgments").rows]
+    assert any(n.startswith("SO1 ") and n.endswith(": Threats (T) factors it feeds back on")
+               for n in names)

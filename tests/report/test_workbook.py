@@ -202,3 +202,17 @@ def test_persian_network_workbook_links_sheet() -> None:
     assert header[:5] == ("نوع", "گره", "عنوان گره", "خوشه", "وابسته به")
     first = next(ws.iter_rows(min_row=2, values_only=True))
     assert first[:5] == ("وابستگی", "S2", model.factor("S2").label_fa, "W", "W6")
+
+
+def test_workbook_links_sheet_lists_feedback() -> None:
+    model = load_model(TEHRAN_NETWORK)
+    for sid in model.strategy_ids():  # every strategy feeds back on T1
+        model = model.set_link(sid, "T1")
+    book = load_workbook(io.BytesIO(workbook_bytes(evaluate(model),
+                                                   robustness(model, n=50, seed=1))))
+    rows = [r for r in _table(book["Links"]) if r["kind"] == "feedback"]
+    assert [r["node"] for r in rows] == model.strategy_ids()
+    for row in rows:
+        assert row["node_label"] == model.strategy(row["node"]).label_en
+        assert (row["cluster"], row["depends_on"], row["priority"]) == ("T", "T1", 1)
+        assert row["note"] is None and row["illustrative"] is False
