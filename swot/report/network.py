@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+import anp
 from swot.analysis import EvaluationError, evaluate
 from swot.model import SwotModel
-from swot.network import base_inputs, compare_dependence, linked_cluster_keys
+from swot.network import compare_dependence, linked_cluster_keys
 from swot.report.blocks import Block, Heading, Paragraph, Table, text_direction
 from swot.report.text import cluster_title, fmt_int, ltr
 
@@ -39,9 +40,13 @@ def _node(model: SwotModel, node: str, lang: str) -> str:
     return f"{node} {item.label(lang)}"
 
 
-def _link_priorities(c: _Context) -> dict[tuple[str, str], np.ndarray]:
-    """The link sets' priorities (empty when the model cannot be ranked: shown as —)."""
-    return {} if c.result is None else base_inputs(c.inp.model).links
+def _priorities(matrix: np.ndarray) -> np.ndarray | None:
+    """The priorities of one judgment matrix, None when its judgments cannot give them yet
+    (e.g. blanks that leave an item unlinked; the report's problems say which)."""
+    try:
+        return anp.priority(matrix)
+    except anp.ANPError:
+        return None
 
 
 def _note(c: _Context, src: str, target: str, cluster: str) -> str:
@@ -61,12 +66,11 @@ def _note(c: _Context, src: str, target: str, cluster: str) -> str:
 
 def _links(c: _Context) -> list[Block]:
     model = c.inp.model
-    priorities = _link_priorities(c)
     rows, counts = [], {"dependence": 0, "feedback": 0, "illustrative": 0}
     for src, sets in model.links.items():
         kind = "feedback" if src in model.strategy_ids() else "dependence"
         for cluster, link in sets.items():
-            local = priorities.get((src, cluster))
+            local = _priorities(link.matrix)
             for k, target in enumerate(link.nodes):
                 note = link.notes.get(target)
                 illustrative = note is not None and note.illustrative
@@ -98,21 +102,24 @@ def _clusters(c: _Context) -> list[Block]:
                            Paragraph(c.t("clusters_note"), "small")]
     if not choices:
         return [*blocks, Paragraph(c.t("no_cluster_choice"))]
-    weights = {} if c.result is None else base_inputs(model).cluster_weights
     rows = []
     for source, targets in choices.items():
-        compared = source in model.cluster_comparisons
-        basis = c.t("basis_compared" if compared else "basis_equal")
+        comparison = model.cluster_comparisons.get(source)
+        basis = c.t("basis_equal" if comparison is None else "basis_compared")
+        weights = (dict.fromkeys(targets, 1 / len(targets)) if comparison is None
+                   else _cluster_weights(comparison.clusters, comparison.matrix))
         for target in targets:
-            if compared:
-                value = weights.get(source, {}).get(target)
-                text = c.num(value) if value is not None else "—"
-            else:
-                text = c.num(1 / len(targets))
+            value = weights.get(target)
+            text = "—" if value is None else c.num(value)
             rows.append([cluster_title(source, c.lang), cluster_title(target, c.lang), text,
                          basis])
     header = [c.t(k) for k in ("col_wrt", "col_cluster", "col_weight", "col_basis")]
     return [*blocks, Table(header, rows, [False, False, True, False], [1.8, 1.8, 0.8, 2.6])]
+
+
+def _cluster_weights(clusters: tuple[str, ...], matrix: np.ndarray) -> dict[str, float]:
+    weights = _priorities(matrix)
+    return {} if weights is None else dict(zip(clusters, weights.tolist(), strict=True))
 
 
 def _with_without(c: _Context) -> list[Block]:

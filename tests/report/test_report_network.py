@@ -301,3 +301,21 @@ def test_feedback_links_and_the_strategies_cluster() -> None:
     names = [r[0] for r in _table_after(report.blocks, "Consistency of the judgments").rows]
     assert any(n.startswith("SO1 ") and n.endswith(": Threats (T) factors it feeds back on")
                for n in names)
+
+
+def test_unrankable_network_shows_what_it_can() -> None:
+    # S1 now depends on W2 and W3 with no judgment between them: the model cannot be ranked
+    model = load_model(TEHRAN_NETWORK).set_link("S1", "W2").set_link("S1", "W3")
+    report = build_report(ReportInput(
+        model=model, lang="en", day=DAY, source_kind="file", source_name="m.json",
+        model_sha256="ab" * 32, engine="swot-anp test", command="swot-anp report m.json",
+        samples=100))
+    assert any("judgments.links.S1.W" in p for p in report.problems)
+    blocks = _section(report, "Network structure")
+    links = _table_after(blocks, "Dependence and feedback links").rows
+    assert [r[3] for r in links if r[0].startswith("S1 ")] == ["—", "—"]
+    assert [r[3] for r in links if r[0].startswith("W1 ")] == ["0.250", "0.250", "0.500"]
+    clusters = _table_after(blocks, "Cluster comparisons").rows
+    assert ["Weaknesses (W) factors", "Strategies", "0.600", "pairwise comparison"] in clusters
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert "Ranking with and without the dependence among factors" not in headings
