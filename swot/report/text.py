@@ -288,7 +288,7 @@ def matrix_name(path: str, model: SwotModel, lang: str) -> str:
         node = key
         if feedback or key in model.factor_ids():
             item = model.strategy(key) if feedback else model.factor(key)
-            node = f"{key} {_short(item.label(lang))}"
+            node = f"{key} · {_short(item.label(lang))}"  # as the app's titles
         return tr("matrix_feedback" if feedback else "matrix_link", lang, node=node,
                   group=group_name(parts[3], lang))
     return path
@@ -301,7 +301,7 @@ def cluster_title(key: str, lang: str) -> str:
     return tr("cluster_factors", lang, group=group_name(key, lang))
 
 
-def _short(text: str, limit: int = 40) -> str:
+def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -178,8 +178,9 @@ def test_hierarchy_route_of_a_model_with_links_says_it_leaves_them_out(hierarchy
 def test_link_and_cluster_matrices_have_readable_titles(net_en, net_fa) -> None:
     names = [r[0] for r in _table_after(net_en.blocks, "Consistency of the judgments").rows]
     assert not [n for n in names if n.startswith("judgments.")]
-    assert ("W1 No organisational structure for city di…: Weaknesses (W) factors it depends on"
-            in names)
+    # as the app names them (ui/pairwise.py matrix_title): id · label cut at 48 characters
+    assert ("W1 · No organisational structure for city diplomacy: Weaknesses (W) factors it "
+            "depends on" in names)
     assert "Clusters compared with respect to Weaknesses (W) factors" in names
     fa = [r[0] for r in _table_after(net_fa.blocks, "سازگاری قضاوت‌ها").rows]
     assert "خوشه‌ها نسبت به عوامل ضعف‌ها (W)" in fa
@@ -207,6 +208,7 @@ def test_pdf_text_of_network_and_hierarchy_reports(net_en, hierarchy_en,
                   "Ranking with and without the dependence among factors",
                   "Factors whose global weight moved most", "the Article 100 capacity (S2)",
                   "000_7452b51148cf25f9.txt line 418", "exact Cesàro limit",
+                  "W1 · No organisational structure for city diplomacy",
                   "goal's column of the limit",
                   "Clusters compared with respect to Weaknesses (W) factors"):
         assert words in text, words
