@@ -117,6 +117,7 @@ def _title(c: _Context) -> list[Block]:
         Paragraph(f"{c.t('report')} — {c.t('date')}: {fmt_date(c.inp.day, lang)}", "small"),
         Paragraph(f"{c.t('goal')}: {goal}"),
         Paragraph(source, "small"),
+        Paragraph(f"{c.t('structure_used')}: {c.t('structure_' + model.structure)}", "small"),
     ]
     if model.illustrative_judgments:
         blocks.append(Paragraph(c.t("illustrative"), "notice"))

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 NETWORK_STRINGS: dict[str, dict[str, str]] = {
     "structure": {"en": "Network structure", "fa": "ساختار شبکه"},
+    "structure_used": {"en": "Structure", "fa": "ساختار"},
+    "structure_hierarchy": {
+        "en": "hierarchy (Yüksel & Dağdeviren: goal, SWOT groups, factors, strategies)",
+        "fa": "سلسله‌مراتب (یوکسل و داغ‌دویرن: هدف، گروه‌های SWOT، عوامل، راهبردها)"},
+    "structure_network": {
+        "en": "network (dependence among the factors, feedback from the strategies)",
+        "fa": "شبکه (وابستگی میان عوامل، بازخورد از راهبردها)"},
     "structure_intro": {
         "en": "This model is ranked as a network: besides the hierarchy (goal, SWOT groups, "
               "factors, strategies) it has {d} dependence links among the factors and {f} "

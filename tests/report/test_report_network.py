@@ -67,6 +67,16 @@ def _table_after(blocks: list, title: str) -> Table:
     return next(b for b in blocks[at:] if isinstance(b, Table))
 
 
+def test_first_page_names_the_structure(net_en, net_fa, hierarchy_en) -> None:
+    def small(report) -> list[str]:
+        return [b.text for b in report.blocks[:8] if isinstance(b, Paragraph)]
+
+    assert ("Structure: network (dependence among the factors, feedback from the strategies)"
+            in small(net_en))
+    assert "ساختار: شبکه (وابستگی میان عوامل، بازخورد از راهبردها)" in small(net_fa)
+    assert any(t.startswith("Structure: hierarchy (Yüksel") for t in small(hierarchy_en))
+
+
 def test_structure_section_sits_before_consistency(net_en) -> None:
     headings = [b.text for b in net_en.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings[headings.index("Group and factor weights") + 1] == "Network structure"
