@@ -2,7 +2,9 @@
 
 Sheets: About (model, SHA-256, engine, Monte Carlo settings), Ranking, Factor weights,
 Judgments (every pairwise matrix: Saaty values, priorities, λmax, CR; ratings as a row),
-Consistency, the Unweighted, Weighted and Limit supermatrices, Reversals (every rank reversal
+Consistency, for a network model Links (every dependence and feedback link with its local
+priority, note, source line and illustrative mark, then the cluster weights: compared, or
+equal by default), the Unweighted, Weighted and Limit supermatrices, Reversals (every rank reversal
 of the one-way sweeps of each group and factor weight) and Monte Carlo (rank probabilities and
 priority percentiles). Numbers are numbers (16 significant digits, openpyxl's writer; Excel
 shows 15), NaN an empty cell; the header row
@@ -17,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,9 +33,11 @@ import anp
 from swot.analysis import Evaluation
 from swot.export import neutralise
 from swot.model import GROUPS, SwotModel
+from swot.network import base_inputs, linked_cluster_keys
+from swot.report.text import cluster_title
 from swot.sensitivity import Robustness, sweep_factor, sweep_group
 
-__all__ = ["SHEETS", "workbook_bytes"]
+__all__ = ["LINK_KINDS", "SHEETS", "links_table", "workbook_bytes"]
 
 SHEETS: dict[str, dict[str, str]] = {
     "about": {"en": "About", "fa": "درباره"},
@@ -40,6 +45,7 @@ SHEETS: dict[str, dict[str, str]] = {
     "factors": {"en": "Factor weights", "fa": "وزن عوامل"},
     "judgments": {"en": "Judgments", "fa": "قضاوت‌ها"},
     "consistency": {"en": "Consistency", "fa": "سازگاری"},
+    "links": {"en": "Links", "fa": "پیوندها"},
     "unweighted": {"en": "Unweighted supermatrix", "fa": "ابرماتریس ناموزون"},
     "weighted": {"en": "Weighted supermatrix", "fa": "ابرماتریس موزون"},
     "limit": {"en": "Limit supermatrix", "fa": "ابرماتریس حدی"},
@@ -58,7 +64,18 @@ _HEADERS: dict[str, str] = {
     "p50": "میانه", "p95": "صدک ۹۵", "mean": "میانگین", "node": "گره", "item": "مورد",
     "field": "مورد", "value": "مقدار", "title": "عنوان", "model": "مدل", "sha256": "SHA-256",
     "engine": "موتور", "illustrative_judgments": "قضاوت‌های نمایشی", "samples": "تعداد نمونه",
-    "seed": "بذر", "method": "روش", "spread": "پراکندگی",
+    "seed": "بذر", "method": "روش", "spread": "پراکندگی", "node_label": "عنوان گره",
+    "cluster": "خوشه", "depends_on": "وابسته به", "depends_on_label": "عنوان",
+    "note": "یادداشت",
+    "source_file": "فایل منبع", "source_line": "سطر منبع", "illustrative": "نمایشی",
+}
+
+LINK_KINDS: dict[str, dict[str, str]] = {
+    "dependence": {"en": "dependence", "fa": "وابستگی"},
+    "feedback": {"en": "feedback", "fa": "بازخورد"},
+    "clusters": {"en": "cluster comparison", "fa": "مقایسهٔ خوشه‌ها"},
+    "clusters_equal": {"en": "cluster weights equal (default, no comparison)",
+                       "fa": "وزن خوشه‌ها برابر (پیش‌فرض، بدون مقایسه)"},
 }
 
 _FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -152,6 +169,40 @@ def _judgments(w: _Writer, model: SwotModel, result: Evaluation) -> None:
             ws.cell(ws.max_row - 2, 1).font = w.bold
 
 
+def links_table(model: SwotModel, lang: str) -> pd.DataFrame:
+    """The Links sheet of a network model: one row per link "node depends on factor" (or feeds
+    back on it) with the factor's local priority in the link set, the note, its source line
+    and the illustrative mark; then one row per cluster weight of each cluster whose nodes
+    link to two or more clusters (``node`` that cluster, ``depends_on`` the weighed one)."""
+    inputs = base_inputs(model)
+    rows = []
+    strategies = model.strategy_ids()
+    for src, sets in model.links.items():
+        kind = "feedback" if src in strategies else "dependence"
+        item = model.strategy(src) if kind == "feedback" else model.factor(src)
+        for cluster, link in sets.items():
+            priorities = inputs.links[(src, cluster)]
+            for k, target in enumerate(link.nodes):
+                note = link.notes.get(target)
+                source = None if note is None else note.source
+                rows.append((LINK_KINDS[kind][lang], src, item.label(lang), cluster, target,
+                             model.factor(target).label(lang), float(priorities[k]),
+                             "" if note is None else note.text,
+                             None if source is None else source.file,
+                             None if source is None else source.line,
+                             note is not None and note.illustrative))
+    for source, targets in linked_cluster_keys(model).items():
+        weights = inputs.cluster_weights.get(source)
+        kind = "clusters" if weights is not None else "clusters_equal"
+        for target in targets:
+            weight = 1 / len(targets) if weights is None else weights[target]
+            rows.append((LINK_KINDS[kind][lang], source, cluster_title(source, lang), "",
+                         target, cluster_title(target, lang), weight, "", None, None, False))
+    return pd.DataFrame(rows, columns=["kind", "node", "node_label", "cluster", "depends_on",
+                                       "depends_on_label", "priority", "note", "source_file",
+                                       "source_line", "illustrative"], dtype=object)
+
+
 def _supermatrix(w: _Writer, key: str, matrix: anp.LabelledMatrix) -> None:
     ws = w.sheet(key)
     labels = list(matrix.labels)
@@ -186,6 +237,8 @@ def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",
     w.table("factors", _with_label(result.factors, model, lang, "factor"))
     _judgments(w, model, result)
     w.table("consistency", result.consistency)
+    if model.structure == "network":
+        w.table("links", links_table(model, lang))
     _supermatrix(w, "unweighted", result.unweighted)
     _supermatrix(w, "weighted", result.weighted)
     _supermatrix(w, "limit", result.limit)
@@ -201,9 +254,13 @@ def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",
     return _fixed_zip_times(buffer.getvalue())
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same zip with every member's timestamp set to 2000-01-01 (openpyxl stamps the
-    current time), so that the workbook's bytes depend on its content only."""
+    """The same zip with every member's timestamp and the document's "modified" property set
+    to 2000-01-01 (openpyxl stamps the current time on saving), so that the workbook's bytes
+    depend on its content only."""
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -212,5 +269,8 @@ def _fixed_zip_times(data: bytes) -> bytes:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()

@@ -5,7 +5,7 @@ one-way sweeps of the group weights, Monte Carlo robustness) and returns a :clas
 list of blocks whose every string is final (translated, numbers formatted, Persian digits in
 Persian). The PDF and HTML renderers only lay these blocks out, so both formats carry the same
 content. Sections are the functions in :data:`SECTIONS`, in order; a model kind with more to say
-(e.g. a network's structure) adds a function there.
+(a network's structure, :mod:`swot.report.network`) adds a function there.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from swot.report.blocks import (
     missing_glyphs,
     text_direction,
 )
+from swot.report.network import hierarchy_note, method_network, structure_section
 from swot.report.text import (
+    NETWORK_REFERENCES,
     REFERENCES,
     digits,
     fmt_date,
@@ -115,6 +117,7 @@ def _title(c: _Context) -> list[Block]:
         Paragraph(f"{c.t('report')} — {c.t('date')}: {fmt_date(c.inp.day, lang)}", "small"),
         Paragraph(f"{c.t('goal')}: {goal}"),
         Paragraph(source, "small"),
+        Paragraph(f"{c.t('structure_used')}: {c.t('structure_' + model.structure)}", "small"),
     ]
     if model.illustrative_judgments:
         blocks.append(Paragraph(c.t("illustrative"), "notice"))
@@ -197,7 +200,8 @@ def _factors(c: _Context) -> list[Block]:
                               c.num(weights.get(f.id, float("nan")))]
                              for f in model.factors[g]],
                     [False, False, True], [0.8, 3.8, 0.95]) for g in GROUPS]
-    return [Heading(c.t("factors")), Paragraph(c.t("factors_note"), "small"),
+    note = "factors_note_network" if model.structure == "network" else "factors_note"
+    return [Heading(c.t("factors")), Paragraph(c.t(note), "small"),
             Quadrants([group_name(g, c.lang) for g in GROUPS], tables,
                       [GROUP_COLOURS[g] for g in GROUPS])]
 
@@ -308,9 +312,15 @@ def _workshop(c: _Context) -> list[Block]:
 
 
 def _method(c: _Context) -> list[Block]:
-    blocks: list[Block] = [Heading(c.t("method")), Paragraph(c.t("method_steps"))]
-    if c.inp.model.weighting == "direct":
-        blocks.append(Paragraph(c.t("method_direct")))
+    network = c.inp.model.structure == "network"
+    blocks: list[Block] = [Heading(c.t("method"))]
+    if network:
+        blocks += method_network(c)
+    else:
+        blocks.append(Paragraph(c.t("method_steps")))
+        if c.inp.model.weighting == "direct":
+            blocks.append(Paragraph(c.t("method_direct")))
+        blocks += hierarchy_note(c)
     blocks += [Paragraph(c.t("method_priority")), Paragraph(c.t("consistency_note")),
                Heading(c.t("ri_table"), 2)]
     sizes = list(range(3, 16))
@@ -318,7 +328,8 @@ def _method(c: _Context) -> list[Block]:
                         [[c.t("col_ri"), *[c.num(random_index(n), 2) for n in sizes]]],
                         [False, *[True] * len(sizes)], [1.6, *[0.5] * len(sizes)]))
     blocks.append(Heading(c.t("references"), 2))
-    blocks += [Paragraph(ref, "small", "ltr") for ref in REFERENCES]
+    blocks += [Paragraph(ref, "small", "ltr")
+               for ref in (NETWORK_REFERENCES if network else REFERENCES)]
     if c.inp.model.sources:
         blocks.append(Heading(c.t("sources"), 2))
         blocks += [Paragraph(f"{ltr(s.file, c.lang)}: {s.title}", "small")
@@ -337,8 +348,8 @@ def _reproducibility(c: _Context) -> list[Block]:
 
 
 SECTIONS: list[Callable[[_Context], list[Block]]] = [
-    _title, _summary, _ranking, _factors, _weights, _consistency, _sensitivity, _montecarlo,
-    _workshop, _method, _reproducibility,
+    _title, _summary, _ranking, _factors, _weights, structure_section, _consistency,
+    _sensitivity, _montecarlo, _workshop, _method, _reproducibility,
 ]
 
 

@@ -77,7 +77,8 @@ class _Pdf(FPDF):
 
     def heading(self, block: Heading) -> None:
         size = {0: 18, 1: 13.5, 2: 11}[block.level]
-        if block.level == 1 and self.get_y() > self.h - 60:
+        # keep a heading with what follows it: not in the last lines of a page
+        if self.get_y() > self.h - {0: 60, 1: 60, 2: 50}[block.level]:
             self.add_page()
         self.ln(2 if block.level == 2 else 4)
         self.set_font(FONT, "B", size)

@@ -12,11 +12,12 @@ import math
 
 import jdatetime
 
-from swot.model import GROUPS, LANGS, SwotModel
+from swot.model import GROUPS, LANGS, STRATEGY_CLUSTER, SwotModel
+from swot.report.text_network import NETWORK_REFERENCE, NETWORK_STRINGS
 
 __all__ = [
-    "REFERENCES", "STRINGS", "digits", "fmt_date", "fmt_int", "fmt_num", "fmt_pct", "group_name",
-    "ltr", "matrix_name", "tr",
+    "NETWORK_REFERENCES", "REFERENCES", "STRINGS", "cluster_title", "digits", "fmt_date",
+    "fmt_int", "fmt_num", "fmt_pct", "group_name", "ltr", "matrix_name", "tr",
 ]
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -223,6 +224,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fa": "این فرمان همین گزارش را بایت به بایت بازتولید می‌کند:",
     },
     "sources": {"en": "Sources", "fa": "منابع متنی"},
+    **NETWORK_STRINGS,
 }
 
 REFERENCES: tuple[str, ...] = (
@@ -237,6 +239,8 @@ REFERENCES: tuple[str, ...] = (
     "Goepel, K. D. (2013). Implementing the analytic hierarchy process as a standard method for "
     "multi-criteria decision making in corporations. ISAHP 2013 (consensus index S*).",
 )
+NETWORK_REFERENCES: tuple[str, ...] = (*REFERENCES[1:2], NETWORK_REFERENCE, *REFERENCES[:1],
+                                       *REFERENCES[2:])
 
 GROUP_NAMES: dict[str, dict[str, str]] = {
     "S": {"en": "Strengths", "fa": "قوت‌ها"},
@@ -277,7 +281,28 @@ def matrix_name(path: str, model: SwotModel, lang: str) -> str:
         return _MATRIX_NAMES[kind][lang].format(g=group_name(key, lang))
     if kind == "strategies":
         return _MATRIX_NAMES["strategies"][lang].format(f=key)
+    if kind == "clusters" and key in (*GROUPS, STRATEGY_CLUSTER):
+        return tr("matrix_clusters", lang, cluster=cluster_title(key, lang))
+    if kind == "links" and len(parts) > 3 and parts[3] in GROUPS:
+        feedback = key in model.strategy_ids()
+        node = key
+        if feedback or key in model.factor_ids():
+            item = model.strategy(key) if feedback else model.factor(key)
+            node = f"{key} · {_short(item.label(lang))}"  # as the app's titles
+        return tr("matrix_feedback" if feedback else "matrix_link", lang, node=node,
+                  group=group_name(parts[3], lang))
     return path
+
+
+def cluster_title(key: str, lang: str) -> str:
+    """The name of a model cluster: ``Weaknesses (W) factors`` or ``Strategies``."""
+    if key == STRATEGY_CLUSTER:
+        return tr("cluster_strategies", lang)
+    return tr("cluster_factors", lang, group=group_name(key, lang))
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def ltr(text: str, lang: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
+TEHRAN_NETWORK = ROOT / "data" / "tehran_city_diplomacy_network.json"
 EXAMPLE = ROOT / "data" / "example_firm.json"
 
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

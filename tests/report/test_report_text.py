@@ -54,12 +54,12 @@ def test_the_report_font_has_every_glyph_of_the_reports_own_text() -> None:
 
     from fontTools.ttLib import TTFont
 
-    from swot.report.text import GROUP_NAMES, REFERENCES
+    from swot.report.text import GROUP_NAMES, NETWORK_REFERENCES
 
     font = resources.files("swot.report") / "fonts" / "Vazirmatn-Regular.ttf"
     with font.open("rb") as handle:
         cmap = TTFont(handle).getBestCmap()
-    texts = [t for v in STRINGS.values() for t in v.values()] + list(REFERENCES)
+    texts = [t for v in STRINGS.values() for t in v.values()] + list(NETWORK_REFERENCES)
     texts += [t for v in GROUP_NAMES.values() for t in v.values()]
     texts.append("۰۱۲۳۴۵۶۷۸۹٫٬٪−—…")
     missing = {ch for text in texts for ch in text

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 from openpyxl import load_workbook
-from report_testdata import TEHRAN, tie_data
+from report_testdata import TEHRAN, TEHRAN_NETWORK, tie_data
 
+import anp
 from swot.analysis import evaluate
 from swot.cli import main
 from swot.io import load_model
@@ -35,7 +38,8 @@ def _table(ws) -> list[dict]:
 
 def test_sheets_and_frozen_headers(tehran_book) -> None:
     book, _ = tehran_book
-    assert book.sheetnames == [s["en"] for s in SHEETS.values()]
+    # a hierarchy has no Links sheet
+    assert book.sheetnames == [s["en"] for k, s in SHEETS.items() if k != "links"]
     for ws in book.worksheets:
         assert ws.freeze_panes in ("A2", "B2", "C2"), ws.title
         assert not ws.sheet_view.rightToLeft
@@ -121,7 +125,10 @@ def test_persian_workbook_is_right_to_left_and_formula_safe(tmp_path: Path) -> N
     about = list(book["درباره"].iter_rows(values_only=True))
     assert ("goal", "'=cmd|' /C calc'!A0") in about
     assert ("بذر", 1) in about and ("تعداد نمونه", 100) in about
-    # the same inputs give the same bytes (fixed timestamps)
+    # the same inputs give the same bytes (fixed timestamps, also the one openpyxl stamps on
+    # saving: with it two calls gave different bytes when a second passed between them)
+    core = zipfile.ZipFile(io.BytesIO(raw)).read("docProps/core.xml").decode("utf-8")
+    assert ">2000-01-01T00:00:00Z</dcterms:modified>" in core
     assert workbook_bytes(result, robustness(model, n=100, seed=1), "fa",
                           about=[("goal", model.goal["en"])]) == raw
 
@@ -146,3 +153,66 @@ def test_export_refuses_bad_outputs_and_unrankable_models(
     assert capsys.readouterr().err.strip() == (
         f"{path}: judgments.strategies.O1: not yet rated: A, B")
     assert not out.exists()
+
+
+def test_network_workbook_links_sheet_against_the_model(tmp_path: Path) -> None:
+    model_file = tmp_path / "net.json"
+    shutil.copy(TEHRAN_NETWORK, model_file)
+    out = tmp_path / "net.xlsx"
+    assert main(["export", str(model_file), "--xlsx", str(out), "-n", "200"]) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == [s["en"] for s in SHEETS.values()]
+    assert book["Links"].freeze_panes == "A2"
+    rows = _table(book["Links"])
+    model = load_model(TEHRAN_NETWORK)
+    links = [r for r in rows if r["kind"] in ("dependence", "feedback")]
+    expected = [(src, cluster, target, k, link) for src, sets in model.links.items()
+                for cluster, link in sets.items() for k, target in enumerate(link.nodes)]
+    assert len(links) == len(expected) == 15
+    for row, (src, cluster, target, k, link) in zip(links, expected, strict=True):
+        note = link.notes[target]
+        assert (row["node"], row["cluster"], row["depends_on"]) == (src, cluster, target)
+        assert row["node_label"] == model.factor(src).label_en
+        assert row["depends_on_label"] == model.factor(target).label_en
+        assert type(row["priority"]) in (float, int)  # a number (1.0 reads back as 1)
+        assert row["priority"] == pytest.approx(anp.priority(link.matrix)[k], rel=1e-15)
+        assert row["note"] == note.text and row["illustrative"] is note.illustrative
+        assert (row["source_file"], row["source_line"]) == (note.source.file, note.source.line)
+    # W1 depends on W3, W4, W6 judged 1:1:1/2 -> 1/4, 1/4, 1/2
+    assert [r["priority"] for r in links if r["node"] == "W1"] == pytest.approx(
+        [0.25, 0.25, 0.5], abs=1e-12)
+    clusters = {(r["node"], r["depends_on"]): (r["kind"], r["priority"]) for r in rows
+                if r not in links}
+    # W: [[1, 1, 1/3], [1, 1, 1/3], [3, 3, 1]] is consistent: (1, 1, 3) / 5
+    assert clusters[("W", "T")][1] == pytest.approx(0.2, abs=1e-12)
+    assert clusters[("W", "strategies")] == ("cluster comparison", pytest.approx(0.6, abs=1e-12))
+    # S links to W and the strategies with no comparison: equal, said so
+    assert clusters[("S", "W")] == ("cluster weights equal (default, no comparison)", 0.5)
+    assert len(clusters) == 8
+
+
+def test_persian_network_workbook_links_sheet() -> None:
+    model = load_model(TEHRAN_NETWORK)
+    result = evaluate(model)
+    raw = workbook_bytes(result, robustness(model, n=50, seed=1), "fa")
+    book = load_workbook(io.BytesIO(raw))
+    ws = book["پیوندها"]
+    assert ws.sheet_view.rightToLeft
+    header = next(ws.iter_rows(values_only=True))
+    assert header[:5] == ("نوع", "گره", "عنوان گره", "خوشه", "وابسته به")
+    first = next(ws.iter_rows(min_row=2, values_only=True))
+    assert first[:5] == ("وابستگی", "S2", model.factor("S2").label_fa, "W", "W6")
+
+
+def test_workbook_links_sheet_lists_feedback() -> None:
+    model = load_model(TEHRAN_NETWORK)
+    for sid in model.strategy_ids():  # every strategy feeds back on T1
+        model = model.set_link(sid, "T1")
+    book = load_workbook(io.BytesIO(workbook_bytes(evaluate(model),
+                                                   robustness(model, n=50, seed=1))))
+    rows = [r for r in _table(book["Links"]) if r["kind"] == "feedback"]
+    assert [r["node"] for r in rows] == model.strategy_ids()
+    for row in rows:
+        assert row["node_label"] == model.strategy(row["node"]).label_en
+        assert (row["cluster"], row["depends_on"], row["priority"]) == ("T", "T1", 1)
+        assert row["note"] is None and row["illustrative"] is False
