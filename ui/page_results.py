@@ -99,9 +99,9 @@ def render() -> None:
         cannot_rank(model, language, "res")
         model_report_buttons(model, language)  # the report says what is missing
         return
-    model_report_buttons(model, language)
     _ranking(model, result, language)
     results_section(model, result, language)
+    model_report_buttons(model, language)
     st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("steps"))
     _steps(result, language)
