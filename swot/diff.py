@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-GROUPS = ("S", "W", "O", "T")
+from swot.model import GROUPS
+
 _TOP_LEVEL = (
     ("title", "en"),
     ("title", "fa"),

@@ -43,6 +43,11 @@ LANGS: tuple[str, ...] = ("en", "fa")
 STRUCTURES: tuple[str, ...] = ("hierarchy", "network")
 STRATEGY_CLUSTER = "strategies"
 CLUSTER_KEYS: tuple[str, ...] = (*GROUPS, STRATEGY_CLUSTER)
+# The range of a pairwise judgment in a model file (docs/model-format.md): wide enough for any
+# scale in use (Saaty's 1/9..9, extended scales, group means), narrow enough that priorities,
+# products of judgments and eigenvectors stay far from a float's overflow and underflow.
+JUDGMENT_MIN = 1e-6
+JUDGMENT_MAX = 1e6
 
 
 class SwotError(ValueError):

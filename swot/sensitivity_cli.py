@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from swot.model import LANGS, SwotModel
+from swot.model import GROUPS, LANGS, SwotModel
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -93,7 +93,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from 0 to 1 (the others rescaled in proportion) and list the rank reversals.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--group", choices=("S", "W", "O", "T"), help="SWOT group to vary")
+    which.add_argument("--group", choices=GROUPS, help="SWOT group to vary")
     which.add_argument("--factor", metavar="ID", help="factor to vary")
     p.add_argument("--points", type=int, default=101, help="grid points (default 101)")
     p.add_argument("--csv", metavar="PATH",

@@ -314,7 +314,7 @@ CASES = [
     ("dependence on unknown group",
      lambda d: _set(d, ["judgments", "group_dependence"],
                     {"S": {"groups": ["S", "X"], "matrix": [[1, 1], [1, 1]]}}),
-     'judgments.group_dependence.S.groups: "X": not a SWOT group'),
+     'judgments.group_dependence.S.groups[1]: "X" is not one of S, W, O, T'),
     ("dependence matrix size",
      lambda d: _set(d, ["judgments", "group_dependence"],
                     {"O": {"groups": ["S", "O", "T"], "matrix": [[1, 1], [1, 1]]}}),

@@ -56,11 +56,11 @@ def test_version_2_fields_in_a_version_1_file_are_reported() -> None:
     data = tiny_data()
     data["structure"] = "network"
     data["judgments"]["links"] = {}
-    assert problems(data) == [
-        'structure: this field needs format version 2 (set "version": 2, or run swot-anp '
-        "migrate)",
+    assert problems(data) == [  # in file order: "judgments" comes before "structure"
         'judgments.links: this field needs format version 2 (set "version": 2, or run '
         "swot-anp migrate)",
+        'structure: this field needs format version 2 (set "version": 2, or run swot-anp '
+        "migrate)",
     ]
 
 
