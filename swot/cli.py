@@ -1,7 +1,9 @@
 """The ``swot-anp`` command line.
 
 Exit codes: 0 ok, 1 invalid model or unreadable input/output file, 2 usage error. Problems go
-to stderr, one readable line each, prefixed with the file name; never a traceback.
+to stderr, one readable line each, prefixed with the file name; never a traceback. A doubtful
+but usable result (:class:`swot.errors.DoubtfulResultWarning`: a matrix over its consistency
+threshold, a near tie at the top) is a ``MODEL: warning: ...`` line on stderr, exit code 0.
 
 A subcommand is one ``_add_<name>(subparsers)`` function that builds its parser and sets
 ``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`.
@@ -13,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,15 +23,17 @@ import pandas as pd
 
 from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
+from swot.errors import DoubtfulResultWarning, SwotError
 from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
+from swot.verdict import warn_doubts
 
 
-class CliError(Exception):
+class CliError(SwotError):
     """A failure to report as readable lines on stderr (exit code 1)."""
 
     def __init__(self, lines: list[str]):
@@ -119,12 +124,10 @@ def _rank(args: argparse.Namespace) -> int:
         if args.weights:
             print()
             print(text_table(_labelled(weights, args.lang)))
-        failing = result.consistency[~result.consistency["passes"]]
-        print()
-        if failing.empty:
+        if result.consistency["passes"].all():
+            print()
             print(f"Consistency: all {len(result.consistency)} pairwise matrices pass.")
-        for row in failing.itertuples():
-            print(f"Warning: {row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f}")
+    warn_doubts(result)
     return 0
 
 
@@ -190,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return 2
     try:
-        code = args.handler(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DoubtfulResultWarning)
+            warnings.showwarning = _show_doubt(getattr(args, "model", None))
+            code = args.handler(args)
         sys.stdout.flush()
         return code
     except BrokenPipeError:
@@ -207,9 +213,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"swot-anp: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         else:
             print(f"{exc.filename}: {exc.strerror or exc}", file=sys.stderr)
-    except (ANPError, ValueError) as exc:
+    except (ANPError, SwotError) as exc:
         print(f"swot-anp: {exc}", file=sys.stderr)
     return 1
+
+
+def _show_doubt(model: str | None) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that prints a :class:`DoubtfulResultWarning` as one line on
+    stderr, prefixed with the model file (other warnings are shown as Python shows them)."""
+    default = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *rest: object,
+             **kwargs: object) -> None:
+        if issubclass(category, DoubtfulResultWarning):
+            print(f"{model or 'swot-anp'}: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, *rest, **kwargs)  # type: ignore[arg-type]
+
+    return show
 
 
 def _silence_stdout() -> None:

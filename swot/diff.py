@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from swot.errors import SwotError
 from swot.model import GROUPS
 
 _TOP_LEVEL = (
@@ -31,7 +32,7 @@ _STRATEGY_FIELDS = ("label_en", "label_fa", "tows", "factors")
 Kind = Literal["changed", "added", "removed"]
 
 
-class ModelDiffError(ValueError):
+class ModelDiffError(SwotError):
     """A model is too malformed to compare."""
 
 

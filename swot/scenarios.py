@@ -61,7 +61,7 @@ def _ranking(name: str, model: SwotModel | Mapping[str, Any]) -> pd.DataFrame:
         return evaluate(_as_model(name, model)).strategies
     except ScenarioComparisonError:
         raise
-    except ValueError as exc:  # EvaluationError and anp's errors
+    except SwotError as exc:  # EvaluationError (which carries anp's errors too)
         raise ScenarioComparisonError(f"scenario {name!r} cannot be ranked: {exc}") from exc
 
 

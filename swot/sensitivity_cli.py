@@ -17,15 +17,19 @@ from swot.model import GROUPS, LANGS, SwotModel
 def _run(args: argparse.Namespace) -> int:
     """Run a handler; model, request and file errors become a :class:`swot.cli.CliError`
     (exit code 1, reported by :func:`swot.cli.main`)."""
+    from anp import ANPError
     from swot.analysis import EvaluationError
     from swot.cli import CliError, load
+    from swot.errors import SwotError
 
     model = load(args.model)
     try:
         return args.sensitivity_handler(model, args)
+    except CliError:
+        raise
     except EvaluationError as exc:
         raise CliError([f"{args.model}: {p}" for p in exc.problems]) from None
-    except ValueError as exc:
+    except (SwotError, ANPError) as exc:
         raise CliError([f"swot-anp {args.command}: {exc}"]) from None
 
 

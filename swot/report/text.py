@@ -12,7 +12,7 @@ import math
 
 import jdatetime
 
-from swot.model import GROUPS, LANGS, SwotModel
+from swot.model import GROUPS, LANGS, SwotError, SwotModel
 
 __all__ = [
     "REFERENCES", "STRINGS", "digits", "fmt_date", "fmt_int", "fmt_num", "fmt_pct", "group_name",
@@ -257,7 +257,7 @@ _MATRIX_NAMES: dict[str, dict[str, str]] = {
 def tr(key: str, lang: str, **values: str) -> str:
     """The string ``key`` in ``lang`` with ``{name}`` placeholders filled."""
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
+        raise SwotError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
     text = STRINGS[key][lang]
     return text.format(**values) if values else text
 
