@@ -6,7 +6,9 @@ but usable result (:class:`swot.errors.DoubtfulResultWarning`: a matrix over its
 threshold, a near tie at the top) is a ``MODEL: warning: ...`` line on stderr, exit code 0.
 
 A subcommand is one ``_add_<name>(subparsers)`` function that builds its parser and sets
-``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`.
+``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`. Handlers
+import what they compute with (pandas, SciPy through the limit matrix) when they run, so
+``--help`` and ``validate`` start fast.
 """
 
 from __future__ import annotations
@@ -18,19 +20,20 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
 from swot.errors import DoubtfulResultWarning, SwotError
-from swot.export import factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 from swot.verdict import warn_doubts
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class CliError(SwotError):
@@ -95,6 +98,8 @@ def text_table(df: pd.DataFrame) -> str:
 
 
 def _rank(args: argparse.Namespace) -> int:
+    from swot.export import factor_weights_csv, ranking_csv
+
     model = load(args.model)
     result = evaluate_file(args.model, model)
     ranks, weights = result.strategies, result.factors

@@ -43,12 +43,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-import pandas as pd
 
 import anp
 from swot.model import CLUSTER_KEYS, GROUPS, STRATEGY_CLUSTER, Problem, SwotModel
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from swot.analysis import Evaluation
 
 __all__ = [
@@ -189,6 +190,8 @@ def compare_dependence(result: Evaluation, without: Evaluation) -> tuple[
     priority_without`` in the order of the ranking with the network; ``group, id, label_en,
     label_fa, weight_with, weight_without, change`` sorted by the size of the change.
     """
+    import pandas as pd  # here, not at the top: ``swot-anp validate`` never needs pandas
+
     a = result.strategies.set_index("id")
     b = without.strategies.set_index("id")
     ranking = pd.DataFrame({

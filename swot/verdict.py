@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from swot.analysis import Evaluation
 from swot.errors import DoubtfulResultWarning, SwotError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from swot.analysis import Evaluation
 
 __all__ = ["NEAR_TIE_MARGIN", "Verdict", "doubts", "verdict", "warn_doubts"]
 

@@ -202,8 +202,10 @@ def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same zip with every member's timestamp set to 2000-01-01 (openpyxl stamps the
-    current time), so that the workbook's bytes depend on its content only."""
+    """The same zip with every member's timestamp set to 2000-01-01, and the document's
+    modification time too (openpyxl stamps the current time on both when it saves), so that
+    the workbook's bytes depend on its content only."""
+    import re
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -212,5 +214,10 @@ def _fixed_zip_times(data: bytes) -> bytes:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            member = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                member = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                rb"\g<1>" + _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                                + rb"\g<2>", member)
+            target.writestr(fixed, member)
     return out.getvalue()
