@@ -121,14 +121,14 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
                                     accept_downloads=True)
             page.set_default_timeout(UI_TIMEOUT)
             page.goto(server)
-            expect(page.get_by_text("Strengths", exact=True)).to_be_visible()
+            expect(page.get_by_text("Strengths", exact=True)).to_be_visible(timeout=UI_TIMEOUT)
 
             def go(title: str) -> None:
                 page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
 
             def top_strategy() -> str:
                 heading = page.get_by_text("Top strategy:")
-                expect(heading).to_be_visible()
+                expect(heading).to_be_visible(timeout=UI_TIMEOUT)
                 return heading.inner_text().split(": ", 1)[1].split(" · ")[0]
 
             def weaknesses() -> Locator:
@@ -136,7 +136,7 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
 
             go("Weights & judgments")
             page.get_by_text("Direct weights", exact=True).click()
-            expect(weaknesses()).to_have_value("30")
+            expect(weaknesses()).to_have_value("30", timeout=UI_TIMEOUT)
             go("Results")
             assert top_strategy() == before
 
@@ -144,10 +144,10 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
             thumb = weaknesses()
             thumb.focus()
             thumb.press("End")
-            expect(page.get_by_text("Weaknesses 59%")).to_be_visible()
+            expect(page.get_by_text("Weaknesses 59%")).to_be_visible(timeout=UI_TIMEOUT)
 
             go("Results")
-            expect(page.get_by_text(f"Top strategy: {after}")).to_be_visible()
+            expect(page.get_by_text(f"Top strategy: {after}")).to_be_visible(timeout=UI_TIMEOUT)
             assert top_strategy() == after
             shown = page.get_by_test_id("stTable").first.locator("tbody tr")
             shown_ids = [row.locator("td").nth(1).inner_text() for row in shown.all()]
@@ -155,7 +155,7 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
             _screenshot(page, SCREENSHOTS / "results-en.png")
 
             go("Export / import")
-            with page.expect_download() as download_info:
+            with page.expect_download(timeout=UI_TIMEOUT) as download_info:
                 page.get_by_text("Download the ranking (CSV)").click()
             target = tmp_path / "ranking.csv"
             download_info.value.save_as(target)
@@ -168,7 +168,7 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
 
             page.get_by_test_id("stSidebar").get_by_text("فارسی", exact=True).click()
             go("نتایج")
-            expect(page.get_by_text("راهبرد برتر")).to_be_visible()
+            expect(page.get_by_text("راهبرد برتر")).to_be_visible(timeout=UI_TIMEOUT)
             _screenshot(page, SCREENSHOTS / "results-fa.png")
         finally:
             browser.close()
@@ -176,7 +176,7 @@ def test_browser_weight_change_ranking_and_csv(server: str, tmp_path: Path) -> N
 
 def _screenshot(page: Page, path: Path) -> None:
     """A full-page screenshot once the charts (ranking, factors, first heat map) are drawn."""
-    expect(page.locator(".js-plotly-plot").nth(2)).to_be_visible()
+    expect(page.locator(".js-plotly-plot").nth(2)).to_be_visible(timeout=UI_TIMEOUT)
     height = page.evaluate(
         "document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": height})

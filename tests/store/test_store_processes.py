@@ -18,6 +18,8 @@ from store_writer import marked_judgments
 from swot.store import Store
 
 WRITER = Path(__file__).with_name("store_writer.py")
+pytestmark = pytest.mark.slow  # several processes: `pytest -m "not slow"` skips; CI runs it
+
 PROCESSES = 8
 PER_PROCESS = 50
 

@@ -65,7 +65,7 @@ def test_fa_falls_back_to_english_when_empty() -> None:
     table = pd.DataFrame({"rank": [1], "id": ["A"], "label_en": ["Grow"], "label_fa": [""],
                           "tows": ["SO"], "priority": [1.0], "ideal": [1.0]})
     assert read(ranking_csv(table, "fa"))["label"].tolist() == ["Grow"]
-    with pytest.raises(SwotError):
+    with pytest.raises(SwotError, match=r"unknown language 'de' \(expected one of en, fa, both\)"):
         ranking_csv(table, "de")
 
 

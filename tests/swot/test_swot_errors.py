@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from swot_testdata import TEHRAN
 
@@ -30,7 +32,7 @@ def test_every_domain_error_has_the_one_root(error: type[Exception]) -> None:
 ])
 def test_an_unknown_item_is_a_project_error_and_still_a_key_error(lookup, message: str) -> None:
     model = load_model(TEHRAN)
-    with pytest.raises(UnknownItemError) as info:
+    with pytest.raises(UnknownItemError, match=re.escape(message)) as info:
         lookup(model)
     assert str(info.value) == message  # not quoted as KeyError would
     assert isinstance(info.value, KeyError) and isinstance(info.value, SwotError)
