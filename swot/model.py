@@ -249,6 +249,9 @@ def _check_judgment(value: float) -> float:
     value = float(value)
     if not math.isfinite(value) or value <= 0:
         raise SwotError(f"{value!r} is not a positive finite judgment")
+    if not JUDGMENT_MIN <= value <= JUDGMENT_MAX:
+        raise SwotError(f"{value!r} is outside the range of judgments "
+                        f"({JUDGMENT_MIN:g} to {JUDGMENT_MAX:g})")
     return value
 
 

@@ -41,6 +41,9 @@ def test_set_judgment_keeps_reciprocity_and_original(tiny: SwotModel) -> None:
     assert tiny.factor_judgments["S"][0, 1] == 3  # original untouched
     blank = edited.set_judgment("judgments.strategies.S1", 0, 1, None)
     assert np.isnan(blank.strategy_judgments["S1"].values[[0, 1], [1, 0]]).all()
+    for big in (1e300, 1e-300):
+        with pytest.raises(SwotError, match="outside the range of judgments"):
+            tiny.set_judgment("judgments.groups", 0, 1, big)
     for bad in (0, -1, float("inf"), float("nan")):
         with pytest.raises(SwotError, match=r"is not a positive finite judgment"):
             tiny.set_judgment("judgments.groups", 0, 1, bad)
