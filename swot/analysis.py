@@ -35,7 +35,7 @@ equals the ranking in both structures.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import numpy as np
 
@@ -45,6 +45,8 @@ from swot.model import GROUPS, Problem, SwotError, SwotModel
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from anp.pairwise import Method
 
 __all__ = [
     "CLUSTERS",
@@ -133,7 +135,7 @@ class _Collector:
     """Computes priorities and consistency per matrix, collecting problems."""
 
     def __init__(self, method: str):
-        self.method = method
+        self.method = cast("Method", method)  # anp.priority checks it
         self.problems: list[Problem] = []
         self.rows: list[dict[str, object]] = []
 

@@ -156,9 +156,11 @@ def _strategy_judgments(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Diff
         kind_b = None if eb is None else ("ratings" if "ratings" in eb else "pairwise")
         if kind_a != kind_b:
             out += _value(ea, eb, path, (factor,))
+        elif ea is None or eb is None:  # absent from both
+            continue
         elif kind_b == "pairwise":
             out += _matrix(ea.get("pairwise"), eb.get("pairwise"), ids_a, ids_b, f"{path}.pairwise")
-        elif kind_b == "ratings":
+        else:
             out += _ratings(ea["ratings"], eb["ratings"], ids_a, ids_b, f"{path}.ratings")
     return out
 

@@ -221,7 +221,7 @@ def _semantic_problems(top: dict[str, Any], version: int) -> list[Problem]:
         item_id = item.get("id")
         if "id" not in item:
             return None
-        if not valid_id(item_id):
+        if not isinstance(item_id, str) or not valid_id(item_id):
             check.add(_join(path, "id"), f"{_show(item_id)} is not a valid id (a non-empty "
                       "string without spaces, dots or brackets, not S, W, O, T or Goal)")
             return None
@@ -459,11 +459,10 @@ def _check_weights(check: _Checker, weights: object, path: str, known: tuple[str
 # ------------------------------------------------------------- dict <-> model
 
 
-def _array(rows: object) -> np.ndarray:
-    return np.array(
-        [[np.nan if v is None else float(v) for v in row] for row in rows],  # type: ignore[union-attr]
-        dtype=float,
-    ).reshape(len(rows), len(rows))  # type: ignore[arg-type]
+def _array(rows: Any) -> np.ndarray:
+    """JSON rows (a valid matrix, null = missing) as a float matrix with NaN for missing."""
+    return np.array([[np.nan if v is None else float(v) for v in row] for row in rows],
+                    dtype=float).reshape(len(rows), len(rows))
 
 
 def model_from_dict(data: object, source: str | os.PathLike[str] | None = None) -> SwotModel:

@@ -562,10 +562,12 @@ class SwotModel:
         nodes = old.nodes if old is not None else ()
         if linked == (target in nodes):
             return self
+        new: LinkSet | None
         if linked:
             new = (LinkSet((*nodes, target), _blank_extended(old.matrix), old.notes)
                    if old is not None else LinkSet((target,), np.ones((1, 1))))
         else:
+            assert old is not None  # target is one of its nodes
             index = nodes.index(target)
             new = (LinkSet(nodes[:index] + nodes[index + 1:], _without(old.matrix, index),
                            old.notes) if len(nodes) > 1 else None)

@@ -40,7 +40,7 @@ priorities are ``S @ x`` (``S`` the step-4 matrix) in both structures; without l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import numpy as np
 
@@ -50,6 +50,7 @@ from swot.model import CLUSTER_KEYS, GROUPS, STRATEGY_CLUSTER, Problem, SwotMode
 if TYPE_CHECKING:
     import pandas as pd
 
+    from anp.pairwise import Method
     from swot.analysis import Evaluation
 
 __all__ = [
@@ -225,7 +226,7 @@ class _Plain:
     """A collector for a model already known to evaluate: priorities only."""
 
     def __init__(self, method: str) -> None:
-        self.method = method
+        self.method = cast("Method", method)  # anp.priority checks it
         self.problems: list[Problem] = []
 
     def priority(self, path: str, items: list[str], matrix: np.ndarray) -> np.ndarray:

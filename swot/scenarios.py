@@ -141,7 +141,8 @@ def judgments_side_by_side(
     Columns: ``matrix``, ``item_i``, ``item_j``, one column per participant (their name), and
     ``group`` (``group`` is the group's judgments object, :func:`swot.workshop.group_judgments`).
     """
-    rows = participant_judgments_table([*submissions, _Group(dict(group))], model)
+    rows = participant_judgments_table(
+        [*submissions, _Group(dict(group))], model)  # type: ignore[list-item]  # read-only
     keys = ["matrix", "item_i", "item_j"]
     order = rows[rows["participant"] == _GROUP_KEY][keys]
     wide = rows.pivot(index=keys, columns="participant", values="value")
