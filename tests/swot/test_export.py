@@ -16,7 +16,8 @@ from swot.model import SwotError
 
 
 def read(data: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False,
+                       float_precision="round_trip")  # exact on every pandas version
 
 
 @pytest.fixture(scope="module")
