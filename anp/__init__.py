@@ -1,4 +1,14 @@
-"""ANP numerics: pairwise priorities, consistency, supermatrices, limit matrices, synthesis."""
+"""ANP numerics: pairwise priorities, consistency, supermatrices, limit matrices, synthesis.
+
+The limit matrix, the network and the sensitivity tools are imported on first use (PEP 562):
+they load SciPy, and a caller that only weighs a pairwise matrix (the command line's
+``validate``) should not pay for it at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from anp.consistency import (
     SAATY_SCALE,
@@ -31,26 +41,67 @@ from anp.group import (
     geometric_dispersion,
     judgment_dispersion,
 )
-from anp.limit import as_supermatrix, limit_matrices, limit_matrix
-from anp.network import LabelledMatrix, Network
 from anp.pairwise import complete_matrix, priority, validate_pairwise
-from anp.sensitivity import (
-    Crossing,
-    OneWay,
-    RankStats,
-    SensitivityError,
-    cluster_sweep,
-    crossings,
-    one_way,
-    perturb_lognormal,
-    perturb_saaty_steps,
-    perturb_weights,
-    rank_statistics,
-    ranks,
-    rescale_weights,
-    snap_to_saaty,
-)
 from anp.synthesis import synthesize
+
+if TYPE_CHECKING:
+    from anp.limit import (
+        as_supermatrix,
+        limit_matrices,
+        limit_matrix,
+    )
+    from anp.network import (
+        LabelledMatrix,
+        Network,
+    )
+    from anp.sensitivity import (
+        Crossing,
+        OneWay,
+        RankStats,
+        SensitivityError,
+        cluster_sweep,
+        crossings,
+        one_way,
+        perturb_lognormal,
+        perturb_saaty_steps,
+        perturb_weights,
+        rank_statistics,
+        ranks,
+        rescale_weights,
+        snap_to_saaty,
+    )
+
+_LAZY: dict[str, str] = {
+    "as_supermatrix": "anp.limit",
+    "limit_matrices": "anp.limit",
+    "limit_matrix": "anp.limit",
+    "LabelledMatrix": "anp.network",
+    "Network": "anp.network",
+    "Crossing": "anp.sensitivity",
+    "OneWay": "anp.sensitivity",
+    "RankStats": "anp.sensitivity",
+    "SensitivityError": "anp.sensitivity",
+    "cluster_sweep": "anp.sensitivity",
+    "crossings": "anp.sensitivity",
+    "one_way": "anp.sensitivity",
+    "perturb_lognormal": "anp.sensitivity",
+    "perturb_saaty_steps": "anp.sensitivity",
+    "perturb_weights": "anp.sensitivity",
+    "rank_statistics": "anp.sensitivity",
+    "ranks": "anp.sensitivity",
+    "rescale_weights": "anp.sensitivity",
+    "snap_to_saaty": "anp.sensitivity",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'anp' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CONSENSUS_BANDS",

@@ -78,7 +78,7 @@ def as_int(value: object, what: str) -> int:
     """``value`` as an int; :class:`ANPError` when it is not an integer (a bool is refused)."""
     if not is_int(value):
         raise ANPError(f"{what} must be an integer; got {value!r}")
-    return int(value)
+    return int(value)  # type: ignore[call-overload]  # is_int: an int or a numpy integer
 
 
 def as_float(value: object, what: str) -> float:

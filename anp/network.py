@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 
 from anp.errors import NetworkError, float_array
 from anp.limit import limit_matrix
-from anp.pairwise import priority
+from anp.pairwise import Method, priority
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Network:
         """Cluster weights from a pairwise comparison of the target clusters."""
         if len(target_clusters) != len(set(target_clusters)):
             raise NetworkError(f"duplicate target clusters in {list(target_clusters)}")
-        w = priority(matrix, method, labels=list(target_clusters))
+        w = priority(matrix, cast("Method", method), labels=list(target_clusters))
         if w.ndim != 1:
             raise NetworkError("cluster comparison must be one n x n matrix")
         self.set_cluster_weights(source_cluster, dict(zip(target_clusters, w, strict=True)))
@@ -195,7 +196,7 @@ class Network:
             col /= total
         return LabelledMatrix(m, unweighted.labels, unweighted.clusters)
 
-    def limit_supermatrix(self, **kwargs: object) -> LabelledMatrix:
+    def limit_supermatrix(self, **kwargs: Any) -> LabelledMatrix:
         """Limit of the weighted supermatrix (keyword arguments go to anp.limit_matrix)."""
         w = self.weighted_supermatrix()
         return LabelledMatrix(limit_matrix(w.matrix, **kwargs), w.labels, w.clusters)

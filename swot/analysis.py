@@ -35,14 +35,18 @@ equals the ranking in both structures.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import numpy as np
-import pandas as pd
 
 import anp
 from swot import network as factor_network
 from swot.model import GROUPS, Problem, SwotError, SwotModel
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from anp.pairwise import Method
 
 __all__ = [
     "CLUSTERS",
@@ -131,7 +135,7 @@ class _Collector:
     """Computes priorities and consistency per matrix, collecting problems."""
 
     def __init__(self, method: str):
-        self.method = method
+        self.method = cast("Method", method)  # anp.priority checks it
         self.problems: list[Problem] = []
         self.rows: list[dict[str, object]] = []
 
@@ -259,6 +263,8 @@ def _network(
 def ranking(model: SwotModel, priorities: np.ndarray, ideal: np.ndarray) -> pd.DataFrame:
     """The ranking table: rank, id, label_en, label_fa, tows, priority, ideal, in rank order;
     priorities equal to 12 significant digits share the best rank (ties keep model order)."""
+    import pandas as pd  # here, not at the top: ``swot-anp validate`` never needs pandas
+
     rounded = pd.Series([float(f"{p:.{RANK_DIGITS}g}") for p in priorities])
     table = pd.DataFrame({
         "rank": rounded.rank(method="min", ascending=False).astype(int),
@@ -272,17 +278,29 @@ def ranking(model: SwotModel, priorities: np.ndarray, ideal: np.ndarray) -> pd.D
     return table.sort_values("rank", kind="stable").reset_index(drop=True)
 
 
+def _judged(model: SwotModel, method: str) -> tuple[
+        _Collector, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
+        factor_network.NetworkInputs | None]:
+    """The priorities of every judgment matrix (the collector holds the problems and the
+    consistency rows): group weights, dependence, local factor weights, strategy matrix and,
+    for a network, its inputs."""
+    collect = _Collector(method)
+    w1, dependence, local = _steps_1_to_3(model, collect)
+    strategy_matrix = _step_4(model, collect)
+    is_network = model.structure == "network"
+    inputs = factor_network.network_inputs(model, collect) if is_network else None
+    return collect, w1, dependence, local, strategy_matrix, inputs
+
+
 def evaluate(model: SwotModel, method: str = "eigen") -> Evaluation:
     """Weigh and rank; ``method`` ("eigen" or "geometric") derives pairwise priorities.
 
     Raises :class:`EvaluationError` listing every matrix that cannot be used yet (e.g. blanks
     that leave an item unlinked, unrated strategies).
     """
-    collect = _Collector(method)
-    w1, dependence, local = _steps_1_to_3(model, collect)
-    strategy_matrix = _step_4(model, collect)
-    is_network = model.structure == "network"
-    inputs = factor_network.network_inputs(model, collect) if is_network else None
+    import pandas as pd  # here, not at the top: ``swot-anp validate`` never needs pandas
+
+    collect, w1, dependence, local, strategy_matrix, inputs = _judged(model, method)
     if collect.problems:
         raise EvaluationError(collect.problems)
 
@@ -340,12 +358,11 @@ def evaluate(model: SwotModel, method: str = "eigen") -> Evaluation:
 
 
 def check_model(model: SwotModel) -> list[Problem]:
-    """The problems that keep a (valid) model from being ranked; empty if it can be."""
-    try:
-        evaluate(model)
-    except EvaluationError as exc:
-        return exc.problems
-    return []
+    """The problems that keep a (valid) model from being ranked; empty if it can be. These are
+    the problems of its judgment matrices (what :func:`evaluate` raises); the supermatrix built
+    from usable matrices is column-stochastic by construction, so its limit is not computed
+    here (``swot-anp validate`` stays fast)."""
+    return _judged(model, "eigen")[0].problems
 
 
 def with_direct_weighting(model: SwotModel, result: Evaluation | None = None) -> SwotModel:
@@ -358,7 +375,7 @@ def with_direct_weighting(model: SwotModel, result: Evaluation | None = None) ->
     if result is None:
         try:
             result = evaluate(model)
-        except ValueError:
+        except SwotError:
             result = None
     local = result.factors.set_index("id")["local_weight"] if result is not None else None
     for g in GROUPS:

@@ -2,11 +2,14 @@
 
 Exit codes: 0 ok, 1 invalid model or unreadable input/output file, 2 usage error, 3 (``rank
 --strict`` only) a pairwise matrix fails its consistency threshold. Problems go to stderr, one
-readable line each, prefixed with the file name; never a traceback. ``rank`` always lists the
-matrices that fail their consistency threshold on stderr.
+readable line each, prefixed with the file name; never a traceback. A doubtful but usable
+result (:class:`swot.errors.DoubtfulResultWarning`: a matrix over its consistency threshold, a
+near tie at the top) is a ``MODEL: warning: ...`` line on stderr; ``rank`` always lists them.
 
 A subcommand is one ``_add_<name>(subparsers)`` function that builds its parser and sets
-``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`.
+``handler`` to a function ``(args) -> int``, plus one line in :data:`SUBCOMMANDS`. Handlers
+import what they compute with (pandas, SciPy through the limit matrix) when they run, so
+``--help`` and ``validate`` start fast.
 """
 
 from __future__ import annotations
@@ -16,25 +19,28 @@ import json
 import math
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
-from swot.export import consistency_csv, factor_weights_csv, ranking_csv
+from swot.errors import DoubtfulResultWarning, SwotError
 from swot.io import ModelFileError, atomic_write, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
-from swot.verdict import Verdict, verdict
+from swot.verdict import Verdict, warn_doubts
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 INCONSISTENT_EXIT = 3  # rank --strict: some matrix fails its consistency threshold
 
 
-class CliError(Exception):
+class CliError(SwotError):
     """A failure to report as readable lines on stderr (exit code 1)."""
 
     def __init__(self, lines: list[str]):
@@ -104,13 +110,6 @@ def headline(v: Verdict) -> str:
     return f"Top strategy: {v.leaders[0]}"
 
 
-def consistency_lines(path: str, v: Verdict) -> list[str]:
-    """One stderr line per matrix that fails its consistency threshold."""
-    return [f"{path}: warning: {row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f} "
-            "(fails its consistency threshold; the ranking is not sound)"
-            for row in v.failing.itertuples()]
-
-
 def _json_out(result: Evaluation, v: Verdict, weights: bool) -> dict[str, object]:
     out: dict[str, object] = {
         "strategies": result.strategies.to_dict(orient="records"),
@@ -129,6 +128,9 @@ def _json_out(result: Evaluation, v: Verdict, weights: bool) -> dict[str, object
 
 
 def _rank(args: argparse.Namespace) -> int:
+    from swot.export import consistency_csv, factor_weights_csv, ranking_csv
+    from swot.verdict import verdict
+
     model = load(args.model)
     result = evaluate_file(args.model, model)
     ranks, weights = result.strategies, result.factors
@@ -169,8 +171,7 @@ def _rank(args: argparse.Namespace) -> int:
             print(f"Consistency: {len(v.failing)} of {len(result.consistency)} pairwise "
                   "matrices fail their threshold (listed on stderr).")
     sys.stdout.flush()
-    for line in consistency_lines(args.model, v):
-        print(line, file=sys.stderr)
+    warn_doubts(result)  # failing matrices and a near tie, one stderr line each
     return INCONSISTENT_EXIT if args.strict and not v.consistent else 0
 
 
@@ -241,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return 2
     try:
-        code = args.handler(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DoubtfulResultWarning)
+            warnings.showwarning = _show_doubt(getattr(args, "model", None))
+            code = args.handler(args)
         sys.stdout.flush()
         return code
     except BrokenPipeError:
@@ -258,9 +262,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"swot-anp: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         else:
             print(f"{exc.filename}: {exc.strerror or exc}", file=sys.stderr)
-    except (ANPError, ValueError) as exc:
+    except (ANPError, SwotError) as exc:
         print(f"swot-anp: {exc}", file=sys.stderr)
     return 1
+
+
+def _show_doubt(model: str | None) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that prints a :class:`DoubtfulResultWarning` as one line on
+    stderr, prefixed with the model file (other warnings are shown as Python shows them)."""
+    default = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *rest: object,
+             **kwargs: object) -> None:
+        if issubclass(category, DoubtfulResultWarning):
+            print(f"{model or 'swot-anp'}: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, *rest, **kwargs)  # type: ignore[arg-type]
+
+    return show
 
 
 def _silence_stdout() -> None:

@@ -14,7 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-GROUPS = ("S", "W", "O", "T")
+from swot.errors import SwotError
+from swot.model import GROUPS
+
 _TOP_LEVEL = (
     ("title", "en"),
     ("title", "fa"),
@@ -30,7 +32,7 @@ _STRATEGY_FIELDS = ("label_en", "label_fa", "tows", "factors")
 Kind = Literal["changed", "added", "removed"]
 
 
-class ModelDiffError(ValueError):
+class ModelDiffError(SwotError):
     """A model is too malformed to compare."""
 
 
@@ -154,9 +156,11 @@ def _strategy_judgments(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Diff
         kind_b = None if eb is None else ("ratings" if "ratings" in eb else "pairwise")
         if kind_a != kind_b:
             out += _value(ea, eb, path, (factor,))
+        elif ea is None or eb is None:  # absent from both
+            continue
         elif kind_b == "pairwise":
             out += _matrix(ea.get("pairwise"), eb.get("pairwise"), ids_a, ids_b, f"{path}.pairwise")
-        elif kind_b == "ratings":
+        else:
             out += _ratings(ea["ratings"], eb["ratings"], ids_a, ids_b, f"{path}.ratings")
     return out
 

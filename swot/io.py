@@ -17,20 +17,20 @@ from typing import Any
 
 import numpy as np
 
-from swot.io_network import (
-    V2_JUDGMENT_FIELDS,
-    V2_TOP_FIELDS,
-    check_network,
-    check_version_fields,
-    network_from_dict,
-    network_to_dict,
+from anp.pairwise import RECIPROCAL_RTOL
+from swot.io_network import check_network, network_from_dict, network_to_dict
+from swot.io_schema import (
+    ROOT,
+    escape_surrogates,
+    in_document_order,
+    schema_problems,
+    surrogate_problems,
 )
+from swot.io_schema import show as _show
 from swot.model import (
     GROUPS,
-    JUDGMENT_KINDS,
-    PROVENANCES,
-    TOWS_TYPES,
-    WEIGHTINGS,
+    JUDGMENT_MAX,
+    JUDGMENT_MIN,
     Factor,
     GroupDependence,
     Problem,
@@ -61,8 +61,6 @@ __all__ = [
 FORMAT_NAME = "swot-anp-model"
 FORMAT_VERSION = 2  # written; version 1 (no network fields) is read as well
 READ_VERSIONS = (1, 2)
-RECIPROCAL_RTOL = 1e-6
-ROOT = "(root)"
 
 
 class ModelFileError(SwotError):
@@ -82,17 +80,6 @@ class ModelFileError(SwotError):
 # ------------------------------------------------------------------ validation
 
 
-def _show(value: object) -> str:
-    """A JSON-like rendering of a value for messages."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -107,7 +94,9 @@ def _is_finite(value: int | float) -> bool:
 
 
 class _Checker:
-    """Collects problems while walking the JSON data."""
+    """Collects the semantic problems while walking the JSON data. The structure (fields,
+    types, enumerations) is the schema's job (:mod:`swot.io_schema`): a part of the wrong shape
+    is skipped here without a word."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -115,40 +104,9 @@ class _Checker:
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path or ROOT, message))
 
-    def object(
-        self,
-        value: object,
-        path: str,
-        required: tuple[str, ...],
-        optional: tuple[str, ...] = (),
-    ) -> dict[str, Any] | None:
-        """Check that ``value`` is an object with the required fields and no unknown ones."""
-        if not isinstance(value, dict):
-            self.add(path, f"expected an object, got {_show(value)}")
-            return None
-        for key in required:
-            if key not in value:
-                self.add(path, f"missing required field {key!r}")
-        for key in value:
-            if key not in required and key not in optional:
-                self.add(_join(path, key), "unknown field")
-        return value
-
     def string(self, obj: dict[str, Any], key: str, path: str) -> str | None:
-        if key not in obj:
-            return None
-        value = obj[key]
-        if not isinstance(value, str):
-            self.add(_join(path, key), f"expected a string, got {_show(value)}")
-            return None
-        return value
-
-    def choice(self, obj: dict[str, Any], key: str, path: str, choices: tuple[str, ...]) -> None:
-        if key in obj and obj[key] not in choices:
-            self.add(
-                _join(path, key),
-                f"{_show(obj[key])} is not one of {', '.join(choices)}",
-            )
+        value = obj.get(key)
+        return value if isinstance(value, str) else None
 
     def labels(self, obj: dict[str, Any], path: str) -> None:
         en = self.string(obj, "label_en", path)
@@ -159,7 +117,7 @@ class _Checker:
     def text_pair(self, data: dict[str, Any], key: str) -> None:
         if key not in data:
             return
-        pair = self.object(data[key], key, ("en", "fa"))
+        pair = _object(data[key])
         if pair is None:
             return
         en = self.string(pair, "en", key)
@@ -168,10 +126,10 @@ class _Checker:
             self.add(key, "en and fa are both empty")
 
     def matrix(self, value: object, path: str, items: list[str]) -> None:
-        """A pairwise matrix over ``items``: size, entries, diagonal, reciprocity."""
+        """A pairwise matrix over ``items``: size, entries (finite, within
+        ``JUDGMENT_MIN``..``JUDGMENT_MAX``), diagonal, reciprocity."""
         n = len(items)
         if not isinstance(value, list):
-            self.add(path, f"expected a {n}x{n} matrix (a list of rows), got {_show(value)}")
             return
         if len(value) != n:
             self.add(path, f"expected {n} rows ({n}x{n} matrix for {', '.join(items)}), "
@@ -179,9 +137,10 @@ class _Checker:
             return
         good = True
         for i, row in enumerate(value):
-            if not isinstance(row, list) or len(row) != n:
-                got = len(row) if isinstance(row, list) else _show(row)
-                self.add(f"{path}[{i}]", f"expected a row of {n} entries, got {got}")
+            if not isinstance(row, list):
+                good = False
+            elif len(row) != n:
+                self.add(f"{path}[{i}]", f"expected a row of {n} entries, got {len(row)}")
                 good = False
         if not good:
             return
@@ -193,12 +152,13 @@ class _Checker:
                     if i == j:
                         self.add(where, "the diagonal must be 1, got null")
                     continue
-                if not _is_number(entry):
-                    self.add(where, f"{_show(entry)} is not a number")
+                if not _is_number(entry) or (_is_finite(entry) and entry <= 0):
+                    pass  # the schema's: not a number, not positive
                 elif not _is_finite(entry):
                     self.add(where, f"{_show(entry)} is not a finite judgment")
-                elif entry <= 0:
-                    self.add(where, f"{_show(entry)} is not a positive judgment")
+                elif not JUDGMENT_MIN <= entry <= JUDGMENT_MAX:
+                    self.add(where, f"{_show(entry)} is outside the range of judgments "
+                             f"({JUDGMENT_MIN:g} to {JUDGMENT_MAX:g})")
                 elif i == j and entry != 1:
                     self.add(where, f"the diagonal must be 1, got {_show(entry)}")
                 else:
@@ -220,42 +180,39 @@ class _Checker:
                              f"{_show(a)} (expected {_show(1 / a)})")
 
 
+def _object(value: object) -> dict[str, Any] | None:
+    """``value`` if it is an object, else None (its fields are the schema's concern)."""
+    return value if isinstance(value, dict) else None
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-TOP_REQUIRED = ("format", "version", "title", "goal", "factors", "strategies", "judgments")
-TOP_OPTIONAL = ("description", "illustrative_judgments", "judgments_note", "sources",
-                "weighting", "direct_weights", "judgments_edited", "unjudged",
-                *V2_TOP_FIELDS)
-
-
 def validate_data(data: object) -> list[Problem]:
-    """Every problem of a parsed model file, each with its JSON path (empty list = valid)."""
+    """Every problem of a parsed model file, each with its JSON path (empty list = valid): the
+    structure by the published JSON Schema of its version, then the semantic checks."""
+    if not isinstance(data, dict):
+        return [Problem(ROOT, f"expected an object, got {_show(data)}")]
+    version = data.get("version", FORMAT_VERSION)
+    if not (_is_number(version) and version in READ_VERSIONS):
+        # Other versions may be laid out differently: say only this.
+        return [Problem("version", f"unsupported format version {_show(version)} "
+                                   "(this tool reads versions "
+                                   f"{' and '.join(map(str, READ_VERSIONS))})")]
+    version = int(version)
+    problems = surrogate_problems(data) + schema_problems(data, version)
+    reported = {p.path for p in problems}
+    problems += [p for p in _semantic_problems(data, version) if p.path not in reported]
+    problems = in_document_order(problems, data)
+    return [Problem(escape_surrogates(p.path), escape_surrogates(p.message)) for p in problems]
+
+
+def _semantic_problems(top: dict[str, Any], version: int) -> list[Problem]:
+    """What the schema cannot check: labels, ids, references, sizes, ranges, reciprocity."""
     check = _Checker()
-    top = check.object(data, "", TOP_REQUIRED, TOP_OPTIONAL)
-    if top is None:
-        return check.problems
-    version = FORMAT_VERSION
-    if "version" in top:
-        version = top["version"]
-        if not (_is_number(version) and version in READ_VERSIONS):
-            # Other versions may be laid out differently: say only this.
-            return [Problem("version", f"unsupported format version {_show(version)} "
-                                       "(this tool reads versions "
-                                       f"{' and '.join(map(str, READ_VERSIONS))})")]
-    check_version_fields(check, top, int(version))
-    if "format" in top and top["format"] != FORMAT_NAME:
-        check.add("format", f"expected {_show(FORMAT_NAME)}, got {_show(top['format'])}")
     check.text_pair(top, "title")
     check.text_pair(top, "goal")
-    check.string(top, "description", "")
-    check.string(top, "judgments_note", "")
-    for flag in ("illustrative_judgments", "judgments_edited"):
-        if flag in top and not isinstance(top[flag], bool):
-            check.add(flag, f"expected true or false, got {_show(top[flag])}")
-    _check_unjudged(check, top.get("unjudged", []))
-    check.choice(top, "weighting", "", WEIGHTINGS)
     _check_sources(check, top.get("sources", []))
 
     ids: dict[str, str] = {}  # id -> path where it was first defined
@@ -264,7 +221,7 @@ def validate_data(data: object) -> list[Problem]:
         item_id = item.get("id")
         if "id" not in item:
             return None
-        if not valid_id(item_id):
+        if not isinstance(item_id, str) or not valid_id(item_id):
             check.add(_join(path, "id"), f"{_show(item_id)} is not a valid id (a non-empty "
                       "string without spaces, dots or brackets, not S, W, O, T or Goal)")
             return None
@@ -287,40 +244,16 @@ def validate_data(data: object) -> list[Problem]:
     return check.problems
 
 
-def _check_unjudged(check: _Checker, entries: object) -> None:
-    """``unjudged``: a list of {"matrix": path, "items": [id] or [id, id], "value": number}
-    (placeholders not yet judged; entries naming what the model lacks are ignored on use)."""
-    if not isinstance(entries, list):
-        check.add("unjudged", f"expected a list, got {_show(entries)}")
-        return
-    for k, entry in enumerate(entries):
-        path = f"unjudged[{k}]"
-        item = check.object(entry, path, ("matrix", "items", "value"), ())
-        if item is None:
-            continue
-        check.string(item, "matrix", path)
-        items = item.get("items")
-        if not (isinstance(items, list) and len(items) in (1, 2)
-                and all(isinstance(x, str) for x in items)):
-            check.add(_join(path, "items"), f"expected one or two ids, got {_show(items)}")
-        value = item.get("value")
-        if not (_is_number(value) and _is_finite(value) and value >= 0):
-            check.add(_join(path, "value"), f"expected a non-negative number, got {_show(value)}")
-
-
 def _check_sources(check: _Checker, sources: object) -> None:
     if not isinstance(sources, list):
-        check.add("sources", f"expected a list, got {_show(sources)}")
         return
     seen: set[str] = set()
     for k, source in enumerate(sources):
         path = f"sources[{k}]"
-        obj = check.object(source, path, ("id", "file"), ("title",))
+        obj = _object(source)
         if obj is None:
             continue
         sid = check.string(obj, "id", path)
-        check.string(obj, "file", path)
-        check.string(obj, "title", path)
         if sid is not None:
             if sid in seen:
                 check.add(_join(path, "id"), f"duplicate source id {_show(sid)}")
@@ -329,7 +262,7 @@ def _check_sources(check: _Checker, sources: object) -> None:
 
 def _check_factors(check: _Checker, factors: object, claim: Any) -> dict[str, list[str]] | None:
     """Check ``factors``; return the valid factor ids per group (None if unusable)."""
-    obj = check.object(factors, "factors", GROUPS)
+    obj = _object(factors)
     if obj is None:
         return None
     result: dict[str, list[str]] = {}
@@ -341,16 +274,12 @@ def _check_factors(check: _Checker, factors: object, claim: Any) -> dict[str, li
             usable = False
             continue
         if not isinstance(items, list):
-            check.add(path, f"expected a list of factors, got {_show(items)}")
             usable = False
             continue
-        if not items:
-            check.add(path, f"group {group} has no factors (each group needs at least one)")
         result[group] = []
         for k, item in enumerate(items):
             fpath = f"{path}[{k}]"
-            fobj = check.object(item, fpath, ("id", "label_en", "label_fa"),
-                                ("description", "source", "provenance"))
+            fobj = _object(item)
             if fobj is None:
                 usable = False
                 continue
@@ -360,19 +289,6 @@ def _check_factors(check: _Checker, factors: object, claim: Any) -> dict[str, li
             else:
                 result[group].append(fid)
             check.labels(fobj, fpath)
-            check.string(fobj, "description", fpath)
-            check.choice(fobj, "provenance", fpath, PROVENANCES)
-            if "source" in fobj:
-                spath = _join(fpath, "source")
-                src = check.object(fobj["source"], spath, ("file", "line"))
-                if src is not None:
-                    check.string(src, "file", spath)
-                    line = src.get("line")
-                    if "line" in src and not (
-                        isinstance(line, int) and not isinstance(line, bool) and line >= 1
-                    ):
-                        check.add(_join(spath, "line"),
-                                  f"expected a line number (integer >= 1), got {_show(line)}")
     return result if usable else None
 
 
@@ -385,16 +301,12 @@ def _check_strategies(
 ) -> list[str] | None:
     """Check ``strategies``; return their ids in order (None if unusable)."""
     if not isinstance(strategies, list):
-        check.add("strategies", f"expected a list of strategies, got {_show(strategies)}")
         return None
-    if len(strategies) < 2:
-        check.add("strategies", f"at least two strategies are needed, got {len(strategies)}")
     factor_ids = {fid for fids in (group_ids or {}).values() for fid in fids}
     result: list[str] | None = []
     for k, item in enumerate(strategies):
         path = f"strategies[{k}]"
-        obj = check.object(item, path, ("id", "label_en", "label_fa", "tows", "factors"),
-                           ("description",))
+        obj = _object(item)
         if obj is None:
             result = None
             continue
@@ -404,20 +316,15 @@ def _check_strategies(
         elif result is not None:
             result.append(sid)
         check.labels(obj, path)
-        check.string(obj, "description", path)
-        check.choice(obj, "tows", path, TOWS_TYPES)
-        if "factors" not in obj:
-            continue
-        names = obj["factors"]
+        names = obj.get("factors")
         if not isinstance(names, list):
-            check.add(_join(path, "factors"), f"expected a list of factor ids, got {_show(names)}")
             continue
         seen: set[str] = set()
         for i, name in enumerate(names):
             where = f"{path}.factors[{i}]"
             if not isinstance(name, str):
-                check.add(where, f"expected a factor id, got {_show(name)}")
-            elif name in seen:
+                continue
+            if name in seen:
                 check.add(where, f"factor {_show(name)} is listed twice")
             elif group_ids is not None and name not in factor_ids:
                 what = "a strategy, not a factor" if name in ids else "unknown factor id"
@@ -433,8 +340,7 @@ def _check_judgments(
     group_ids: dict[str, list[str]] | None,
     strategy_ids: list[str] | None,
 ) -> None:
-    obj = check.object(judgments, "judgments", ("groups", "factors", "strategies"),
-                       ("group_dependence", *V2_JUDGMENT_FIELDS))
+    obj = _object(judgments)
     if obj is None:
         return
     if "groups" in obj:
@@ -442,7 +348,7 @@ def _check_judgments(
     if "group_dependence" in obj:
         _check_dependence(check, obj["group_dependence"])
     if "factors" in obj:
-        fobj = check.object(obj["factors"], "judgments.factors", GROUPS)
+        fobj = _object(obj["factors"])
         if fobj is not None and group_ids is not None:
             for group in GROUPS:
                 if group in fobj and group in group_ids:
@@ -454,25 +360,20 @@ def _check_judgments(
 def _check_dependence(check: _Checker, dependence: object) -> None:
     base = "judgments.group_dependence"
     if not isinstance(dependence, dict):
-        check.add(base, f"expected an object, got {_show(dependence)}")
         return
     for group, entry in dependence.items():
         path = f"{base}.{group}"
         if group not in GROUPS:
             check.add(path, f"{_show(group)} is not a SWOT group (S, W, O or T)")
             continue
-        obj = check.object(entry, path, ("groups", "matrix"))
+        obj = _object(entry)
         if obj is None or "groups" not in obj:
             continue
         groups = obj["groups"]
         gpath = f"{path}.groups"
-        if not isinstance(groups, list):
-            check.add(gpath, f"expected a list of groups, got {_show(groups)}")
+        if not isinstance(groups, list) or any(g not in GROUPS for g in groups):
             continue
-        bad = [g for g in groups if g not in GROUPS]
-        if bad:
-            check.add(gpath, f"{', '.join(_show(g) for g in bad)}: not a SWOT group")
-        elif len(set(groups)) != len(groups):
+        if len(set(groups)) != len(groups):
             check.add(gpath, "a group is listed twice")
         elif len(groups) < 2:
             check.add(gpath, "at least two groups are needed")
@@ -488,7 +389,6 @@ def _check_strategy_judgments(
 ) -> None:
     base = "judgments.strategies"
     if not isinstance(judgments, dict):
-        check.add(base, f"expected an object, got {_show(judgments)}")
         return
     if group_ids is None:
         return
@@ -502,11 +402,9 @@ def _check_strategy_judgments(
             check.add(path, f"unknown factor id {_show(fid)}")
             continue
         if not isinstance(entry, dict) or len(entry) != 1 or next(iter(entry)) not in (
-            JUDGMENT_KINDS
+            "pairwise", "ratings"
         ):
-            check.add(path, 'expected {"pairwise": matrix} or {"ratings": [numbers]}, '
-                      f"got {_show(entry)}")
-            continue
+            continue  # the schema's
         if strategy_ids is None:
             continue
         kind, values = next(iter(entry.items()))
@@ -517,20 +415,19 @@ def _check_strategy_judgments(
 
 
 def _check_ratings(check: _Checker, values: object, path: str, m: int) -> None:
-    if not isinstance(values, list) or len(values) != m:
-        got = len(values) if isinstance(values, list) else _show(values)
-        check.add(path, f"expected a list of {m} ratings (one per strategy), got {got}")
+    if not isinstance(values, list):
+        return
+    if len(values) != m:
+        check.add(path, f"expected a list of {m} ratings (one per strategy), got {len(values)}")
         return
     good = True
     for k, value in enumerate(values):
         if value is None:
             continue
-        if not _is_number(value):
-            check.add(f"{path}[{k}]", f"{_show(value)} is not a number")
+        if not _is_number(value) or (_is_finite(value) and value < 0):
+            pass  # the schema's
         elif not _is_finite(value):
             check.add(f"{path}[{k}]", f"{_show(value)} is not a finite rating")
-        elif value < 0:
-            check.add(f"{path}[{k}]", f"{_show(value)} is a negative rating")
         else:
             continue
         good = False
@@ -539,7 +436,7 @@ def _check_ratings(check: _Checker, values: object, path: str, m: int) -> None:
 
 
 def _check_direct(check: _Checker, direct: object, group_ids: dict[str, list[str]] | None) -> None:
-    obj = check.object(direct, "direct_weights", (), ("groups", "factors"))
+    obj = _object(direct)
     if obj is None:
         return
     _check_weights(check, obj.get("groups", {}), "direct_weights.groups", GROUPS)
@@ -550,26 +447,22 @@ def _check_direct(check: _Checker, direct: object, group_ids: dict[str, list[str
 
 def _check_weights(check: _Checker, weights: object, path: str, known: tuple[str, ...]) -> None:
     if not isinstance(weights, dict):
-        check.add(path, f"expected an object of weights, got {_show(weights)}")
         return
     for key, value in weights.items():
         where = f"{path}.{key}"
         if key not in known:
             check.add(where, f"unknown id {_show(key)}")
-        elif not _is_number(value):
-            check.add(where, f"{_show(value)} is not a number")
-        elif not _is_finite(value) or value < 0:
+        elif _is_number(value) and not _is_finite(value):
             check.add(where, f"{_show(value)} is not a non-negative finite weight")
 
 
 # ------------------------------------------------------------- dict <-> model
 
 
-def _array(rows: object) -> np.ndarray:
-    return np.array(
-        [[np.nan if v is None else float(v) for v in row] for row in rows],  # type: ignore[union-attr]
-        dtype=float,
-    ).reshape(len(rows), len(rows))  # type: ignore[arg-type]
+def _array(rows: Any) -> np.ndarray:
+    """JSON rows (a valid matrix, null = missing) as a float matrix with NaN for missing."""
+    return np.array([[np.nan if v is None else float(v) for v in row] for row in rows],
+                    dtype=float).reshape(len(rows), len(rows))
 
 
 def model_from_dict(data: object, source: str | os.PathLike[str] | None = None) -> SwotModel:

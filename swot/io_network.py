@@ -4,20 +4,21 @@ Fields (docs/model-format.md): ``structure`` (``"hierarchy"`` or ``"network"``),
 ``judgments.links.<node id>.<cluster>`` = ``{"nodes": [factor ids], "matrix": k x k}`` (what a
 factor depends on, or what a strategy feeds back on, in one SWOT group) and
 ``judgments.clusters.<cluster>`` = ``{"clusters": [...], "matrix": k x k}`` (the clusters a
-cluster's nodes link to, compared with respect to it). Every problem is reported with its JSON
-path through the checker of :mod:`swot.io`.
+cluster's nodes link to, compared with respect to it). The structure of these fields is in the
+version-2 JSON Schema (:mod:`swot.io_schema`); the checks here are the semantic ones (ids,
+clusters, sizes), each problem reported with its JSON path through the checker of
+:mod:`swot.io`.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Protocol
 
+from swot.io_schema import show as _show
 from swot.model import (
     CLUSTER_KEYS,
     GROUPS,
     STRATEGY_CLUSTER,
-    STRUCTURES,
     ClusterComparison,
     LinkNote,
     LinkSet,
@@ -25,40 +26,18 @@ from swot.model import (
     SwotModel,
 )
 
-V2_TOP_FIELDS = ("structure",)
-V2_JUDGMENT_FIELDS = ("links", "clusters")
-
 
 class Checker(Protocol):
     """The part of :class:`swot.io._Checker` used here."""
 
     def add(self, path: str, message: str) -> None: ...
 
-    def object(self, value: object, path: str, required: tuple[str, ...],
-               optional: tuple[str, ...] = ()) -> dict[str, Any] | None: ...
-
     def matrix(self, value: object, path: str, items: list[str]) -> None: ...
 
 
-def _show(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=repr)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def check_version_fields(check: Checker, top: dict[str, Any], version: int) -> None:
-    """Version-2 fields in a version-1 file are reported (run ``swot-anp migrate`` first)."""
-    if version >= 2:
-        if "structure" in top and top["structure"] not in STRUCTURES:
-            check.add("structure", f"{_show(top['structure'])} is not one of "
-                      f"{', '.join(STRUCTURES)}")
-        return
-    judgments = top.get("judgments")
-    fields = [f for f in V2_TOP_FIELDS if f in top]
-    if isinstance(judgments, dict):
-        fields += [f"judgments.{f}" for f in V2_JUDGMENT_FIELDS if f in judgments]
-    for path in fields:
-        check.add(path, "this field needs format version 2 (set \"version\": 2, or run "
-                  "swot-anp migrate)")
+def _object(value: object) -> dict[str, Any] | None:
+    """``value`` if it is an object, else None (its fields are the schema's concern)."""
+    return value if isinstance(value, dict) else None
 
 
 def check_network(check: Checker, judgments: dict[str, Any],
@@ -77,7 +56,6 @@ def _check_links(check: Checker, links: object, group_ids: dict[str, list[str]] 
     are not known)."""
     base = "judgments.links"
     if not isinstance(links, dict):
-        check.add(base, f"expected an object, got {_show(links)}")
         return None
     known = group_ids is not None and strategy_ids is not None
     group_of = {fid: g for g, fids in (group_ids or {}).items() for fid in fids}
@@ -90,7 +68,6 @@ def _check_links(check: Checker, links: object, group_ids: dict[str, list[str]] 
             check.add(path, f"unknown node id {_show(src)} (not a factor or a strategy)")
             continue
         if not isinstance(sets, dict):
-            check.add(path, f"expected an object of link sets by cluster, got {_show(sets)}")
             continue
         if not sets:
             check.add(path, "no link sets (leave the node out instead)")
@@ -108,13 +85,12 @@ def _check_links(check: Checker, links: object, group_ids: dict[str, list[str]] 
 
 def _check_link_set(check: Checker, entry: object, path: str, src: str, cluster: str,
                     group_of: dict[str, str] | None) -> None:
-    obj = check.object(entry, path, ("nodes", "matrix"), ("notes",))
+    obj = _object(entry)
     if obj is None or "nodes" not in obj:
         return
     nodes = obj["nodes"]
     npath = f"{path}.nodes"
     if not isinstance(nodes, list) or not all(isinstance(n, str) for n in nodes):
-        check.add(npath, f"expected a list of factor ids, got {_show(nodes)}")
         return
     if not nodes:
         check.add(npath, "a link set needs at least one node (remove the link set instead)")
@@ -142,52 +118,28 @@ def _check_link_set(check: Checker, entry: object, path: str, src: str, cluster:
 
 def _check_notes(check: Checker, notes: object, path: str, nodes: list[str]) -> None:
     if not isinstance(notes, dict):
-        check.add(path, f"expected an object of notes by node, got {_show(notes)}")
         return
-    for node, note in notes.items():
-        where = f"{path}.{node}"
+    for node in notes:
         if node not in nodes:
-            check.add(where, f"{_show(node)} is not a node of this link set")
-            continue
-        obj = check.object(note, where, (), ("text", "source", "illustrative"))
-        if obj is None:
-            continue
-        if "text" in obj and not isinstance(obj["text"], str):
-            check.add(f"{where}.text", f"expected a string, got {_show(obj['text'])}")
-        if "illustrative" in obj and not isinstance(obj["illustrative"], bool):
-            check.add(f"{where}.illustrative",
-                      f"expected true or false, got {_show(obj['illustrative'])}")
-        if "source" in obj:
-            src = check.object(obj["source"], f"{where}.source", ("file", "line"))
-            if src is None:
-                continue
-            if "file" in src and not isinstance(src["file"], str):
-                check.add(f"{where}.source.file", f"expected a string, got {_show(src['file'])}")
-            line = src.get("line")
-            if "line" in src and not (isinstance(line, int) and not isinstance(line, bool)
-                                      and line >= 1):
-                check.add(f"{where}.source.line",
-                          f"expected a line number (integer >= 1), got {_show(line)}")
+            check.add(f"{path}.{node}", f"{_show(node)} is not a node of this link set")
 
 
 def _check_clusters(check: Checker, clusters: object,
                     linked: dict[str, set[str]] | None) -> None:
     base = "judgments.clusters"
     if not isinstance(clusters, dict):
-        check.add(base, f"expected an object, got {_show(clusters)}")
         return
     for source, entry in clusters.items():
         path = f"{base}.{source}"
         if source not in CLUSTER_KEYS:
             check.add(path, f"{_show(source)} is not a cluster ({', '.join(CLUSTER_KEYS)})")
             continue
-        obj = check.object(entry, path, ("clusters", "matrix"))
+        obj = _object(entry)
         if obj is None or "clusters" not in obj:
             continue
         names = obj["clusters"]
         cpath = f"{path}.clusters"
         if not isinstance(names, list) or not all(isinstance(c, str) for c in names):
-            check.add(cpath, f"expected a list of clusters, got {_show(names)}")
             continue
         bad = [c for c in names if c not in CLUSTER_KEYS]
         if bad:
@@ -284,7 +236,6 @@ def network_to_dict(model: SwotModel, rows: Any) -> dict[str, Any]:
 
 __all__ = [
     "check_network",
-    "check_version_fields",
     "network_from_dict",
     "network_to_dict",
 ]

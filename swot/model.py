@@ -34,6 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from swot.errors import SwotError, UnknownItemError
+
 GROUPS: tuple[str, ...] = ("S", "W", "O", "T")
 TOWS_TYPES: tuple[str, ...] = ("SO", "ST", "WO", "WT", "other")
 PROVENANCES: tuple[str, ...] = ("listed", "derived", "user")
@@ -43,10 +45,11 @@ LANGS: tuple[str, ...] = ("en", "fa")
 STRUCTURES: tuple[str, ...] = ("hierarchy", "network")
 STRATEGY_CLUSTER = "strategies"
 CLUSTER_KEYS: tuple[str, ...] = (*GROUPS, STRATEGY_CLUSTER)
-
-
-class SwotError(ValueError):
-    """Root of the errors raised by :mod:`swot` for bad models or bad edits."""
+# The range of a pairwise judgment in a model file (docs/model-format.md): wide enough for any
+# scale in use (Saaty's 1/9..9, extended scales, group means), narrow enough that priorities,
+# products of judgments and eigenvectors stay far from a float's overflow and underflow.
+JUDGMENT_MIN = 1e-6
+JUDGMENT_MAX = 1e6
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,9 @@ def _check_judgment(value: float) -> float:
     value = float(value)
     if not math.isfinite(value) or value <= 0:
         raise SwotError(f"{value!r} is not a positive finite judgment")
+    if not JUDGMENT_MIN <= value <= JUDGMENT_MAX:
+        raise SwotError(f"{value!r} is outside the range of judgments "
+                        f"({JUDGMENT_MIN:g} to {JUDGMENT_MAX:g})")
     return value
 
 
@@ -323,18 +329,18 @@ class SwotModel:
         return [s.id for s in self.strategies]
 
     def factor(self, factor_id: str) -> Factor:
-        """The factor with this id (``KeyError`` if there is none)."""
+        """The factor with this id (:class:`UnknownItemError` if there is none)."""
         for f in self.all_factors():
             if f.id == factor_id:
                 return f
-        raise KeyError(f"no factor {factor_id!r}")
+        raise UnknownItemError(f"no factor {factor_id!r}")
 
     def strategy(self, strategy_id: str) -> Strategy:
-        """The strategy with this id (``KeyError`` if there is none)."""
+        """The strategy with this id (:class:`UnknownItemError` if there is none)."""
         for s in self.strategies:
             if s.id == strategy_id:
                 return s
-        raise KeyError(f"no strategy {strategy_id!r}")
+        raise UnknownItemError(f"no strategy {strategy_id!r}")
 
     # ---------------------------------------------------------------- matrices
 
@@ -355,7 +361,7 @@ class SwotModel:
         if (len(parts) == 4 and parts[:2] == ["judgments", "links"]
                 and parts[3] in self.links.get(parts[2], {})):
             return "links", f"{parts[2]}.{parts[3]}"
-        raise KeyError(f"no judgment matrix at {path!r}")
+        raise UnknownItemError(f"no judgment matrix at {path!r}")
 
     def matrix_at(self, path: str) -> np.ndarray:
         """A copy of the judgments at ``path`` (a rating vector for rated strategies)."""
@@ -514,12 +520,13 @@ class SwotModel:
     # ------------------------------------------------------------ the network
 
     def link_set(self, key: str) -> LinkSet:
-        """The link set ``"<node id>.<cluster>"`` (``KeyError`` if there is none)."""
+        """The link set ``"<node id>.<cluster>"`` (:class:`UnknownItemError` if there is
+        none)."""
         src, _, cluster = key.partition(".")
         try:
             return self.links[src][cluster]
         except KeyError:
-            raise KeyError(f"no link set {key!r}") from None
+            raise UnknownItemError(f"no link set {key!r}") from None
 
     def cluster_of(self, node_id: str) -> str:
         """The cluster key of a factor (its group) or a strategy (``"strategies"``)."""
@@ -560,10 +567,12 @@ class SwotModel:
         nodes = old.nodes if old is not None else ()
         if linked == (target in nodes):
             return self
+        new: LinkSet | None
         if linked:
             new = (LinkSet((*nodes, target), _blank_extended(old.matrix), old.notes)
                    if old is not None else LinkSet((target,), np.ones((1, 1))))
         else:
+            assert old is not None  # target is one of its nodes
             index = nodes.index(target)
             new = (LinkSet(nodes[:index] + nodes[index + 1:], _without(old.matrix, index),
                            old.notes) if len(nodes) > 1 else None)

@@ -40,15 +40,17 @@ priorities are ``S @ x`` (``S`` the step-4 matrix) in both structures; without l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import numpy as np
-import pandas as pd
 
 import anp
 from swot.model import CLUSTER_KEYS, GROUPS, STRATEGY_CLUSTER, Problem, SwotModel
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from anp.pairwise import Method
     from swot.analysis import Evaluation
 
 __all__ = [
@@ -189,6 +191,8 @@ def compare_dependence(result: Evaluation, without: Evaluation) -> tuple[
     priority_without`` in the order of the ranking with the network; ``group, id, label_en,
     label_fa, weight_with, weight_without, change`` sorted by the size of the change.
     """
+    import pandas as pd  # here, not at the top: ``swot-anp validate`` never needs pandas
+
     a = result.strategies.set_index("id")
     b = without.strategies.set_index("id")
     ranking = pd.DataFrame({
@@ -222,7 +226,7 @@ class _Plain:
     """A collector for a model already known to evaluate: priorities only."""
 
     def __init__(self, method: str) -> None:
-        self.method = method
+        self.method = cast("Method", method)  # anp.priority checks it
         self.problems: list[Problem] = []
 
     def priority(self, path: str, items: list[str], matrix: np.ndarray) -> np.ndarray:

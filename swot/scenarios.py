@@ -56,7 +56,7 @@ def _ranking(name: str, model: SwotModel | Mapping[str, Any]) -> pd.DataFrame:
         return evaluate(_as_model(name, model)).strategies
     except ScenarioComparisonError:
         raise
-    except ValueError as exc:  # EvaluationError and anp's errors
+    except SwotError as exc:  # EvaluationError (which carries anp's errors too)
         raise ScenarioComparisonError(f"scenario {name!r} cannot be ranked: {exc}") from exc
 
 
@@ -163,7 +163,8 @@ def judgments_side_by_side(
     Columns: ``matrix``, ``item_i``, ``item_j``, one column per participant (their name), and
     ``group`` (``group`` is the group's judgments object, :func:`swot.workshop.group_judgments`).
     """
-    rows = participant_judgments_table([*submissions, _Group(dict(group))], model)
+    rows = participant_judgments_table(
+        [*submissions, _Group(dict(group))], model)  # type: ignore[list-item]  # read-only
     keys = ["matrix", "item_i", "item_j"]
     order = rows[rows["participant"] == _GROUP_KEY][keys]
     wide = rows.pivot(index=keys, columns="participant", values="value")

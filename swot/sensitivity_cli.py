@@ -11,38 +11,40 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from swot.model import LANGS, SwotModel
+from swot.model import GROUPS, LANGS, SwotModel
 
 
 def _run(args: argparse.Namespace) -> int:
     """Run a handler; model, request and file errors become a :class:`swot.cli.CliError`
     (exit code 1, reported by :func:`swot.cli.main`)."""
+    from anp import ANPError
     from swot.analysis import EvaluationError
     from swot.cli import CliError, load
+    from swot.errors import SwotError
 
     model = load(args.model)
     try:
         code = args.sensitivity_handler(model, args)
-        _warn_inconsistent(model, args.model)
+        _warn_doubts(model)
         return code
+    except CliError:
+        raise
     except EvaluationError as exc:
         raise CliError([f"{args.model}: {p}" for p in exc.problems]) from None
-    except ValueError as exc:
+    except (SwotError, ANPError) as exc:
         raise CliError([f"swot-anp {args.command}: {exc}"]) from None
 
 
-def _warn_inconsistent(model: SwotModel, path: str) -> None:
-    """The matrices failing their consistency threshold, on stderr (as ``rank`` does): the
-    rankings these subcommands vary rest on them."""
+def _warn_doubts(model: SwotModel) -> None:
+    """The matrices failing their consistency threshold and a near tie, as warnings on stderr
+    (as ``rank`` does): the rankings these subcommands vary rest on them."""
     import sys
 
     from swot.analysis import evaluate
-    from swot.cli import consistency_lines
-    from swot.verdict import verdict
+    from swot.verdict import warn_doubts
 
     sys.stdout.flush()
-    for line in consistency_lines(path, verdict(evaluate(model))):
-        print(line, file=sys.stderr)
+    warn_doubts(evaluate(model))
 
 
 def _label(model: SwotModel, strategy_id: str, lang: str) -> str:
@@ -109,7 +111,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from 0 to 1 (the others rescaled in proportion) and list the rank reversals.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--group", choices=("S", "W", "O", "T"), help="SWOT group to vary")
+    which.add_argument("--group", choices=GROUPS, help="SWOT group to vary")
     which.add_argument("--factor", metavar="ID", help="factor to vary")
     p.add_argument("--points", type=int, default=101, help="grid points (default 101)")
     p.add_argument("--csv", metavar="PATH",

@@ -10,13 +10,18 @@ The margin is relative so that it does not depend on how many strategies share t
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from swot.errors import DoubtfulResultWarning, SwotError
 
-from swot.analysis import Evaluation
+if TYPE_CHECKING:
+    import pandas as pd
 
-__all__ = ["NEAR_TIE_MARGIN", "Verdict", "verdict"]
+    from swot.analysis import Evaluation
+
+__all__ = ["NEAR_TIE_MARGIN", "Verdict", "doubts", "verdict", "warn_doubts"]
 
 NEAR_TIE_MARGIN = 0.02
 
@@ -44,7 +49,7 @@ class Verdict:
 def verdict(result: Evaluation, margin: float = NEAR_TIE_MARGIN) -> Verdict:
     """The leaders (within ``margin`` of the first, relative) and the failing matrices."""
     if not 0 <= margin < 1:
-        raise ValueError(f"margin must be in [0, 1), got {margin!r}")
+        raise SwotError(f"margin must be in [0, 1), got {margin!r}")
     table = result.strategies
     priorities = table["priority"].to_numpy(dtype=float)
     ids = table["id"].tolist()
@@ -55,3 +60,22 @@ def verdict(result: Evaluation, margin: float = NEAR_TIE_MARGIN) -> Verdict:
     failing = result.consistency[~result.consistency["passes"].astype(bool)]
     return Verdict(leaders=leaders, gap=gap, margin=margin,
                    failing=failing.reset_index(drop=True))
+
+
+def doubts(v: Verdict) -> list[str]:
+    """Why a ranking should not be read with full confidence, one sentence each: every matrix
+    over its consistency threshold, then a near tie at the top (empty: no doubt)."""
+    out = [f"{row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f} (inconsistent judgments)"
+           for row in v.failing.itertuples()]
+    if v.tied:
+        out.append(f"{', '.join(v.leaders)} are practically tied at the top (within "
+                   f"{v.margin:.0%} of the leader's priority)")
+    return out
+
+
+def warn_doubts(result: Evaluation, margin: float = NEAR_TIE_MARGIN) -> Verdict:
+    """:func:`verdict`, with a :class:`DoubtfulResultWarning` for each of its :func:`doubts`."""
+    v = verdict(result, margin)
+    for sentence in doubts(v):
+        warnings.warn(sentence, DoubtfulResultWarning, stacklevel=2)
+    return v

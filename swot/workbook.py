@@ -184,12 +184,12 @@ def links_table(model: SwotModel, lang: str) -> pd.DataFrame:
             priorities = inputs.links[(src, cluster)]
             for k, target in enumerate(link.nodes):
                 note = link.notes.get(target)
-                source = None if note is None else note.source
+                ref = None if note is None else note.source
                 rows.append((LINK_KINDS[kind][lang], src, item.label(lang), cluster, target,
                              model.factor(target).label(lang), float(priorities[k]),
                              "" if note is None else note.text,
-                             None if source is None else source.file,
-                             None if source is None else source.line,
+                             None if ref is None else ref.file,
+                             None if ref is None else ref.line,
                              note is not None and note.illustrative))
     for source, targets in linked_cluster_keys(model).items():
         weights = inputs.cluster_weights.get(source)

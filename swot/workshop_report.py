@@ -122,9 +122,9 @@ def build_report(
     """The group results: rankings with and without those left out, group and individual
     judgments (blank where not judged), consensus, disputes, who judged what, subgroups and
     the rounds so far. Errors (e.g. a group model that cannot be ranked) go into ``error``."""
-    base = {"submitted": len(everyone), "included": len(included)}
+    submitted, counted = len(everyone), len(included)
     if not everyone:
-        return WorkshopReport(**base)
+        return WorkshopReport(submitted=submitted, included=counted)
     used = list(included) or list(everyone)
     try:
         models = {EVERYONE: group_model(model, everyone)}
@@ -144,7 +144,8 @@ def build_report(
         subgroups = compare_rankings(subgroup_models) if groups else None
         history, history_rankings = _round_summary(model, rounds or {})
         return WorkshopReport(
-            **base,
+            submitted=submitted,
+            included=counted,
             rankings=rankings,
             ranking_names=tuple(models),
             ranking=ranking,
@@ -160,4 +161,4 @@ def build_report(
             individual={s.participant_name: s.judgments for s in shown},
         )
     except ValueError as exc:  # swot's, the store's and anp's errors
-        return WorkshopReport(**base, error=str(exc))
+        return WorkshopReport(submitted=submitted, included=counted, error=str(exc))

@@ -289,7 +289,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
         return
     try:
         without = evaluate(model.set_structure("hierarchy"))
-    except ValueError as exc:
+    except SwotError as exc:
         st.warning(trn("without_failed", language, message=str(exc)))
         return
     ranking, factors = compare_dependence(result, without)

@@ -14,6 +14,7 @@ import numpy as np
 import streamlit as st
 
 import anp
+from anp.pairwise import RECIPROCAL_RTOL
 from swot import todo
 from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
 from ui.charts import priorities_chart, short
@@ -27,7 +28,7 @@ OFF_SCALE = "v:"  # prefix of the token of a judgment that is not on the 1-9 sca
 SCALE_TOKENS: tuple[str, ...] = (
     *(str(k) for k in range(9, 1, -1)), "1", *(f"1/{k}" for k in range(2, 10))
 )
-REL_TOL = 1e-6
+REL_TOL = RECIPROCAL_RTOL  # a value this close to a token (0.333333 for 1/3) is that token
 SUGGESTIONS = 3  # how many inconsistent judgments to list
 
 

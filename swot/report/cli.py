@@ -132,7 +132,8 @@ def _report(args: argparse.Namespace) -> int:
     request = ReportRequest(source=source, lang=args.lang, day=day, seed=args.seed,
                             command=_command(args, day))
     pdf, html, problems = render_report(request, pdf=bool(args.pdf), html=bool(args.html))
-    files = [(Path(p), data) for p, data in ((args.pdf, pdf), (args.html, html)) if p]
+    files = [(Path(p), data) for p, data in ((args.pdf, pdf), (args.html, html))
+             if p and data is not None]
     write_files(args.model or source.protected[0], files)
     for problem in problems:
         print(f"{source.name}: {problem}")

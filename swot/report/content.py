@@ -169,7 +169,8 @@ def _ranking(c: _Context) -> list[Block]:
     labels = [model.strategy(s).label(c.lang) for s in table["id"]]
     top = float(table["priority"].max())
     chart = BarChart(c.t("ranking_chart"), [f"{s} {x}" for s, x in zip(
-        table["id"], labels, strict=True)], list(table["priority"] / top if top > 0 else 0),
+        table["id"], labels, strict=True)],
+        list(table["priority"] / top) if top > 0 else [0.0] * len(table),
         [c.num(p) for p in table["priority"]], [BAR_COLOUR] * len(table))
     p_first = c.mc.summary.set_index("id")["p_first"]
     rows = [[fmt_int(int(r.rank), c.lang), r.id, label, r.tows, c.num(r.priority),

@@ -119,14 +119,16 @@ class _Pdf(FPDF):
             self._direction(False)
             self.set_fill_color(240, 240, 240)
             self.multi_cell(0, LINE - 0.6, block.text, fill=True, align="L",
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT, padding=1.5)
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                            padding=1.5)  # type: ignore[arg-type]  # fpdf2 takes floats
             self._direction(self.rtl)
         else:
             self.multi_cell(0, LINE if style == "body" else LINE - 0.8, block.text,
                             align=self.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.5)
 
-    def table(self, block: Table, width: float | None = None, align: str = "CENTER") -> None:
+    def data_table(self, block: Table, width: float | None = None, align: str = "CENTER"
+                   ) -> None:
         self.set_font(FONT, "", 8)
         self.set_fill_color(246, 247, 249)
         order = list(range(len(block.header)))
@@ -167,7 +169,7 @@ class _Pdf(FPDF):
                 self.cell(half, 6, block.titles[k], fill=True, align=self.align,
                           new_x=XPos.LEFT, new_y=YPos.NEXT)
                 self.set_text_color(0)
-                self.table(block.tables[k], width=half, align=side)
+                self.data_table(block.tables[k], width=half, align=side)
                 ends.append((self.page, self.get_y()))
             self.set_y(max(ends)[1])
 
@@ -293,7 +295,7 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_creator("swot-anp")
     pdf.set_creation_date(dt.datetime.combine(report.day, dt.time(12), tzinfo=dt.UTC))
     pdf.add_page()
-    draw = {Heading: pdf.heading, Paragraph: pdf.paragraph, Table: pdf.table,
+    draw = {Heading: pdf.heading, Paragraph: pdf.paragraph, Table: pdf.data_table,
             BarChart: pdf.bar_chart, HeatMap: pdf.heat_map, Quadrants: pdf.quadrants}
     block: Block
     for block in report.blocks:

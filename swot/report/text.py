@@ -12,7 +12,7 @@ import math
 
 import jdatetime
 
-from swot.model import GROUPS, LANGS, STRATEGY_CLUSTER, SwotModel
+from swot.model import GROUPS, LANGS, STRATEGY_CLUSTER, SwotError, SwotModel
 from swot.report.text_network import NETWORK_REFERENCE, NETWORK_STRINGS
 
 __all__ = [
@@ -261,7 +261,7 @@ _MATRIX_NAMES: dict[str, dict[str, str]] = {
 def tr(key: str, lang: str, **values: str) -> str:
     """The string ``key`` in ``lang`` with ``{name}`` placeholders filled."""
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
+        raise SwotError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
     text = STRINGS[key][lang]
     return text.format(**values) if values else text
 

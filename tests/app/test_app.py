@@ -156,6 +156,19 @@ def test_invalid_upload_shows_problems_and_keeps_the_model(app: AppTest) -> None
     assert app.session_state["model"] is model
 
 
+def test_upload_with_a_lone_surrogate_names_its_path(app: AppTest) -> None:
+    model = app.session_state["model"]
+    app.switch_page(IO).run()
+    bad = json.loads(TEHRAN.read_text(encoding="utf-8"))
+    bad["factors"]["S"][0]["label_en"] = "\ud800"
+    app.file_uploader[0].set_value(("lone.json", json.dumps(bad).encode(), "application/json"))
+    app.run()
+    assert not app.exception, app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "factors.S[0].label_en" in errors and "lone surrogate" in errors
+    assert app.session_state["model"] is model
+
+
 def test_valid_upload_replaces_the_model(app: AppTest) -> None:
     example = ROOT / "data" / "example_firm.json"
     app.switch_page(IO).run()

@@ -40,7 +40,7 @@ def test_persian_report_download(server: str, tmp_path: Path) -> None:
             page.get_by_test_id("stSidebar").get_by_text("فارسی", exact=True).click()
             page.get_by_test_id("stSidebarNav").get_by_text("نتایج", exact=True).click()
             button = page.get_by_text("دریافت گزارش (PDF)")
-            expect(button).to_be_visible()
+            expect(button).to_be_visible(timeout=UI_TIMEOUT)
             page.wait_for_timeout(1000)  # let the charts settle for the picture only
             page.screenshot(path=str(SCREENSHOTS / "results-report-fa.png"))
             with page.expect_download(timeout=60_000) as download_info:

@@ -216,3 +216,25 @@ def test_workbook_links_sheet_lists_feedback() -> None:
         assert row["node_label"] == model.strategy(row["node"]).label_en
         assert (row["cluster"], row["depends_on"], row["priority"]) == ("T", "T1", 1)
         assert row["note"] is None and row["illustrative"] is False
+
+
+def test_document_times_are_fixed_whatever_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    # openpyxl stamps "modified" with the current time on save: a second boundary between two
+    # saves used to change the bytes. A clock far from 2000-01-01 must not show in the file.
+    import datetime as real_dt
+    import io
+    import zipfile
+
+    import openpyxl.writer.excel as excel
+
+    class Clock(real_dt.datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[override]
+            return real_dt.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr(excel.datetime, "datetime", Clock)
+    model = load_model(TEHRAN)
+    raw = workbook_bytes(evaluate(model), robustness(model, n=20, seed=1), "en")
+    core = zipfile.ZipFile(io.BytesIO(raw)).read("docProps/core.xml").decode()
+    assert "2031" not in core
+    assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z' in core

@@ -46,14 +46,15 @@ def test_rescale_others_zero_split_equally() -> None:
     np.testing.assert_allclose(rows, [[0.3, 0.4, 0.3]])
 
 
-@pytest.mark.parametrize(("weights", "index", "values"), [
-    ([0.5, 0.5], 2, [0.1]),
-    ([0.5, -0.5], 0, [0.1]),
-    ([1.0], 0, [0.1]),
-    ([0.5, 0.5], 0, [1.5]),
+@pytest.mark.parametrize(("weights", "index", "values", "match"), [
+    ([0.5, 0.5], 2, [0.1], r"index 2 out of range for 2 weights"),
+    ([0.5, -0.5], 0, [0.1], r"weights must be finite and non-negative"),
+    ([1.0], 0, [0.1], r"a one-way sweep needs at least two weights"),
+    ([0.5, 0.5], 0, [1.5], r"swept values must lie in \[0, 1\]"),
 ])
-def test_rescale_rejects_bad_input(weights: list[float], index: int, values: list[float]) -> None:
-    with pytest.raises(SensitivityError):
+def test_rescale_rejects_bad_input(weights: list[float], index: int, values: list[float],
+                                   match: str) -> None:
+    with pytest.raises(SensitivityError, match=match):
         rescale_weights(weights, index, values)
 
 
@@ -284,32 +285,36 @@ def test_snap_to_saaty_infinite_goes_to_nine():
     assert snap_to_saaty([np.inf, 1e300, 0.0]).tolist() == [16, 16, 0]
 
 
-@pytest.mark.parametrize("call", [
-    lambda: rescale_weights(["a", "b"], 0, [0.1]),
-    lambda: rescale_weights([[1], [1, 2]], 0, [0.1]),
-    lambda: rescale_weights([0.5, 0.5], 0.5, [0.1]),
-    lambda: rescale_weights([0.5, 0.5], "a", [0.1]),
-    lambda: rescale_weights([0.5, 0.5], 0, ["a"]),
-    lambda: crossings(["a", "b"], np.zeros((2, 2))),
-    lambda: crossings([0, 1], [[1], [1, 2]]),
-    lambda: one_way(lambda r: r, [0.5, 0.5], 0, points=2.5),
-    lambda: one_way(lambda r: r, [0.5, 0.5], 0, points="a"),
-    lambda: one_way(lambda r: "x", [0.5, 0.5], 0),
-    lambda: perturb_lognormal(A4, "a", 2),
-    lambda: perturb_lognormal(A4, None, 2),
-    lambda: perturb_lognormal(A4, 0.1, 2, "seed"),
-    lambda: perturb_weights(["a"], 0.1, 2),
-    lambda: perturb_weights([1.0], "a", 2),
-    lambda: perturb_weights([[1], [1, 2]], 0.1, 2),
-    lambda: snap_to_saaty("x"),
-    lambda: ranks(["a"]),
-    lambda: ranks(1.0),
-    lambda: rank_statistics([["a"]]),
-    lambda: rank_statistics([[1], [1, 2]]),
+@pytest.mark.parametrize(("call", "match"), [
+    (lambda: rescale_weights(["a", "b"], 0, [0.1]), r"weights must be an array of numbers"),
+    (lambda: rescale_weights([[1], [1, 2]], 0, [0.1]), r"weights must be an array of numbers"),
+    (lambda: rescale_weights([0.5, 0.5], 0.5, [0.1]), r"index 0\.5 out of range for 2 weights"),
+    (lambda: rescale_weights([0.5, 0.5], "a", [0.1]), r"index 'a' out of range for 2 weights"),
+    (lambda: rescale_weights([0.5, 0.5], 0, ["a"]), r"swept values must be an array of numbers"),
+    (lambda: crossings(["a", "b"], np.zeros((2, 2))), r"grid x must be an array of numbers"),
+    (lambda: crossings([0, 1], [[1], [1, 2]]), r"y must be an array of numbers"),
+    (lambda: one_way(lambda r: r, [0.5, 0.5], 0, points=2.5),
+     r"a sweep needs an integer number >= 2 of points"),
+    (lambda: one_way(lambda r: r, [0.5, 0.5], 0, points="a"),
+     r"a sweep needs an integer number >= 2 of points"),
+    (lambda: one_way(lambda r: "x", [0.5, 0.5], 0),
+     r"evaluate's priorities must be an array of numbers"),
+    (lambda: perturb_lognormal(A4, "a", 2), r"sigma must be finite and >= 0"),
+    (lambda: perturb_lognormal(A4, None, 2), r"sigma must be finite and >= 0"),
+    (lambda: perturb_lognormal(A4, 0.1, 2, "seed"),
+     r"rng must be a numpy Generator, a seed or None"),
+    (lambda: perturb_weights(["a"], 0.1, 2), r"weights must be an array of numbers"),
+    (lambda: perturb_weights([1.0], "a", 2), r"sigma must be finite and >= 0"),
+    (lambda: perturb_weights([[1], [1, 2]], 0.1, 2), r"weights must be an array of numbers"),
+    (lambda: snap_to_saaty("x"), r"values must be an array of numbers"),
+    (lambda: ranks(["a"]), r"priorities must be an array of numbers"),
+    (lambda: ranks(1.0), r"priorities must have at least one axis"),
+    (lambda: rank_statistics([["a"]]), r"priorities must be an array of numbers"),
+    (lambda: rank_statistics([[1], [1, 2]]), r"priorities must be an array of numbers"),
 ])
-def test_non_numeric_or_non_integer_input_is_an_anp_error(call) -> None:
+def test_non_numeric_or_non_integer_input_is_an_anp_error(call, match: str) -> None:
     # Each of these ended in numpy's or Python's own TypeError, ValueError or IndexError.
-    with pytest.raises(ANPError):
+    with pytest.raises(ANPError, match=match):
         call()
 
 

@@ -19,6 +19,8 @@ from swot.judgment_cells import changed_cells
 from swot.store import Store
 
 WRITER = Path(__file__).with_name("store_writer.py")
+pytestmark = pytest.mark.slow  # several processes: `pytest -m "not slow"` skips; CI runs it
+
 PROCESSES = 8
 PER_PROCESS = 50
 

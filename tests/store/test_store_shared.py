@@ -14,9 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from store_testdata import tiny_model
 
 from swot.store import Store
+
+pytestmark = pytest.mark.slow  # two app processes: `pytest -m "not slow"` skips; CI runs it
 
 WRITER = Path(__file__).with_name("store_writer.py")
 

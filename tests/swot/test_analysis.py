@@ -129,7 +129,7 @@ def test_ties_share_a_rank(tiny: SwotModel) -> None:
 
 def test_blank_that_disconnects_is_reported_with_path_and_items(tiny: SwotModel) -> None:
     model = tiny.set_judgment("judgments.factors.S", 0, 1, None)
-    with pytest.raises(EvaluationError) as info:
+    with pytest.raises(EvaluationError, match=r"judgments\.factors\.S") as info:
         evaluate(model)
     assert [p.path for p in info.value.problems] == ["judgments.factors.S"]
     assert "S2" in info.value.problems[0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 
@@ -17,7 +18,13 @@ from swot.sensitivity import reversals_csv, robustness, robustness_csv, sweep_gr
 
 
 def read(data: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    """The CSV as pandas reads it, numbers parsed by Python's float(): exact on every pandas
+    version (pandas 2.2's parsers are an ulp off without float_precision, deprecated in 3)."""
+    df = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    for column in df.columns:
+        with contextlib.suppress(ValueError):  # a text column stays text
+            df[column] = [float(v) for v in df[column]]
+    return df
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +87,7 @@ def test_fa_falls_back_to_english_when_empty() -> None:
     table = pd.DataFrame({"rank": [1], "id": ["A"], "label_en": ["Grow"], "label_fa": [""],
                           "tows": ["SO"], "priority": [1.0], "ideal": [1.0]})
     assert read(ranking_csv(table, "fa"))["عنوان"].tolist() == ["Grow"]
-    with pytest.raises(SwotError):
+    with pytest.raises(SwotError, match=r"unknown language 'de' \(expected one of en, fa, both\)"):
         ranking_csv(table, "de")
 
 

@@ -140,7 +140,7 @@ def test_cluster_comparison_weighs_the_clusters():
 def test_feedback_for_some_strategies_only_is_a_problem():
     data = copy.deepcopy(SMALL)
     data["judgments"]["links"]["A"] = {"S": {"nodes": ["S1"], "matrix": [[1]]}}
-    with pytest.raises(EvaluationError) as info:
+    with pytest.raises(EvaluationError, match=r"judgments\.links") as info:
         evaluate(model_from_dict(data))
     assert [p.path for p in info.value.problems] == ["judgments.links"]
     assert "none yet for B" in info.value.problems[0].message
@@ -152,7 +152,7 @@ def test_a_new_node_in_a_link_set_starts_blank_and_ranking_names_it():
     link = model.link_set("W1.S")
     assert link.nodes == ("S1", "S2")
     assert np.isnan(link.matrix[0, 1]) and np.isnan(link.matrix[1, 0])
-    with pytest.raises(EvaluationError) as info:
+    with pytest.raises(EvaluationError, match=r"judgments\.links\.W1\.S") as info:
         evaluate(model.set_judgment("judgments.factors.S", 0, 1, 2))
     assert [p.path for p in info.value.problems] == ["judgments.links.W1.S"]
     ranked = evaluate(model.set_judgment("judgments.factors.S", 0, 1, 2)

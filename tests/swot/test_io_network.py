@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,7 @@ import pytest
 from swot_testdata import SMALL, TEHRAN, tiny_data
 
 from swot.analysis import evaluate
+from swot.cli import main
 from swot.io import dumps_model, load_model, loads_model, model_from_dict, validate_data
 
 
@@ -56,11 +55,11 @@ def test_version_2_fields_in_a_version_1_file_are_reported() -> None:
     data = tiny_data()
     data["structure"] = "network"
     data["judgments"]["links"] = {}
-    assert problems(data) == [
-        'structure: this field needs format version 2 (set "version": 2, or run swot-anp '
-        "migrate)",
+    assert problems(data) == [  # in file order: "judgments" comes before "structure"
         'judgments.links: this field needs format version 2 (set "version": 2, or run '
         "swot-anp migrate)",
+        'structure: this field needs format version 2 (set "version": 2, or run swot-anp '
+        "migrate)",
     ]
 
 
@@ -109,19 +108,15 @@ def test_network_problems_are_named_by_json_path(edit, expected) -> None:
     assert problems(data) == expected
 
 
-def test_migrate_writes_version_2_that_ranks_the_same(tmp_path: Path) -> None:
+def test_migrate_writes_version_2_that_ranks_the_same(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "migrated.json"
-    result = subprocess.run([sys.executable, "-m", "swot", "migrate", str(TEHRAN), "-o", str(out)],
-                            capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert result.returncode == 0, result.stderr
+    assert main(["migrate", str(TEHRAN), "-o", str(out)]) == 0, capsys.readouterr().err
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] == 2 and data["structure"] == "hierarchy"
     a, b = evaluate(load_model(TEHRAN)), evaluate(load_model(out))
     assert np.array_equal(a.strategies["priority"], b.strategies["priority"])
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "swot-anp-model", "version": 9}', encoding="utf-8")
-    failed = subprocess.run([sys.executable, "-m", "swot", "migrate", str(bad)],
-                            capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert failed.returncode == 1
-    assert "unsupported format version 9" in failed.stderr
-    assert "Traceback" not in failed.stderr
+    assert main(["migrate", str(bad)]) == 1
+    assert "unsupported format version 9" in capsys.readouterr().err

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from swot_testdata import TEHRAN
 
 from swot.analysis import evaluate
-from swot.io import load_model
-from swot.verdict import NEAR_TIE_MARGIN, verdict
+from swot.cli import main
+from swot.errors import DoubtfulResultWarning, SwotError
+from swot.io import load_model, save_model
+from swot.verdict import NEAR_TIE_MARGIN, doubts, verdict, warn_doubts
 
 
 def _with_priorities(result, priorities: list[float]):
@@ -52,6 +56,46 @@ def test_failing_matrices_are_listed_with_their_cr() -> None:
     assert float(v.failing["cr"].iloc[0]) > 0.1
 
 
+def _contradictory_groups():
+    model = load_model(TEHRAN)
+    return (model.set_judgment("judgments.groups", 0, 1, 9.0)
+            .set_judgment("judgments.groups", 1, 2, 9.0)
+            .set_judgment("judgments.groups", 0, 2, 1 / 9))
+
+
+def test_doubts_name_the_failing_matrix_and_the_tie() -> None:
+    result = evaluate(_contradictory_groups())
+    cr = float(verdict(result).failing["cr"].iloc[0])
+    assert doubts(verdict(result))[0] == (
+        f"judgments.groups has CR {cr:.3f} > 0.08 (inconsistent judgments)")  # n = 4: 0.08
+    tied = _with_priorities(evaluate(load_model(TEHRAN)), [0.1144, 0.1140, 0.1100, 0.05])
+    assert doubts(verdict(tied)) == [
+        "X0, X1 are practically tied at the top (within 2% of the leader's priority)"]
+
+
+def test_warn_doubts_warns_once_per_doubt_and_not_for_a_clear_result() -> None:
+    with pytest.warns(DoubtfulResultWarning, match=r"judgments\.groups has CR") as caught:
+        warn_doubts(evaluate(_contradictory_groups()))
+    assert len(caught) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert warn_doubts(evaluate(load_model(TEHRAN))).leaders == ["SO1"]
+
+
+def test_cli_rank_reports_doubts_as_warnings_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "doubtful.json"
+    save_model(_contradictory_groups(), path)
+    assert main(["rank", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Warning" not in out and "Consistency: all" not in out
+    [line] = err.splitlines()
+    assert line.startswith(f"{path}: warning: judgments.groups has CR ")
+    assert main(["rank", str(TEHRAN)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "Consistency: all 28 pairwise matrices pass." in out
+
+
 def test_margin_out_of_range_is_refused() -> None:
-    with pytest.raises(ValueError, match="margin must be in"):
+    with pytest.raises(SwotError, match="margin must be in"):
         verdict(evaluate(load_model(TEHRAN)), margin=1.5)
