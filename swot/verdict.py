@@ -65,8 +65,8 @@ def verdict(result: Evaluation, margin: float = NEAR_TIE_MARGIN) -> Verdict:
 def doubts(v: Verdict) -> list[str]:
     """Why a ranking should not be read with full confidence, one sentence each: every matrix
     over its consistency threshold, then a near tie at the top (empty: no doubt)."""
-    out = [f"{row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f} (inconsistent judgments)"
-           for row in v.failing.itertuples()]
+    out = [f"{row.matrix} has CR {row.cr:.3f} > {row.threshold:.2f} (fails its consistency "
+           "threshold; the ranking is not sound)" for row in v.failing.itertuples()]
     if v.tied:
         out.append(f"{', '.join(v.leaders)} are practically tied at the top (within "
                    f"{v.margin:.0%} of the leader's priority)")

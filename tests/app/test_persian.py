@@ -80,7 +80,7 @@ def test_invalid_upload_is_explained_in_persian(app: AppTest) -> None:
     text = "\n".join(e.value for e in app.error)
     assert ("- گروه‌های سوات نسبت به هدف (\u2066`judgments.groups[0][1]`\u2069): "
             "\u20660\u2069 قضاوت مثبت نیست") in text
-    assert "- \u2066`titel`\u2069: فیلد ناشناخته (شاید غلط املایی)" in text
+    assert "- \u2066`titel`\u2069: فیلد ناشناخته (شاید منظور «\u2066title\u2069» بوده است)" in text
     assert "is not a positive judgment" not in text
 
 
@@ -106,3 +106,14 @@ def test_unlinked_items_in_the_editor_are_named_in_persian(app: AppTest) -> None
 def test_problem_messages_in_persian(message: str, persian: str) -> None:
     assert translated(message, "fa") == persian
     assert translated(message, "en") == message
+
+
+@pytest.mark.parametrize(("message", "persian"), [
+    ("1e+300 is outside the range of judgments (1e-06 to 1e+06)",
+     "\u20661e+300\u2069 بیرون از بازه‌ی قضاوت‌هاست (\u20661e-06\u2069 تا \u20661e+06\u2069)"),
+    ("unsupported format version 3 (this tool reads versions 1 and 2)",
+     "نسخه‌ی قالب \u20663\u2069 پشتیبانی نمی‌شود (این ابزار این نسخه‌ها را می‌خواند: "
+     "\u20661 and 2\u2069)"),
+])
+def test_schema_era_messages_in_persian(message: str, persian: str) -> None:
+    assert translated(message, "fa") == persian

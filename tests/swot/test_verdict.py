@@ -67,7 +67,8 @@ def test_doubts_name_the_failing_matrix_and_the_tie() -> None:
     result = evaluate(_contradictory_groups())
     cr = float(verdict(result).failing["cr"].iloc[0])
     assert doubts(verdict(result))[0] == (
-        f"judgments.groups has CR {cr:.3f} > 0.08 (inconsistent judgments)")  # n = 4: 0.08
+        f"judgments.groups has CR {cr:.3f} > 0.08 (fails its consistency threshold; the "
+        "ranking is not sound)")  # n = 4: 0.08
     tied = _with_priorities(evaluate(load_model(TEHRAN)), [0.1144, 0.1140, 0.1100, 0.05])
     assert doubts(verdict(tied)) == [
         "X0, X1 are practically tied at the top (within 2% of the leader's priority)"]
