@@ -1,5 +1,6 @@
 """ANP numerics: pairwise priorities, consistency, supermatrices, limit matrices, synthesis."""
 
+from anp.batch import PairwiseSolution, solve_pairwise
 from anp.consistency import (
     SAATY_SCALE,
     ConsistencyResult,
@@ -64,6 +65,7 @@ __all__ = [
     "NotReciprocalError",
     "NotSquareError",
     "OneWay",
+    "PairwiseSolution",
     "RankStats",
     "SensitivityError",
     "aggregate_judgments",
@@ -91,6 +93,7 @@ __all__ = [
     "ranks",
     "rescale_weights",
     "snap_to_saaty",
+    "solve_pairwise",
     "synthesize",
     "validate_pairwise",
 ]
