@@ -45,6 +45,9 @@ SQUARING_STEPS = 30  # products with B^16 before falling back to numpy.linalg.ei
 MATVEC_STEPS = 500  # products with B before falling back to numpy.linalg.eig
 _RESIDUAL_TOL = 1e-12
 _WIDE_SPAN = np.log(1e6)  # priorities spanning more than this ratio are rescaled first
+# A complete matrix with entries in [1/1e3, 1e3] is never wide: its log-least-squares
+# priorities are the row means of log A, so they span at most 2 log(1e3) = log(1e6).
+_NARROW_ENTRY = np.sqrt(1e6)
 
 Method = Literal["eigen", "geometric"]
 
@@ -180,6 +183,14 @@ def _log_priorities(a: np.ndarray) -> np.ndarray:
     return v
 
 
+def _matvec(b: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``b @ x`` for stacks (K, n, n) and (K, n): einsum's loop beats batched matmul on small
+    matrices (measured 1.6x at n = 30), BLAS wins on large ones."""
+    if b.shape[-1] < 64:
+        return np.einsum("kij,kj->ki", b, x)
+    return np.matmul(b, x[..., None])[..., 0]
+
+
 def _principal(b: np.ndarray, x: np.ndarray, tol: float = POWER_TOL,
                max_iter: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Principal eigenpair of a stack (K, n, n) of positive-diagonal irreducible non-negative
@@ -207,7 +218,7 @@ def _principal(b: np.ndarray, x: np.ndarray, tol: float = POWER_TOL,
     active = np.arange(b.shape[0])  # matrices still iterating; `step` holds only theirs
     xa = x
     for _ in range(steps):
-        y = np.matmul(step, xa[..., None])[..., 0]
+        y = _matvec(step, xa)
         y /= y.sum(axis=-1, keepdims=True)
         moving = np.abs(y - xa).max(axis=-1) > tol
         xa = y
@@ -238,6 +249,10 @@ def _eigen(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     log-least-squares priorities: the same eigenvalue, entries near 1, so powering neither
     overflows nor loses the small priorities to rounding.
     """
+    if not np.isnan(a).any() and not a.max(initial=0.0) > _NARROW_ENTRY:
+        # never wide (see _NARROW_ENTRY): start from the row sums, no logarithms needed
+        x0 = a.sum(axis=-1)
+        return _principal(a, x0 / x0.sum(axis=-1, keepdims=True))
     log_w = _log_priorities(a)
     if np.isnan(a).any():
         b = _harker(a)
@@ -277,15 +292,19 @@ def _prepare(matrix: np.ndarray | Sequence, labels: Sequence[str] | None) -> np.
     return flat
 
 
+def priority_stack(flat: np.ndarray, method: Method = "eigen") -> np.ndarray:
+    """Kernel of :func:`priority`: priorities (K, n) of a stack (K, n, n) that
+    :func:`validate_pairwise` accepted and whose known judgments connect all items; no checks."""
+    return _eigen(flat)[0] if method == "eigen" else _normalised_exp(_log_priorities(flat))
+
+
 def priority(matrix: np.ndarray | Sequence, method: Method = "eigen",
              labels: Sequence[str] | None = None) -> np.ndarray:
     """Priority vector(s) summing to 1 of a pairwise matrix (n, n) or stack (..., n, n)."""
     a = float_array(matrix, "pairwise matrix")
     if method not in ("eigen", "geometric"):
         raise ANPError(f"unknown method {method!r}; use 'eigen' or 'geometric'")
-    flat = _prepare(a, labels)
-    w = _eigen(flat)[0] if method == "eigen" else _normalised_exp(_log_priorities(flat))
-    return w.reshape(a.shape[:-1])
+    return priority_stack(_prepare(a, labels), method).reshape(a.shape[:-1])
 
 
 def complete_matrix(matrix: np.ndarray | Sequence,
