@@ -3,14 +3,17 @@
 Both edit the model of a :class:`~ui.state.ModelSlot`, so they serve the session's model as
 well as any other (e.g. a workshop participant's draft). Each pair i < j is one select box on
 Saaty's verbal scale in both directions, plus "blank"; the widget value is a token such as
-``"3"`` (i over j), ``"1/3"`` (j over i) or ``"blank"``.
+``"3"`` (i over j), ``"1/3"`` (j over i) or ``"blank"``. A matrix of more than
+:data:`GRID_ABOVE` items is edited as one grid instead (:mod:`ui.grid_editor`).
 """
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import anp
 from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
@@ -26,6 +29,7 @@ SCALE_TOKENS: tuple[str, ...] = (
 )
 REL_TOL = 1e-6
 SUGGESTIONS = 3  # how many inconsistent judgments to list
+GRID_ABOVE = 12  # matrices with more items are edited as one grid (ui.grid_editor)
 
 
 def matrix_title(model: SwotModel, path: str, language: str) -> str:
@@ -134,6 +138,20 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
     names = [item_name(x, lang) for x in items]
     titles = [item_title(model, x, lang) for x in items]
     left, right = columns([3, 2], lang, gap="large")
+    if n > GRID_ABOVE:  # one grid widget, not n (n - 1) / 2 select boxes
+        from ui.grid_editor import grid_editor
+
+        with left:
+            grid_editor(slot, path, lang, key_prefix, names)
+    else:
+        _pair_boxes(slot, path, lang, key_prefix, matrix, names, titles, left)
+    _weights_and_consistency(slot, path, lang, key_prefix, matrix, items, names, titles, right)
+
+
+def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: np.ndarray,
+                names: list[str], titles: list[str], left: DeltaGenerator) -> None:
+    """One select box per pair i < j."""
+    n = len(names)
     with left, st.container(height=620 if n > 4 else "content"):
         for i in range(n):
             for j in range(i + 1, n):
@@ -152,12 +170,31 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
                     on_change=_set_pair,
                     args=(slot, path, i, j, key),
                 )
+
+
+def _useful_suggestions(matrix: np.ndarray, items: list[str]) -> list[anp.JudgmentSuggestion]:
+    """Up to :data:`SUGGESTIONS` suggestions that change the judgment on the 1-9 scale, worst
+    first. Asks for a few more each round instead of all n (n - 1) / 2 at once (each costs an
+    eigen-solve, and a 100-item matrix has 4,950 judgments)."""
+    n = len(items)
+    total, k = n * (n - 1) // 2, SUGGESTIONS
+    while True:
+        suggestions = anp.inconsistency_suggestions(matrix, k=min(k, total), labels=items)
+        useful = [s for s in suggestions if token_of(s.suggested_saaty) != token_of(s.current)]
+        if len(useful) >= SUGGESTIONS or k >= total:
+            return useful[:SUGGESTIONS]
+        k *= 4
+
+
+def _weights_and_consistency(slot: ModelSlot, path: str, lang: str, key_prefix: str,
+                             matrix: np.ndarray, items: list[str], names: list[str],
+                             titles: list[str], right: DeltaGenerator) -> None:
+    """Priorities chart, lambda_max and CR, and the suggested fixes."""
     with right:
         try:
             weights = anp.priority(matrix, labels=items)
             result = anp.consistency(matrix, labels=items)
-            suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
-                                                        labels=items)
+            useful = _useful_suggestions(matrix, items)
         except anp.ANPError as exc:
             st.error(tr("cannot_weigh", lang, message=str(exc)))
             return
@@ -169,9 +206,6 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> N
         else:
             st.error(f"{text} — {tr('cr_bad', lang)}")
         st.markdown(f"**{tr('suggestions', lang)}**")
-        # only suggestions that change the judgment on the 1-9 scale, worst first
-        useful = [s for s in suggestions
-                  if token_of(s.suggested_saaty) != token_of(s.current)][:SUGGESTIONS]
         if not useful:
             st.caption(tr("no_suggestions", lang))
         for s in useful:
