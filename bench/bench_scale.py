@@ -9,6 +9,8 @@ one batched power iteration (row-sum start, matrix-vector products to 1e-15), th
 composition; no validation, no consistency, no tables, no supermatrix. Monte Carlo -- the same
 number of samples in chunks of the same size: log-normal noise on every upper judgment, the
 reciprocal matrices, the same batched power iteration, the composition and the rank counts.
+A generated factor-level network (100 x 30, 300 links; bench_network.py) is timed too, without
+a floor (each sample's ranking needs its own network solve).
 Figures are the minimum of ``--runs`` runs (the machine is shared: the minimum is the run least
 disturbed by other jobs); the load average is printed. Large models are timed on ``--samples``
 samples (default 500, fewer for the largest) and the 10,000-sample figure is that time times
@@ -31,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from bench_network import generated as network_model
 from scale_models import generated_model
 
 from swot.analysis import compose, evaluate, pairwise_matrices
@@ -166,6 +169,8 @@ def main() -> int:
                         help="factors x strategies to run, e.g. 20x9,100x30")
     parser.add_argument("--precision", type=float, default=0.01,
                         help="standard error for the early-stop run (default 0.01)")
+    parser.add_argument("--no-network", dest="network", action="store_false",
+                        help="skip the generated network model (100 x 30, 300 links)")
     args = parser.parse_args()
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     print(f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}, load average "
@@ -212,6 +217,19 @@ def main() -> int:
         if t_mc / t_mcf > 1.5:
             print("  Monte Carlo above 1.5 x its floor")
             ok = False
+    if args.network:
+        net = network_model(100, 30, 300)
+        n = min(args.samples, 500)
+        t_eval = best_s(lambda: evaluate(net), args.runs)
+        t_mc = best_s(lambda: robustness(net, n=n, seed=1), args.runs)
+        peak = peak_mib(lambda: robustness(net, n=n, seed=1))
+        t0 = time.perf_counter()
+        early = robustness(net, n=10_000, seed=1, precision=args.precision)
+        t_early = time.perf_counter() - t0
+        print(f"network 100x30, 300 links (no floor): evaluate {t_eval * 1e3:.1f} ms, "
+              f"Monte Carlo {t_mc * 10_000 / n:.1f} s per 10,000 (x{10_000 / n:g}), chunk "
+              f"{chunk_size(net)}, peak {peak:.0f} MiB, early stop {early.samples} in "
+              f"{t_early:.1f} s, se {early.standard_error:.4f}")
     script = Path(sys.executable).with_name("swot-anp")
     command = [str(script), "robustness", str(TEHRAN), "-n", "10000", "--seed", "1"]
     walls = []
