@@ -419,13 +419,13 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
 
     per_chunk = chunk_size(model, memory_budget)
     sizes = [min(per_chunk, n - start) for start in range(0, n, per_chunk)]
-    children = np.random.SeedSequence(int(seed)).spawn(len(sizes))
+    parent = np.random.SeedSequence(int(seed))  # child c: spawn(1) in turn = spawn(len)[c]
     m = len(model.strategies)
     out = np.empty((n, m))
     counts = np.zeros((m, m))
     done = 0
-    for size, child in zip(sizes, children, strict=True):
-        out[done:done + size] = chunk(size, np.random.default_rng(child))
+    for size in sizes:
+        out[done:done + size] = chunk(size, np.random.default_rng(parent.spawn(1)[0]))
         r = ranks(out[done:done + size])
         counts += np.bincount((np.arange(m) * m + r).ravel(), minlength=m * m).reshape(m, m)
         done += size
