@@ -4,11 +4,14 @@ stepwise composition)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from anp import SAATY_SCALE, random_index
 from swot.analysis import compose, evaluate, pairwise_matrices
+from swot.io import load_model
 from swot.model import GROUPS, Factor, GroupDependence, Strategy, StrategyJudgment, SwotModel
 
 _SCALE = np.array(SAATY_SCALE)
@@ -72,3 +75,36 @@ def test_evaluate_matches_per_matrix_eig_reference(factors: int, strategies: int
     ranked = result.strategies.set_index("id")["priority"]
     np.testing.assert_allclose(ranked[model.strategy_ids()].to_numpy(),
                                steps.strategy_priorities, rtol=1e-10, atol=1e-14)
+
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _harker_eig(a: np.ndarray) -> tuple[np.ndarray, float]:
+    """Harker (1987): gaps 0, diagonal 1 + gaps in the row; lambda_max of the matrix completed
+    with w_i / w_j (the definitions in anp.pairwise and anp.consistency)."""
+    miss = np.isnan(a)
+    b = np.where(miss, 0.0, a) + np.diag(miss.sum(axis=1))
+    w, _ = _eig(b)
+    return w, _eig(np.where(miss, w[:, None] / w[None, :], a))[1]
+
+
+@pytest.mark.parametrize("name", ["tehran_city_diplomacy.json", "example_firm.json",
+                                  "tehran_city_diplomacy_network.json"])
+def test_shipped_models_match_per_matrix_eig_to_1e12(name: str) -> None:
+    model = load_model(DATA / name)
+    result = evaluate(model)
+    table = result.consistency.set_index("matrix")
+    found = pairwise_matrices(model)
+    assert sorted(table.index) == sorted(p for p, _, _ in found)
+    for path, _, matrix in found:
+        n = matrix.shape[0]
+        w, lam = _eig(matrix) if not np.isnan(matrix).any() else _harker_eig(matrix)
+        assert table.loc[path, "lambda_max"] == pytest.approx(lam if n > 2 else n, rel=1e-12)
+        if path.startswith("judgments.factors."):
+            group = path.rsplit(".", 1)[1]
+            local = result.factors.loc[result.factors["group"] == group, "local_weight"]
+            np.testing.assert_allclose(local, w, rtol=1e-12, atol=1e-15)
+        if path.startswith("judgments.strategies."):
+            column = result.strategy_matrix[path.rsplit(".", 1)[1]]
+            np.testing.assert_allclose(column, w, rtol=1e-12, atol=1e-15)
