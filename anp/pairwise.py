@@ -249,8 +249,8 @@ def _eigen(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     log-least-squares priorities: the same eigenvalue, entries near 1, so powering neither
     overflows nor loses the small priorities to rounding.
     """
-    if not np.isnan(a).any() and not a.max(initial=0.0) > _NARROW_ENTRY:
-        # never wide (see _NARROW_ENTRY): start from the row sums, no logarithms needed
+    if a.max(initial=0.0) <= _NARROW_ENTRY:  # one pass: the max is NaN if a judgment is missing
+        # complete and never wide (see _NARROW_ENTRY): start from the row sums, no logarithms
         x0 = a.sum(axis=-1)
         return _principal(a, x0 / x0.sum(axis=-1, keepdims=True))
     log_w = _log_priorities(a)
