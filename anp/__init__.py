@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from anp.batch import PairwiseSolution, solve_pairwise
 from anp.consistency import (
     SAATY_SCALE,
     ConsistencyResult,
@@ -120,6 +121,7 @@ __all__ = [
     "NotReciprocalError",
     "NotSquareError",
     "OneWay",
+    "PairwiseSolution",
     "RankStats",
     "SensitivityError",
     "aggregate_judgments",
@@ -150,6 +152,7 @@ __all__ = [
     "ranks",
     "rescale_weights",
     "snap_to_saaty",
+    "solve_pairwise",
     "synthesize",
     "validate_pairwise",
 ]

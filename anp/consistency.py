@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from anp.errors import ANPError, InvalidEntryError, as_float, as_int, float_array
-from anp.pairwise import _eigen, _fill_gaps, _prepare
+from anp.pairwise import _eigen, _log_priorities, _normalised_exp, _prepare
 
 SAATY_SCALE: tuple[float, ...] = tuple(1.0 / k for k in range(9, 1, -1)) + tuple(
     float(k) for k in range(1, 10))
@@ -81,14 +81,39 @@ class JudgmentSuggestion:
 
 
 def _lambda_cr(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """lambda_max, CI, CR of a validated, connected stack (K, n, n), completing gaps first."""
-    n = flat.shape[-1]
+    """lambda_max, CI, CR of a validated, connected stack (K, n, n)."""
+    return _from_lambda(flat.shape[-1], _eigen(flat)[1] if flat.shape[-1] > 2 else None,
+                        flat.shape[0])
+
+
+def _from_lambda(n: int, lam: np.ndarray | None, k: int) -> tuple[
+        np.ndarray, np.ndarray, np.ndarray]:
+    """lambda_max, CI, CR of K matrices of order n from their principal eigenvalues (unused,
+    may be None, for n <= 2: such matrices are always consistent).
+
+    For an incomplete matrix ``lam`` is the eigenvalue of Harker's matrix B, which is also the
+    lambda_max of the matrix completed with ``w_i / w_j``: for a gap (i, j) the completed row
+    adds ``(w_i / w_j) w_j = w_i`` where B adds 1 to the diagonal, so ``C w = B w = lam w``, and
+    w > 0 makes lam the Perron root of C."""
     if n <= 2:
-        zero = np.zeros(flat.shape[0])
+        zero = np.zeros(k)
         return zero + n, zero, zero
-    lam = _eigen(_fill_gaps(flat))[1]
+    if lam is None:
+        raise TypeError(f"the principal eigenvalues of order-{n} matrices are needed")
     ci = np.maximum((lam - n) / (n - 1), 0.0)  # lambda_max >= n; clip rounding below it
     return lam, ci, ci / random_index(n)
+
+
+def solve_stack(flat: np.ndarray, method: str = "eigen") -> tuple[
+        np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Priorities (K, n), lambda_max, CI and CR (K,) of a validated, connected stack
+    (K, n, n) from one eigen-solve per matrix (the kernel behind :func:`anp.solve_pairwise`;
+    no checks: pass only what :func:`anp.validate_pairwise` accepted)."""
+    n = flat.shape[-1]
+    w, lam = _eigen(flat)
+    if method == "geometric":
+        w = _normalised_exp(_log_priorities(flat))
+    return (w, *_from_lambda(n, lam, flat.shape[0]))
 
 
 def consistency(matrix: np.ndarray | Sequence,

@@ -37,9 +37,17 @@ from anp.errors import (
 )
 
 RECIPROCAL_RTOL = 1e-6
-_POWER_STEPS = 30  # iterations with B^16 before falling back to numpy.linalg.eig
+#: Power method (:func:`_principal`): stop when no priority moves by more than this.
+POWER_TOL = 1e-15
+#: Matrices up to this order iterate with B^16 (repeated squaring), larger ones with B.
+SQUARING_MAX_N = 12
+SQUARING_STEPS = 30  # products with B^16 before falling back to numpy.linalg.eig
+MATVEC_STEPS = 500  # products with B before falling back to numpy.linalg.eig
 _RESIDUAL_TOL = 1e-12
 _WIDE_SPAN = np.log(1e6)  # priorities spanning more than this ratio are rescaled first
+# A complete matrix with entries in [1/1e3, 1e3] is never wide: its log-least-squares
+# priorities are the row means of log A, so they span at most 2 log(1e3) = log(1e6).
+_NARROW_ENTRY = np.sqrt(1e6)
 
 Method = Literal["eigen", "geometric"]
 
@@ -175,21 +183,51 @@ def _log_priorities(a: np.ndarray) -> np.ndarray:
     return v
 
 
-def _principal(b: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _matvec(b: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``b @ x`` for stacks (K, n, n) and (K, n): einsum's loop beats batched matmul on small
+    matrices (measured 1.6x at n = 30), BLAS wins on large ones."""
+    if b.shape[-1] < 64:
+        return np.einsum("kij,kj->ki", b, x)
+    return np.matmul(b, x[..., None])[..., 0]
+
+
+def _principal(b: np.ndarray, x: np.ndarray, tol: float = POWER_TOL,
+               max_iter: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Principal eigenpair of a stack (K, n, n) of positive-diagonal irreducible non-negative
-    matrices, starting from x (K, n): power iteration on B^16, eig fallback for stragglers."""
+    matrices, starting from x (K, n).
+
+    The power method is chosen by size: up to :data:`SQUARING_MAX_N` it iterates with
+    ``B^16`` (four squarings, then at most :data:`SQUARING_STEPS` products), above it with
+    ``B`` itself (matrix-vector products only, at most :data:`MATVEC_STEPS`), which costs
+    O(n^2) per step instead of O(n^3) per squaring. Iteration stops when no entry of the
+    normalised vector moves by more than ``tol``; matrices whose eigen-residual
+    ``|B x - lambda x| / lambda`` is then above :data:`_RESIDUAL_TOL` go to
+    ``numpy.linalg.eig``."""
     if b.shape[0] == 0:  # empty stack (0, n, n): nothing to iterate (max() has no identity)
         return x, np.zeros(0)
-    b16 = b
-    for _ in range(4):
-        b16 = b16 @ b16
-    for _ in range(_POWER_STEPS):
-        y = np.matmul(b16, x[..., None])[..., 0]
+    n = b.shape[-1]
+    if n <= SQUARING_MAX_N:
+        step = b
+        for _ in range(4):
+            step = step @ step
+        steps = SQUARING_STEPS if max_iter is None else max_iter
+    else:
+        step = b
+        steps = MATVEC_STEPS if max_iter is None else max_iter
+    x = x.copy()
+    active = np.arange(b.shape[0])  # matrices still iterating; `step` holds only theirs
+    xa = x
+    for _ in range(steps):
+        y = _matvec(step, xa)
         y /= y.sum(axis=-1, keepdims=True)
-        done = np.abs(y - x).max() <= 1e-15
-        x = y
-        if done:
+        moving = np.abs(y - xa).max(axis=-1) > tol
+        xa = y
+        if not moving.any():
             break
+        if 2 * moving.sum() <= moving.size:  # compact: iterate only the unconverged ones
+            x[active] = xa
+            active, step, xa = active[moving], step[moving], xa[moving]
+    x[active] = xa
     bx = np.matmul(b, x[..., None])[..., 0]
     lam = bx.sum(axis=-1)
     res = np.abs(bx - lam[:, None] * x).max(axis=-1) / lam
@@ -211,6 +249,10 @@ def _eigen(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     log-least-squares priorities: the same eigenvalue, entries near 1, so powering neither
     overflows nor loses the small priorities to rounding.
     """
+    if a.max(initial=0.0) <= _NARROW_ENTRY:  # one pass: the max is NaN if a judgment is missing
+        # complete and never wide (see _NARROW_ENTRY): start from the row sums, no logarithms
+        x0 = a.sum(axis=-1)
+        return _principal(a, x0 / x0.sum(axis=-1, keepdims=True))
     log_w = _log_priorities(a)
     if np.isnan(a).any():
         b = _harker(a)
@@ -250,15 +292,19 @@ def _prepare(matrix: np.ndarray | Sequence, labels: Sequence[str] | None) -> np.
     return flat
 
 
+def priority_stack(flat: np.ndarray, method: Method = "eigen") -> np.ndarray:
+    """Kernel of :func:`priority`: priorities (K, n) of a stack (K, n, n) that
+    :func:`validate_pairwise` accepted and whose known judgments connect all items; no checks."""
+    return _eigen(flat)[0] if method == "eigen" else _normalised_exp(_log_priorities(flat))
+
+
 def priority(matrix: np.ndarray | Sequence, method: Method = "eigen",
              labels: Sequence[str] | None = None) -> np.ndarray:
     """Priority vector(s) summing to 1 of a pairwise matrix (n, n) or stack (..., n, n)."""
     a = float_array(matrix, "pairwise matrix")
     if method not in ("eigen", "geometric"):
         raise ANPError(f"unknown method {method!r}; use 'eigen' or 'geometric'")
-    flat = _prepare(a, labels)
-    w = _eigen(flat)[0] if method == "eigen" else _normalised_exp(_log_priorities(flat))
-    return w.reshape(a.shape[:-1])
+    return priority_stack(_prepare(a, labels), method).reshape(a.shape[:-1])
 
 
 def complete_matrix(matrix: np.ndarray | Sequence,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -292,12 +293,12 @@ def _check_sigma(sigma: float) -> float:
 def _reciprocal_from_upper(n: int, upper: np.ndarray) -> np.ndarray:
     """Stack (size, ..., n, n) with the given upper triangles, reciprocals below, diagonal 1."""
     iu, ju = np.triu_indices(n, 1)
-    out = np.empty((*upper.shape[:-1], n, n))
-    out[..., iu, ju] = upper
-    out[..., ju, iu] = 1.0 / upper
-    idx = np.arange(n)
-    out[..., idx, idx] = 1.0
-    return out
+    flat = upper.reshape(math.prod(upper.shape[:-1]), iu.size)
+    out = np.empty((flat.shape[0], n * n))  # flat indices: one gather per triangle
+    out[:, iu * n + ju] = flat
+    out[:, ju * n + iu] = 1.0 / flat
+    out[:, np.arange(n) * (n + 1)] = 1.0
+    return out.reshape(*upper.shape[:-1], n, n)
 
 
 def perturb_lognormal(matrix: np.ndarray | Sequence, sigma: float, size: int,
@@ -314,8 +315,14 @@ def perturb_lognormal(matrix: np.ndarray | Sequence, sigma: float, size: int,
     sigma = _check_sigma(sigma)
     n = a.shape[-1]
     iu, ju = np.triu_indices(n, 1)
-    upper = a[..., iu, ju]
-    z = _rng(rng).standard_normal((size, *upper.shape))
+    return lognormal_from_upper(n, a[..., iu, ju], sigma, size, _rng(rng))
+
+
+def lognormal_from_upper(n: int, upper: np.ndarray, sigma: float, size: int,
+                         rng: np.random.Generator) -> np.ndarray:
+    """Kernel of :func:`perturb_lognormal` (same draws) for the upper triangles (..., n(n-1)/2)
+    of already validated matrices; no checks."""
+    z = rng.standard_normal((size, *upper.shape))
     return _reciprocal_from_upper(n, upper * np.exp(sigma * z))
 
 
@@ -344,9 +351,14 @@ def perturb_saaty_steps(matrix: np.ndarray | Sequence, k: int, size: int,
         raise SensitivityError(f"k (steps) must be a non-negative integer; got {k!r}")
     n = a.shape[-1]
     iu, ju = np.triu_indices(n, 1)
-    upper = a[..., iu, ju]
-    pos = snap_to_saaty(upper)
-    steps = _rng(rng).integers(-int(k), int(k) + 1, size=(size, *upper.shape))
+    return saaty_steps_from_positions(n, snap_to_saaty(a[..., iu, ju]), int(k), size, _rng(rng))
+
+
+def saaty_steps_from_positions(n: int, pos: np.ndarray, k: int, size: int,
+                               rng: np.random.Generator) -> np.ndarray:
+    """Kernel of :func:`perturb_saaty_steps` (same draws) for the snapped upper triangles
+    (..., n(n-1)/2) given by :func:`snap_to_saaty` (-1 = missing); no checks."""
+    steps = rng.integers(-k, k + 1, size=(size, *pos.shape))
     moved = np.clip(pos + steps, 0, _SCALE.size - 1)
     values = np.where(pos < 0, np.nan, _SCALE[moved])
     return _reciprocal_from_upper(n, values)

@@ -57,6 +57,7 @@ __all__ = [
     "check_model",
     "compose",
     "evaluate",
+    "pairwise_matrices",
     "ranking",
     "with_direct_weighting",
 ]
@@ -131,26 +132,57 @@ class Evaluation:
     limit: anp.LabelledMatrix
 
 
-class _Collector:
-    """Computes priorities and consistency per matrix, collecting problems."""
+def pairwise_matrices(model: SwotModel) -> list[tuple[str, list[str], np.ndarray]]:
+    """Path, items and matrix of every pairwise matrix :func:`evaluate` weighs."""
+    out: list[tuple[str, list[str], np.ndarray]] = []
+    if model.weighting != "direct":
+        out.append(("judgments.groups", list(GROUPS), model.group_judgments))
+        out += [(f"judgments.group_dependence.{g}", list(dep.groups), dep.matrix)
+                for g, dep in model.group_dependence.items()]
+        out += [(f"judgments.factors.{g}", [f.id for f in model.factors[g]],
+                 model.factor_judgments[g]) for g in GROUPS]
+    ids = model.strategy_ids()
+    for fid in model.factor_ids():
+        judgment = model.strategy_judgments.get(fid)
+        if judgment is not None and judgment.kind == "pairwise":
+            out.append((f"judgments.strategies.{fid}", ids, judgment.values))
+    if model.structure == "network":
+        out += [(f"judgments.links.{src}.{c}", list(link.nodes), link.matrix)
+                for src, sets in model.links.items() for c, link in sets.items()]
+        out += [(f"judgments.clusters.{c}", list(cc.clusters), cc.matrix)
+                for c, cc in model.cluster_comparisons.items()]
+    return out
 
-    def __init__(self, method: str):
+
+class _Collector:
+    """Priorities and consistency per matrix, collecting problems. All the model's pairwise
+    matrices are validated once and solved together (:func:`anp.solve_pairwise`) when the
+    collector is made; :meth:`priority` then reads the result of one of them."""
+
+    def __init__(self, method: str, model: SwotModel):
         self.method = cast("Method", method)  # anp.priority checks it
         self.problems: list[Problem] = []
         self.rows: list[dict[str, object]] = []
+        found = pairwise_matrices(model)
+        solved = anp.solve_pairwise([m for _, _, m in found], self.method,
+                                    labels=[items for _, items, _ in found])
+        self.solved = {path: (matrix, result)
+                       for (path, _, matrix), result in zip(found, solved, strict=True)}
 
     def priority(self, path: str, items: list[str], matrix: np.ndarray) -> np.ndarray:
-        try:
-            weights = anp.priority(matrix, self.method, labels=items)
-            result = anp.consistency(matrix, labels=items)
-        except anp.DisconnectedComparisonsError as exc:
-            names = ", ".join(str(u) for u in exc.unreachable)
+        entry = self.solved.get(path)
+        if entry is not None and entry[0] is matrix:
+            result = entry[1]
+        else:  # not one of the model's matrices: solve it here
+            result = anp.solve_pairwise([matrix], self.method, labels=[items])[0]
+        if isinstance(result, anp.DisconnectedComparisonsError):
+            names = ", ".join(str(u) for u in result.unreachable)
             self.problems.append(Problem(
-                path, f"the known judgments do not link {names} to {exc.reference}: "
+                path, f"the known judgments do not link {names} to {result.reference}: "
                 "enter at least one judgment for each"))
             return np.full(len(items), np.nan)
-        except anp.ANPError as exc:
-            self.problems.append(Problem(path, str(exc)))
+        if isinstance(result, anp.ANPError):
+            self.problems.append(Problem(path, str(result)))
             return np.full(len(items), np.nan)
         n = len(items)
         self.rows.append({
@@ -163,7 +195,7 @@ class _Collector:
             "threshold": result.threshold,
             "passes": bool(result.passes),
         })
-        return weights
+        return result.weights
 
 
 def _normalised(weights: np.ndarray) -> np.ndarray:
@@ -284,7 +316,7 @@ def _judged(model: SwotModel, method: str) -> tuple[
     """The priorities of every judgment matrix (the collector holds the problems and the
     consistency rows): group weights, dependence, local factor weights, strategy matrix and,
     for a network, its inputs."""
-    collect = _Collector(method)
+    collect = _Collector(method, model)
     w1, dependence, local = _steps_1_to_3(model, collect)
     strategy_matrix = _step_4(model, collect)
     is_network = model.structure == "network"

@@ -22,9 +22,10 @@ weight (the weight the ranking is composed from).
 random steps on Saaty's scale) and ranks the strategies again. Samples are evaluated with the
 stepwise Yüksel–Dağdeviren kernel :func:`swot.analysis.compose`, which equals the supermatrix
 route for hierarchies (see :mod:`swot.analysis`), in batches: all perturbed matrices of one
-size go through one :func:`anp.priority` call per chunk of samples. For a network the link and
-cluster-comparison judgments are perturbed too and each sample is ranked from its own limit by
-:func:`swot.network.batch_rank` (solves batched over the chunk).
+size go through one eigen-solve batch per chunk of samples (the kernels, without
+re-validating: the model's matrices are checked once, by :func:`swot.analysis.evaluate`).
+For a network the link and cluster-comparison judgments are perturbed too and each sample is
+ranked from its own limit by :func:`swot.network.batch_rank` (solves batched over the chunk).
 """
 
 from __future__ import annotations
@@ -37,15 +38,18 @@ import numpy as np
 import pandas as pd
 
 import anp
+from anp.pairwise import priority_stack
 from anp.sensitivity import (
     OneWay,
     RankStats,
     cluster_sweep,
+    lognormal_from_upper,
     one_way,
-    perturb_lognormal,
-    perturb_saaty_steps,
     perturb_weights,
     rank_statistics,
+    ranks,
+    saaty_steps_from_positions,
+    snap_to_saaty,
 )
 from swot import network as factor_network
 from swot.analysis import GOAL_NODE, Evaluation, compose, evaluate
@@ -54,10 +58,14 @@ from swot.model import GROUPS, SwotError, SwotModel
 
 __all__ = [
     "CHUNK",
+    "MEMORY_BUDGET",
     "METHODS",
+    "MIN_SAMPLES",
     "Robustness",
     "SensitivityRequestError",
     "Sweep",
+    "chunk_size",
+    "rank_standard_error",
     "reversals_csv",
     "robustness",
     "robustness_csv",
@@ -68,7 +76,10 @@ __all__ = [
 ]
 
 METHODS: tuple[str, ...] = ("lognormal", "saaty")
-CHUNK = 500  # samples per batch; fixed, so chunking never changes the random draws
+CHUNK = 500  # samples per batch at most; fewer when CHUNK samples exceed the memory budget
+MEMORY_BUDGET = 256 * 2**20  # bytes of working arrays one chunk of samples may take
+MIN_SAMPLES = 1_000  # an early stop (``precision``) never comes before this many samples
+_WORK_COPIES = 6  # arrays the size of one sample's matrices alive at once (tracemalloc)
 
 Method = Literal["lognormal", "saaty"]
 
@@ -101,6 +112,10 @@ class Sweep:
 class Robustness:
     """Monte Carlo robustness of a ranking; tables in the deterministic rank order.
 
+``samples`` were drawn out of ``requested``: fewer when an early stop at ``precision`` was
+asked for and reached. ``standard_error`` is the largest standard error
+``sqrt(p (1 - p) / samples)`` of the rank probabilities p.
+
     ``summary``: id, label_en, label_fa, rank and priority (deterministic), p_first, p05, p50,
     p95 (priority percentiles), mean. ``rank_probabilities``: id, label_en, label_fa and one
     column ``rank_<r>`` per rank r = 1..m, each row and each rank column summing to 1.
@@ -116,6 +131,9 @@ class Robustness:
     stats: RankStats
     summary: pd.DataFrame
     rank_probabilities: pd.DataFrame
+    requested: int = 0
+    precision: float | None = None
+    standard_error: float = float("nan")
 
 
 # ----------------------------------------------------------------- one-way sweeps
@@ -267,7 +285,8 @@ def _judgment_stacks(model: SwotModel) -> dict[int, tuple[np.ndarray, list[_Slot
     return stacks
 
 
-def _check_request(n: int, seed: int, method: str, spread: float, steps: int) -> None:
+def _check_request(n: int, seed: int, method: str, spread: float, steps: int,
+                   precision: float | None, memory_budget: int) -> None:
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise SensitivityRequestError(f"the number of samples must be a positive integer; "
                                       f"got {n!r}")
@@ -286,12 +305,38 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int) ->
             or not 0 <= steps <= MAX_STEPS):
         raise SensitivityRequestError(
             f"steps must be an integer from 0 to {MAX_STEPS}; got {steps!r}")
+    if precision is not None and (isinstance(precision, bool) or not 0 < precision < 0.5):
+        raise SensitivityRequestError(
+            f"the precision (standard error of the rank probabilities) must be above 0 and "
+            f"below 0.5; got {precision!r}")
+    if (isinstance(memory_budget, bool) or not isinstance(memory_budget, int | np.integer)
+            or memory_budget < 1):
+        raise SensitivityRequestError(
+            f"the memory budget must be a positive number of bytes; got {memory_budget!r}")
+
+
+def chunk_size(model: SwotModel, memory_budget: int = MEMORY_BUDGET) -> int:
+    """Samples per chunk of :func:`robustness`: :data:`CHUNK`, or fewer (at least 1) when that
+    many samples' perturbed matrices and composition arrays would exceed ``memory_budget``
+    bytes. Depends on the model's shape only, never on the machine."""
+    cells = sum(len(slots) * n * n for n, (_, slots) in _judgment_stacks(model).items())
+    nf, m = len(model.factor_ids()), len(model.strategies)
+    nodes = nf + m if model.structure == "network" else 0
+    per_sample = 8 * (_WORK_COPIES * cells + 3 * m * nf + 4 * nodes * nodes)
+    return int(max(1, min(CHUNK, memory_budget // per_sample)))
+
+
+def rank_standard_error(counts: np.ndarray, samples: int) -> float:
+    """Largest standard error ``sqrt(p (1 - p) / N)`` of rank probabilities ``p = counts / N``."""
+    p = counts / samples
+    return float(np.sqrt(p * (1.0 - p) / samples).max())
 
 
 def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method = "lognormal",
                spread: float = 0.2, steps: int = 1, perturb_direct: bool = False,
                progress: Callable[[float], None] | None = None,
-               priority_method: str = "eigen") -> Robustness:
+               priority_method: str = "eigen", *, precision: float | None = None,
+               memory_budget: int = MEMORY_BUDGET) -> Robustness:
     """Rank acceptability of the strategies under ``n`` random perturbations of the judgments.
 
     ``method="lognormal"``: every pairwise judgment a_ij becomes a_ij * exp(spread * Z);
@@ -301,17 +346,30 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
     direct numbers are perturbed too, log-normally with ``spread`` and renormalised: the direct
     group and factor weights (in direct weighting) and the strategy ratings.
 
-    Reproducible: sample chunk c of :data:`CHUNK` samples draws from the c-th child of
-    ``numpy.random.SeedSequence(seed)`` in a fixed order, so the same seed gives the same
-    result. ``progress(fraction)`` is called after each chunk. Ranks of tied priorities go to
-    the strategy earlier in the model.
+    Samples are drawn and ranked in chunks of :func:`chunk_size` samples (``memory_budget``
+    bounds each chunk's arrays). Reproducible: chunk c draws from the c-th child of
+    ``numpy.random.SeedSequence(seed)`` in a fixed order, so the same model, seed and budget
+    give the same result; models whose chunks hold :data:`CHUNK` samples (the Tehran models
+    and anything up to about 1,500 judgment cells per sample under the default budget) draw
+    exactly as with a fixed chunk of 500.
+
+    ``precision``: stop early, after the first chunk that brings the standard error of every
+    rank probability (:attr:`Robustness.standard_error`) to ``precision`` or below, once at
+    least :data:`MIN_SAMPLES` samples are in (or all ``n``). The samples used are then exactly
+    the first ones of the full run. ``progress(fraction)`` is called after each chunk with
+    the share of ``n`` done. Ranks of tied priorities go to the strategy earlier in the model.
     """
-    _check_request(n, seed, method, spread, steps)
+    _check_request(n, seed, method, spread, steps, precision, memory_budget)
     base = evaluate(model, priority_method)
     local, groups, strategy = _arrays(base)
     w1 = base.group_weights_goal.to_numpy(float)
     dependence = base.dependence.to_numpy(float)
-    stacks = _judgment_stacks(model)
+    stacks = _judgment_stacks(model)  # validated (and connected) by evaluate above
+    uppers = {}
+    for k, (matrices, _) in stacks.items():
+        iu, ju = np.triu_indices(k, 1)
+        upper = matrices[..., iu, ju]
+        uppers[k] = upper if method == "lognormal" else snap_to_saaty(upper)
     factor_ids = model.factor_ids()
     rated = [j for j, fid in enumerate(factor_ids)
              if model.strategy_judgments[fid].kind == "ratings"]
@@ -319,10 +377,10 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
     network = factor_network.base_inputs(model, priority_method) if (
         model.structure == "network") else None
 
-    def perturb(matrices: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
+    def perturb(k: int, size: int, rng: np.random.Generator) -> np.ndarray:
         if method == "lognormal":
-            return perturb_lognormal(matrices, spread, size, rng)
-        return perturb_saaty_steps(matrices, int(steps), size, rng)
+            return lognormal_from_upper(k, uppers[k], spread, size, rng)
+        return saaty_steps_from_positions(k, uppers[k], int(steps), size, rng)
 
     def chunk(size: int, rng: np.random.Generator) -> np.ndarray:
         g1 = np.broadcast_to(w1, (size, len(GROUPS))).copy()
@@ -334,9 +392,10 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
         clusters = {} if network is None else {
             key: np.broadcast_to(np.array(list(w.values())), (size, len(w))).copy()
             for key, w in network.cluster_weights.items()}
-        for k, (matrices, slots) in stacks.items():
-            drawn = perturb(matrices, size, rng).reshape(-1, k, k)
-            prio = anp.priority(drawn, priority_method).reshape(size, len(slots), k)
+        for k, (_, slots) in stacks.items():
+            drawn = perturb(k, size, rng).reshape(-1, k, k)
+            prio = priority_stack(drawn, priority_method).reshape(size, len(slots), k)
+            del drawn
             for s, slot in enumerate(slots):
                 if slot.kind == "link":
                     src, cluster = slot.key.split(".")
@@ -353,24 +412,33 @@ def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method 
         if perturb_direct and rated:
             smat[:, :, rated] = np.swapaxes(
                 perturb_weights(strategy[:, rated].T, spread, size, rng), -1, -2)
-        steps = compose(g1, dep, loc, groups, smat)
+        steps_ = compose(g1, dep, loc, groups, smat)
         if network is None:
-            return steps.strategy_priorities
-        return factor_network.batch_rank(model, steps.factor_global, smat, links, clusters)[0]
+            return steps_.strategy_priorities
+        return factor_network.batch_rank(model, steps_.factor_global, smat, links, clusters)[0]
 
-    sizes = [min(CHUNK, n - start) for start in range(0, n, CHUNK)]
-    children = np.random.SeedSequence(int(seed)).spawn(len(sizes))
-    out = np.empty((n, len(model.strategies)))
-    start = 0
-    for c, (size, child) in enumerate(zip(sizes, children, strict=True)):
-        out[start:start + size] = chunk(size, np.random.default_rng(child))
-        start += size
+    per_chunk = chunk_size(model, memory_budget)
+    sizes = [min(per_chunk, n - start) for start in range(0, n, per_chunk)]
+    parent = np.random.SeedSequence(int(seed))  # child c: spawn(1) in turn = spawn(len)[c]
+    m = len(model.strategies)
+    out = np.empty((n, m))
+    counts = np.zeros((m, m))
+    done = 0
+    for size in sizes:
+        out[done:done + size] = chunk(size, np.random.default_rng(parent.spawn(1)[0]))
+        r = ranks(out[done:done + size])
+        counts += np.bincount((np.arange(m) * m + r).ravel(), minlength=m * m).reshape(m, m)
+        done += size
         if progress is not None:
-            progress((c + 1) / len(sizes))
-    summary, probs = _tables(model, base, stats := rank_statistics(out))
-    return Robustness(model=model, samples=n, seed=int(seed), method=method,
+            progress(done / n)
+        if (precision is not None and done >= min(n, MIN_SAMPLES)
+                and rank_standard_error(counts, done) <= precision):
+            break
+    summary, probs = _tables(model, base, stats := rank_statistics(out[:done]))
+    return Robustness(model=model, samples=done, seed=int(seed), method=method,
                       spread=float(spread), steps=int(steps), perturb_direct=perturb_direct,
-                      stats=stats, summary=summary, rank_probabilities=probs)
+                      stats=stats, summary=summary, rank_probabilities=probs, requested=n,
+                      precision=precision, standard_error=rank_standard_error(counts, done))
 
 
 def _place(model: SwotModel, slot: _Slot, prio: np.ndarray, g1: np.ndarray, dep: np.ndarray,

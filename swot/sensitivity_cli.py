@@ -3,15 +3,21 @@
 :func:`register` adds both to the subparsers of :func:`swot.cli.build_parser`. Each handler
 returns the exit code: 0 ok, 1 invalid model or input (readable lines on stderr, no traceback);
 argparse exits with 2 on usage errors. :mod:`swot.sensitivity` is imported when a handler runs,
-so the other subcommands do not pay for it at start-up.
+so the other subcommands do not pay for it at start-up. ``robustness`` draws a progress bar on
+stderr when stderr is a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from swot.model import GROUPS, LANGS, SwotModel
+
+if TYPE_CHECKING:
+    from swot.sensitivity import Robustness
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -87,20 +93,58 @@ def _robustness(model: SwotModel, args: argparse.Namespace) -> int:
     from swot.cli import text_table, write_files
     from swot.sensitivity import robustness, robustness_csv
 
-    result = robustness(model, n=args.n, seed=args.seed, method=args.method,
-                        spread=args.spread, steps=args.steps,
-                        perturb_direct=args.perturb_direct)
+    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = robustness(model, n=args.n, seed=args.seed, method=args.method,
+                            spread=args.spread, steps=args.steps,
+                            perturb_direct=args.perturb_direct, precision=args.precision,
+                            progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     if args.csv:
         write_files(args.model, [(Path(args.csv), robustness_csv(result, args.lang))])
     noise = (f"log-normal spread {result.spread:g}" if result.method == "lognormal"
              else f"up to {result.steps} steps on Saaty's scale")
     print(f"Monte Carlo robustness: {result.samples} samples, seed {result.seed}, {noise}"
           + (", direct numbers perturbed" if result.perturb_direct else ""))
+    print(_precision_line(result))
     print()
     summary = result.summary.drop(columns=["label_en", "label_fa"])
     summary.insert(1, "label", [_label(model, s, args.lang) for s in summary["id"]])
     print(text_table(summary))
     return 0
+
+
+def _precision_line(result: Robustness) -> str:
+    """How precise the rank probabilities are, and whether the run stopped early."""
+    line = (f"Largest standard error of a rank probability: {result.standard_error:.4f}")
+    if result.precision is None:
+        return line
+    if result.samples < result.requested:
+        return (f"{line} (stopped after {result.samples} of {result.requested} samples: "
+                f"precision {result.precision:g} reached)")
+    return f"{line} (precision {result.precision:g} not reached in {result.requested} samples)"
+
+
+class _ProgressBar:
+    """A one-line text progress bar on a terminal stream."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream, self.width, self.shown = stream, width, -1
+
+    def __call__(self, fraction: float) -> None:
+        percent = int(100 * min(max(fraction, 0.0), 1.0))
+        if percent != self.shown:
+            filled = self.width * percent // 100
+            self.stream.write(f"\r[{'#' * filled}{' ' * (self.width - filled)}] {percent:3d}%")
+            self.stream.flush()
+            self.shown = percent
+
+    def close(self) -> None:
+        if self.shown >= 0:
+            self.stream.write("\r" + " " * (self.width + 7) + "\r")
+            self.stream.flush()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -135,6 +179,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="largest step on Saaty's scale for --method saaty, 0 to 16 (default 1)")
     p.add_argument("--perturb-direct", action="store_true",
                    help="also perturb direct weights and strategy ratings (log-normal, --spread)")
+    p.add_argument("--precision", type=float, default=None, metavar="SE",
+                   help="stop early once every rank probability has a standard error of at "
+                   "most SE (e.g. 0.01; at least 1000 samples); default: run all -n samples")
     p.add_argument("--csv", metavar="PATH", help="write the results to PATH (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
     p.set_defaults(handler=_run, sensitivity_handler=_robustness)

@@ -81,6 +81,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "run": {"en": "Run", "fa": "اجرا"},
     "running": {"en": "Sampling…", "fa": "در حال نمونه‌گیری…"},
     "done": {"en": "{n} samples in {s:.2f} s", "fa": "{n} نمونه در {s:.2f} ثانیه"},
+    "precision": {"en": "Stop early at standard error (0 = run all samples)",
+                  "fa": "توقف زودهنگام در خطای معیار (۰ = همهٔ نمونه‌ها)"},
+    "precision_help": {
+        "en": "Stop once every rank probability has at most this standard error "
+              "(after at least 1,000 samples).",
+        "fa": "وقتی خطای معیار همهٔ احتمال‌های رتبه به این مقدار یا کمتر رسید، نمونه‌گیری "
+              "متوقف شود (پس از دست‌کم ۱۰۰۰ نمونه)."},
+    "std_error": {"en": "largest standard error of a rank probability: {se:.4f}",
+                  "fa": "بیشترین خطای معیار احتمال رتبه‌ها: {se:.4f}"},
+    "stopped": {"en": "stopped early at {n} of {total} samples",
+                "fa": "توقف زودهنگام پس از {n} نمونه از {total}"},
     "heat_title": {"en": "Probability of each rank", "fa": "احتمال هر رتبه"},
     "rank": {"en": "rank", "fa": "رتبه"},
     "strategy": {"en": "strategy", "fa": "راهبرد"},
@@ -306,6 +317,9 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
             n = st.number_input(tr("samples", language), 1, 100_000, 10_000, 1000,
                                 key="sens_mc_n")
             seed = st.number_input(tr("seed", language), 0, 2**31 - 1, 1, key="sens_mc_seed")
+            precision = st.number_input(tr("precision", language), 0.0, 0.2, 0.0, 0.005,
+                                        format="%.3f", help=tr("precision_help", language),
+                                        key="sens_mc_precision")
         run = st.form_submit_button(tr("run", language), type="primary")
     if st.session_state.pop(CANCELLED_KEY, False):
         st.info(tr("cancelled", language))
@@ -315,7 +329,8 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
         try:
             result = robustness(model, n=int(n), seed=int(seed), method=method, spread=spread,
                                 steps=int(steps), perturb_direct=direct,
-                                progress=_progress_callback(slot, start, language, cancel))
+                                progress=_progress_callback(slot, start, language, cancel),
+                                precision=precision or None)
         except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
             slot.empty()
             cancel.empty()
@@ -328,7 +343,10 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
     if kept is None or kept[0].model is not model:  # a run of an earlier model
         return
     result, seconds = kept
-    st.caption(tr("done", language, n=result.samples, s=seconds))
+    stopped = ([tr("stopped", language, n=result.samples, total=result.requested)]
+               if result.samples < result.requested else [])
+    st.caption(" · ".join([tr("done", language, n=result.samples, s=seconds),
+                           tr("std_error", language, se=result.standard_error), *stopped]))
     st.plotly_chart(rank_heatmap(result, language), key="sens_heat")
     st.plotly_chart(intervals_chart(result, language), key="sens_intervals")
     s = result.summary

@@ -3,7 +3,8 @@
 Both edit the model of a :class:`~ui.state.ModelSlot`, so they serve the session's model as
 well as any other (e.g. a workshop participant's draft). Each pair i < j is one select box on
 Saaty's verbal scale in both directions, plus "blank"; the widget value is a token such as
-``"3"`` (i over j), ``"1/3"`` (j over i) or ``"blank"``.
+``"3"`` (i over j), ``"1/3"`` (j over i) or ``"blank"``. A matrix of more than
+:data:`GRID_ABOVE` items is edited as one grid instead (:mod:`ui.grid_editor`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import math
 
 import numpy as np
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import anp
 from anp.pairwise import RECIPROCAL_RTOL
@@ -30,6 +32,7 @@ SCALE_TOKENS: tuple[str, ...] = (
 )
 REL_TOL = RECIPROCAL_RTOL  # a value this close to a token (0.333333 for 1/3) is that token
 SUGGESTIONS = 3  # how many inconsistent judgments to list
+GRID_ABOVE = 12  # matrices with more items are edited as one grid (ui.grid_editor)
 
 
 def matrix_title(model: SwotModel, path: str, language: str) -> str:
@@ -152,8 +155,24 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
         return
     names = [item_name(x, lang) for x in items]
     titles = [item_title(model, x, lang) for x in items]
-    waiting = _placeholders(model, path)
     left, right = columns([3, 2], lang, gap="large")
+    if n > GRID_ABOVE:  # one grid widget, not n (n - 1) / 2 select boxes
+        from ui.grid_editor import grid_editor
+
+        with left:
+            grid_editor(slot, path, lang, key_prefix, names)
+    else:
+        _pair_boxes(slot, path, lang, key_prefix, matrix, items, names, titles,
+                    _placeholders(model, path), left)
+    _weights_and_consistency(slot, path, lang, key_prefix, matrix, items, names, titles, right,
+                             blanks_expected)
+
+
+def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: np.ndarray,
+                items: list[str], names: list[str], titles: list[str],
+                waiting: set[frozenset[str]], left: DeltaGenerator) -> None:
+    """One select box per pair i < j; the pairs in ``waiting`` marked not yet judged."""
+    n = len(names)
     with left, st.container(height=620 if n > 4 else "content"):
         for i in range(n):
             for j in range(i + 1, n):
@@ -175,12 +194,34 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
                     on_change=_set_pair,
                     args=(slot, path, i, j, key),
                 )
+
+
+def _useful_suggestions(matrix: np.ndarray, items: list[str]) -> list[anp.JudgmentSuggestion]:
+    """Up to :data:`SUGGESTIONS` suggestions that change the judgment on the 1-9 scale, worst
+    first. Asks for a few more each round instead of all n (n - 1) / 2 at once (each costs an
+    eigen-solve, and a 100-item matrix has 4,950 judgments)."""
+    n = len(items)
+    total, k = n * (n - 1) // 2, SUGGESTIONS
+    while True:
+        suggestions = anp.inconsistency_suggestions(matrix, k=min(k, total), labels=items)
+        useful = [s for s in suggestions if token_of(s.suggested_saaty) != token_of(s.current)]
+        if len(useful) >= SUGGESTIONS or k >= total:
+            return useful[:SUGGESTIONS]
+        k *= 4
+
+
+def _weights_and_consistency(slot: ModelSlot, path: str, lang: str, key_prefix: str,
+                             matrix: np.ndarray, items: list[str], names: list[str],
+                             titles: list[str], right: DeltaGenerator,
+                             blanks_expected: bool) -> None:
+    """Priorities chart, lambda_max and CR, and the suggested fixes (see
+    :func:`pairwise_editor` for ``blanks_expected``)."""
+    model = slot.get()
     with right:
         try:
             weights = anp.priority(matrix, labels=items)
             result = anp.consistency(matrix, labels=items)
-            suggestions = anp.inconsistency_suggestions(matrix, k=n * (n - 1) // 2,
-                                                        labels=items)
+            useful = _useful_suggestions(matrix, items)
         except anp.DisconnectedComparisonsError as exc:  # not judged yet, or too few; in words
             show = st.info if blanks_expected else st.error
             show(ttr("why_unlinked", lang, matrix=matrix_title(model, path, lang),
@@ -199,9 +240,6 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
         else:
             st.error(f"{text} — {tr('cr_bad', lang)}")
         st.markdown(f"**{tr('suggestions', lang)}**")
-        # only suggestions that change the judgment on the 1-9 scale, worst first
-        useful = [s for s in suggestions
-                  if token_of(s.suggested_saaty) != token_of(s.current)][:SUGGESTIONS]
         if not useful:
             st.caption(tr("no_suggestions", lang))
         for s in useful:

@@ -94,3 +94,15 @@ def test_page_runs_sweeps_and_monte_carlo() -> None:
     at.button[0].click().run()
     assert not at.exception
     assert "600" in at.caption[-1].value
+
+
+def test_monte_carlo_early_stop_is_reported() -> None:
+    at = AppTest.from_function(_app, default_timeout=60)
+    at.run()
+    at.number_input[0].set_value(5000)
+    at.number_input[2].set_value(0.02)  # stop at a standard error of 0.02
+    at.button[0].click().run()
+    assert not at.exception
+    caption = at.caption[-1].value
+    assert "1000" in caption and "5000" in caption  # stopped after 1000 of 5000
+    assert page.STRINGS["stopped"]["fa"].split("{")[0] in caption

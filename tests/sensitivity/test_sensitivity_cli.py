@@ -138,3 +138,33 @@ def test_usage_errors_exit_2(args: tuple[str, ...], main: Callable[..., int],
                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(*args) == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_robustness_early_stop_states_the_precision(main: Callable[..., int],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main("robustness", TEHRAN, "-n", "20000", "--precision", "0.02") == 0
+    captured = capsys.readouterr()
+    head = captured.out.splitlines()[:2]
+    assert head[0].startswith("Monte Carlo robustness: 1000 samples")
+    assert "stopped after 1000 of 20000 samples: precision 0.02 reached" in head[1]
+    assert captured.err == ""  # not a terminal: no progress bar
+    assert main("robustness", TEHRAN, "-n", "600", "--precision", "0.001") == 0
+    assert "precision 0.001 not reached in 600 samples" in capsys.readouterr().out
+    assert main("robustness", TEHRAN, "-n", "10", "--precision", "0.7") == 1
+    assert "precision" in capsys.readouterr().err
+
+
+def test_progress_bar_draws_on_one_line_and_clears_it() -> None:
+    import io
+
+    from swot.sensitivity_cli import _ProgressBar
+
+    stream = io.StringIO()
+    bar = _ProgressBar(stream, width=10)
+    for fraction in (0.25, 0.25, 0.5, 1.0):
+        bar(fraction)
+    bar.close()
+    text = stream.getvalue()
+    assert text.count("\r[") == 3  # the repeated 25 % is not drawn again
+    assert "[##        ]  25%" in text and "[##########] 100%" in text
+    assert text.endswith("\r") and "\n" not in text
