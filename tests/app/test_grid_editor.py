@@ -48,16 +48,22 @@ def _weights_page(model: SwotModel, path: str) -> AppTest:
     return at
 
 
+def _editors(at: AppTest) -> list:
+    """The editable data frames (st.data_editor) on the page; read through ``at.dataframe``,
+    which every supported Streamlit's AppTest has (``at.data_editor`` is newer than 1.63)."""
+    return [d for d in at.dataframe if d.proto.editing_mode]
+
+
 def test_large_matrix_is_one_grid_small_one_keeps_select_boxes() -> None:
     big = GRID_ABOVE + 8
     at = _weights_page(_model(big), "judgments.strategies.S1")
-    assert len(at.data_editor) == 1
-    grid = at.data_editor[0].value
+    assert len(_editors(at)) == 1
+    grid = _editors(at)[0].value
     assert grid.shape == (big, big) and list(grid.columns[:2]) == ["A1", "A2"]
     assert grid.loc["A4", "A2"] == "2" and grid.loc["A2", "A4"] == "1/2"
     assert not [s for s in at.selectbox if s.key and s.key.startswith("pw:judgments.strat")]
     small = _weights_page(_model(GRID_ABOVE), "judgments.strategies.S1")
-    assert len(small.data_editor) == 0
+    assert len(_editors(small)) == 0
     pairs = [s for s in small.selectbox if s.key and s.key.startswith("pw:judgments.strat")]
     assert len(pairs) == GRID_ABOVE * (GRID_ABOVE - 1) // 2
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from swot_testdata import TEHRAN, tiny_data
+from swot_testdata import TEHRAN, read_csv_exact, tiny_data
 
 from swot.analysis import evaluate
 from swot.cli import main
@@ -124,11 +124,11 @@ def test_rank_writes_csv_files(tmp_path: Path) -> None:
     result = run_cli("rank", TEHRAN, "--csv", target, "--lang", "fa")
     assert result.returncode == 0, result.stderr
     expected = evaluate(load_model(TEHRAN))
-    back = pd.read_csv(target, encoding="utf-8-sig")
+    back = read_csv_exact(target.read_bytes())
     assert list(back["عنوان"]) == list(expected.strategies["label_fa"])  # Persian headers
     assert list(back["اولویت"]) == list(expected.strategies["priority"])  # numbers as they are
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
-    factors = pd.read_csv(tmp_path / "ranking-factors.csv", encoding="utf-8-sig")
+    factors = read_csv_exact((tmp_path / "ranking-factors.csv").read_bytes())
     assert list(factors["شناسه"]) == list(expected.factors["id"])
     assert set(factors["گروه"]) == {"قوت‌ها", "ضعف‌ها", "فرصت‌ها", "تهدیدها"}  # not S, W, O, T
     assert set(factors["منشأ"]) == {"فهرست‌شده", "استنتاجی"}  # not listed, derived

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 
 import pandas as pd
 import pytest
 from swot_testdata import TEHRAN
+from swot_testdata import read_csv_exact as read
 
 from swot.analysis import evaluate
 from swot.export import factor_weights_csv, ranking_csv, unneutralise
 from swot.io import load_model
 from swot.model import SwotError
 from swot.sensitivity import reversals_csv, robustness, robustness_csv, sweep_group
-
-
-def read(data: bytes) -> pd.DataFrame:
-    """The CSV as pandas reads it, numbers parsed by Python's float(): exact on every pandas
-    version (pandas 2.2's parsers are an ulp off without float_precision, deprecated in 3)."""
-    df = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, dtype=str)
-    for column in df.columns:
-        with contextlib.suppress(ValueError):  # a text column stays text
-            df[column] = [float(v) for v in df[column]]
-    return df
 
 
 @pytest.fixture(scope="module")
