@@ -117,3 +117,50 @@ def test_problem_messages_in_persian(message: str, persian: str) -> None:
 ])
 def test_schema_era_messages_in_persian(message: str, persian: str) -> None:
     assert translated(message, "fa") == persian
+
+
+def _broken_models() -> list[dict]:
+    """Model files with one mistake each, covering the network fields' messages."""
+    import copy
+
+    root = Path(__file__).resolve().parents[2]
+    network = json.loads((root / "data" / "tehran_city_diplomacy_network.json").read_text())
+    out = []
+
+    def broken(change) -> None:
+        data = copy.deepcopy(network)
+        change(data)
+        out.append(data)
+
+    links = lambda d: d["judgments"]["links"]  # noqa: E731
+    broken(lambda d: links(d).update({"ZZ": {"W": {"nodes": ["W1"], "matrix": [[1]]}}}))
+    broken(lambda d: links(d).update({"S1": {}}))
+    broken(lambda d: links(d).update({"S1": {"Q": {"nodes": ["W1"], "matrix": [[1]]}}}))
+    broken(lambda d: links(d).update({"S1": {"W": {"nodes": [], "matrix": []}}}))
+    broken(lambda d: links(d).update({"S1": {"S": {"nodes": ["S1"], "matrix": [[1]]}}}))
+    broken(lambda d: links(d).update({"S1": {"W": {"nodes": ["W1", "W1"],
+                                                  "matrix": [[1, 1], [1, 1]]}}}))
+    broken(lambda d: links(d).update({"S1": {"W": {"nodes": ["S2"], "matrix": [[1]]}}}))
+    broken(lambda d: d["judgments"]["clusters"].update({"Q": {"clusters": ["S", "W"],
+                                                              "matrix": [[1, 1], [1, 1]]}}))
+    broken(lambda d: d["judgments"]["clusters"].update({"W": {"clusters": ["W", "W"],
+                                                              "matrix": [[1, 1], [1, 1]]}}))
+    broken(lambda d: d["judgments"]["clusters"].update({"W": {"clusters": ["W"],
+                                                              "matrix": [[1]]}}))
+    broken(lambda d: d.update({"version": 1}))
+    broken(lambda d: d["factors"]["S"].append(dict(d["factors"]["S"][0])))
+    broken(lambda d: d["judgments"]["groups"][0].__setitem__(1, 1e300))
+    return out
+
+
+def test_every_network_validation_message_reads_in_persian() -> None:
+    from swot.io import validate_data
+
+    seen = 0
+    for data in _broken_models():
+        problems = validate_data(data)
+        assert problems, "each broken model must have a problem"
+        for problem in problems:
+            seen += 1
+            assert translated(problem.message, "fa") != ltr(problem.message), problem.message
+    assert seen >= 13
