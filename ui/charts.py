@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from anp import LabelledMatrix
 from swot.model import GROUPS
-from ui.i18n import group_name, isolate, tr
+from ui.i18n import DIGITS_FONT, group_name, isolate, persian_digits_on, tr
 
 GROUP_COLOURS: dict[str, str] = {"S": "#2e7d32", "W": "#c62828", "O": "#1565c0", "T": "#ef6c00"}
 FONT_FA = "Vazirmatn, 'Noto Naskh Arabic', 'Noto Sans Arabic', Tahoma, 'DejaVu Sans', sans-serif"
@@ -48,6 +48,24 @@ def legend_below(lang: str, y: float) -> dict[str, object]:
     rtl = lang == "fa"
     return {"orientation": "h", "y": y, "x": 1.0 if rtl else 0.0,
             "xanchor": "right" if rtl else "left"}
+
+
+def persian_numbers(fig: go.Figure, lang: str,
+                    numeric_axes: Sequence[str] = ("xaxis",)) -> go.Figure:
+    """``fig`` with the numbers it draws (ticks of ``numeric_axes``, bar and cell texts, colour
+    bars) in Persian digits when that setting is on: a digits-only font, so the ids on category
+    axes (SO1) keep their digits, as in the tables. Hover texts keep ASCII digits."""
+    if not persian_digits_on(lang):
+        return fig
+    family = f"'{DIGITS_FONT}', {FONT_FA}"
+    for axis in numeric_axes:
+        fig.layout[axis].tickfont.family = family
+    for trace in fig.data:
+        if trace.type in ("bar", "heatmap"):
+            trace.textfont.family = family
+        if trace.type == "heatmap":
+            trace.colorbar.tickfont.family = family
+    return fig
 
 
 def _bar_layout(lang: str, n_bars: int, title: str, **extra: object) -> dict:
@@ -85,7 +103,8 @@ def ranking_chart(strategies: pd.DataFrame, lang: str) -> go.Figure:
         textposition="auto",
         hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
     )
-    return go.Figure(bar, _bar_layout(lang, len(strategies), tr("ranking", lang)))
+    return persian_numbers(go.Figure(bar, _bar_layout(lang, len(strategies), tr("ranking", lang))),
+                           lang)
 
 
 def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
@@ -108,7 +127,7 @@ def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
         legend={"orientation": "h", "y": -0.08, "x": 0.5, "xanchor": "center"},
     )
     layout["yaxis"] |= {"categoryorder": "array", "categoryarray": order}
-    return go.Figure(bars, layout)
+    return persian_numbers(go.Figure(bars, layout), lang)
 
 
 def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str,
@@ -126,7 +145,8 @@ def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str,
         textposition="auto",
         hovertemplate="%{customdata}<br>%{x:.4f}<extra></extra>",
     )
-    return go.Figure(bar, _bar_layout(lang, len(names), tr("priorities", lang)))
+    return persian_numbers(go.Figure(bar, _bar_layout(lang, len(names), tr("priorities", lang))),
+                           lang)
 
 
 def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], lang: str) -> go.Figure:
@@ -165,4 +185,4 @@ def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], lang: str) -> go.F
         xgap=1,
         ygap=1,
     )
-    return go.Figure(cells, layout)
+    return persian_numbers(go.Figure(cells, layout), lang, numeric_axes=())

@@ -25,7 +25,7 @@ from swot.sensitivity import (
     sweep_factor,
     sweep_group,
 )
-from ui.charts import FONT_FA, legend_below, short, title_layout
+from ui.charts import FONT_FA, legend_below, persian_numbers, short, title_layout
 from ui.i18n import group_name, isolate, lang, lookup, resend
 from ui.i18n_network import trn
 from ui.influence import cluster_sweep_available, cluster_sweep_choice
@@ -160,7 +160,8 @@ def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
                      autorange="reversed" if language == "fa" else None)
     fig.update_yaxes(title=tr("priority", language), side="right" if language == "fa" else "left")
     fig.update_layout(height=480, legend=legend_below(language, -0.2))
-    return _style(fig, language, tr("chart_title", language, name=name))
+    return persian_numbers(_style(fig, language, tr("chart_title", language, name=name)),
+                           language, ("xaxis", "yaxis"))
 
 
 def rank_heatmap(result: Robustness, language: str) -> go.Figure:
@@ -183,7 +184,7 @@ def rank_heatmap(result: Robustness, language: str) -> go.Figure:
     fig.update_xaxes(title=tr("rank", language), side="top", dtick=1,
                      autorange="reversed" if rtl else None)
     fig.update_layout(height=max(260, 120 + 34 * len(names)))
-    return _style(fig, language, tr("heat_title", language))
+    return persian_numbers(_style(fig, language, tr("heat_title", language)), language)
 
 
 def intervals_chart(result: Robustness, language: str) -> go.Figure:
@@ -207,7 +208,7 @@ def intervals_chart(result: Robustness, language: str) -> go.Figure:
                      autorange="reversed" if language == "fa" else True)
     fig.update_layout(height=max(260, 120 + 34 * len(names)),
                       legend=legend_below(language, -0.15))
-    return _style(fig, language, tr("intervals_title", language))
+    return persian_numbers(_style(fig, language, tr("intervals_title", language)), language)
 
 
 def _reversal_table(sweep: Sweep, language: str, only_top: bool) -> pd.DataFrame:

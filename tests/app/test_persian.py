@@ -164,3 +164,25 @@ def test_every_network_validation_message_reads_in_persian() -> None:
             seen += 1
             assert translated(problem.message, "fa") != ltr(problem.message), problem.message
     assert seen >= 13
+
+
+def test_persian_digits_reach_the_charts(app: AppTest) -> None:
+    """With the setting on, the charts draw their numbers (ticks, bar texts) in Vazirmatn's
+    digits-only cut, which the page loads; the ids on the bars' axis keep the normal font."""
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.switch_page("ui/page_results.py").run()
+
+    def ranking() -> dict:
+        specs = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
+        return next(s for s in specs if s["data"][0].get("type") == "bar")
+
+    def font_loaded() -> bool:
+        return any("@font-face" in str(h.proto) for h in app.get("html"))
+
+    assert "tickfont" not in ranking()["layout"]["xaxis"] and not font_loaded()
+    app.sidebar.checkbox(key="fa_digits_box").check().run()
+    spec = ranking()
+    assert spec["layout"]["xaxis"]["tickfont"]["family"].startswith("'Vazirmatn FD NL'")
+    assert spec["data"][0]["textfont"]["family"].startswith("'Vazirmatn FD NL'")
+    assert "family" not in spec["layout"]["yaxis"].get("tickfont", {})  # the ids' axis
+    assert font_loaded()
