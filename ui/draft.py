@@ -1,4 +1,4 @@
-"""Autosave of the session to a draft in the database (:mod:`swot.drafts`), keyed by a token
+"""Autosave of the session to a draft in the database (:mod:`swot.store.drafts`), keyed by a token
 in the address (``?draft=TOKEN``), so that a browser reload brings back the working model,
 the model as loaded, the language and a few settings; the page itself is in the address.
 
@@ -14,9 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from swot.drafts import QUERY_PARAM, Drafts, new_token, valid_token
 from swot.io import ModelFileError, model_from_dict, model_to_dict
 from swot.store import SECRETS_KEY, StoreError, default_db_path
+from swot.store.drafts import QUERY_PARAM, Drafts, new_token, valid_token
 from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS, t
 from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
 

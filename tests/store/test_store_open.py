@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from store_testdata import tiny_model
 
-from swot import store as store_module
 from swot.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -25,6 +24,7 @@ from swot.store import (
     StoreForeignError,
     default_db_path,
     model_fingerprint,
+    schema,
 )
 
 
@@ -184,7 +184,7 @@ def _make_v1_database(path: Path) -> str:
     fingerprint = model_fingerprint(model)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.executescript(store_module._SCHEMA_V1)
+    conn.executescript(schema.SCHEMA_V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     stamp = "2024-05-01T10:00:00.000000+00:00"

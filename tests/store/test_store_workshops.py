@@ -208,11 +208,14 @@ def test_model_changed_since_opening(store: Store, model: dict[str, Any]) -> Non
 @pytest.mark.parametrize(
     "damage, where",
     [
-        (lambda j: j.pop("groups"), r"judgments\.groups"),
+        (lambda j: j.pop("groups"), r"judgments: missing required field 'groups'"),
         (lambda j: j["factors"].__setitem__("S", [[1]]), r"judgments\.factors\.S"),
         (lambda j: j["factors"]["S"][0].__setitem__(1, -3), r"judgments\.factors\.S\[0\]\[1\]"),
         (lambda j: j["factors"]["S"][0].__setitem__(1, "3"), r"judgments\.factors\.S\[0\]\[1\]"),
-        (lambda j: j["strategies"].pop("T1"), r"judgments\.strategies\.T1"),
+        (
+            lambda j: j["strategies"].pop("T1"),
+            r'judgments\.strategies: missing judgments for factor "T1"',
+        ),
         (lambda j: j["strategies"]["O1"].__setitem__("ratings", [0, 0, 0]), r"O1\.ratings"),
         (
             lambda j: j["strategies"].__setitem__("O1", {"pairwise": [[1] * 3] * 3}),

@@ -3,8 +3,8 @@
 A draft is the working model, the model as last loaded and a few settings (language, the matrix
 being edited, ...), stored under a random token that the app keeps in its address
 (``?draft=TOKEN``). Drafts live in their own table, ``session_drafts``, of the scenario and
-workshop database (:mod:`swot.store`, which creates and checks the file); a draft not saved for
-:data:`KEEP_DAYS` days is deleted the next time any draft is saved.
+workshop database (the :class:`~swot.store.Store` creates and checks the file); a draft not
+saved for :data:`KEEP_DAYS` days is deleted the next time any draft is saved.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from swot.store import Store, StoreError
+from swot.store import Store
+from swot.store.errors import StoreError
 
 __all__ = ["KEEP_DAYS", "Draft", "Drafts", "new_token", "valid_token"]
 
@@ -27,7 +27,6 @@ KEEP_DAYS = 30
 QUERY_PARAM = "draft"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _BUSY_TIMEOUT_S = 5.0
-_CHECKED: set[Path] = set()  # databases this process has already opened through Store
 _SCHEMA = """CREATE TABLE IF NOT EXISTS session_drafts (
     token      TEXT PRIMARY KEY,
     data_json  TEXT NOT NULL,
@@ -58,11 +57,8 @@ class Drafts:
     """The drafts table of the database at ``path``; use as a context manager."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser()
-        if self.path not in _CHECKED or not self.path.exists():
-            with Store(self.path):  # creates the file, or checks that it is ours (once: the
-                pass  # check reads the whole file, and a draft is saved after every change)
-            _CHECKED.add(self.path)
+        with Store(path) as store:  # creates the file, or checks that it is ours
+            self.path = store.path
         try:
             self._conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S,
                                          isolation_level=None)

@@ -1,0 +1,248 @@
+"""One SQLite connection of a :class:`~swot.store.Store`: opening with its checks, migration,
+transactions and retries.
+
+The database runs in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, retried a
+bounded number of times when another process holds the write lock. Opening never modifies a
+file that is not one of ours: a file that is not SQLite raises :class:`StoreCorruptError`, an
+SQLite database of another application :class:`StoreForeignError`, a newer schema
+:class:`SchemaVersionError`. ``PRAGMA integrity_check`` runs on the first open of a file in a
+process (it reads the whole file), not on every open. An older schema is migrated in one
+transaction, after a copy of the database as it was has been written beside it
+(``NAME.schema-vN.bak``) with SQLite's backup API.
+
+The database file is only ever opened through SQLite, never with a plain ``open()`` (no header
+sniffing, no file copies): on POSIX, closing any descriptor of a file releases every lock the
+process holds on it, SQLite's included, so a stray ``open()``/``close()`` while another Store of
+the same process is connected lets other processes write underneath it (lost writes, a corrupt
+file). SQLite itself refuses a file that is not a database ("file is not a database"), before
+anything is written. Sharing the file between processes is safe on one machine's local disk;
+not on a network file system, whose locks SQLite cannot rely on.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Self, TypeVar
+
+from swot.store import schema
+from swot.store.errors import (
+    SchemaVersionError,
+    StoreBusyError,
+    StoreCorruptError,
+    StoreError,
+    StoreForeignError,
+)
+
+_BUSY_TIMEOUT_MS = 5000
+_WRITE_ATTEMPTS = 8
+_T = TypeVar("_T")
+
+# Files this process has run integrity_check on, by (device, inode): os.stat reads no byte of
+# the file, so it cannot drop SQLite's locks (see the module docstring).
+_CHECKED: set[tuple[int, int]] = set()
+_CHECKED_LOCK = threading.Lock()
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+class Connection:
+    """One connection to the database file at ``path``; a context manager."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._open()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening
+
+    def _open(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        try:
+            app_id, version, tables = self._read_state()
+            if app_id != 0 or version != 0 or tables:
+                self._check_ours(app_id, version, tables)
+                self._integrity_once()
+            if 0 < version < schema.SCHEMA_VERSION:  # before the write lock: a backup needs none
+                self._backup(self.path.with_name(f"{self.path.name}.schema-v{version}.bak"))
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if version != schema.SCHEMA_VERSION:  # new or older: take the write lock only then
+                self._retry(self._init_or_migrate)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+                raise StoreBusyError(f"the database {self.path} is busy: {exc}") from exc
+            raise StoreCorruptError(
+                f"{self.path} cannot be read as an SQLite database ({exc}); it was left untouched"
+            ) from exc
+
+    def _read_state(self) -> tuple[int, int, set[str]]:
+        conn = self._conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row["name"]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        return app_id, version, tables
+
+    def _check_ours(self, app_id: int, version: int, tables: set[str]) -> None:
+        if app_id != schema.APPLICATION_ID or "meta" not in tables:
+            raise StoreForeignError(
+                f"{self.path} is an SQLite database of another application "
+                f"(tables: {', '.join(sorted(tables)) or 'none'}); it was left untouched; "
+                "choose another database file"
+            )
+        if version > schema.SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path} has schema version {version}, newer than this program knows "
+                f"({schema.SCHEMA_VERSION}); update swot-anp to open it"
+            )
+        if version < 1:
+            raise StoreCorruptError(f"{self.path} has no schema version; it was left untouched")
+
+    def _integrity_once(self) -> None:
+        """``PRAGMA integrity_check`` on the first open of this file in this process."""
+        key = _file_key(self.path)
+        with _CHECKED_LOCK:
+            if key is not None and key in _CHECKED:
+                return
+        result = self.integrity_check()
+        if result != ["ok"]:
+            raise StoreCorruptError(
+                f"{self.path} is damaged ({'; '.join(result[:3])}); it was left untouched"
+            )
+        if key is not None:
+            with _CHECKED_LOCK:
+                _CHECKED.add(key)
+
+    def _init_or_migrate(self) -> None:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            app_id, version, tables = self._read_state()  # again, now holding the write lock
+            if app_id == 0 and version == 0 and not tables:
+                schema.create(conn)
+            else:
+                self._check_ours(app_id, version, tables)
+                schema.migrate(conn, version)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        key = _file_key(self.path)  # a database this process created or migrated is sound
+        if key is not None:
+            with _CHECKED_LOCK:
+                _CHECKED.add(key)
+
+    def _backup(self, target: Path) -> None:
+        """Copy the database as it is now to ``target`` with SQLite's backup API (a file copy
+        would drop this process's locks; see the module docstring). An existing ``target``
+        is never overwritten: the copy gets a numbered name instead."""
+        candidate, number = target, 1
+        while candidate.exists():
+            number += 1
+            candidate = target.with_name(f"{target.name}.{number}")
+        try:
+            copy = sqlite3.connect(candidate)
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as exc:
+            candidate.unlink(missing_ok=True)
+            raise StoreError(
+                f"cannot write the backup {candidate} that must precede migrating {self.path} "
+                f"({exc}); the database was left untouched"
+            ) from exc
+
+    # -- transactions
+
+    def _retry(self, action: Callable[[], _T]) -> _T:
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or attempt == _WRITE_ATTEMPTS - 1:
+                    if _is_busy(exc):
+                        raise StoreBusyError(
+                            f"the database {self.path} stayed locked by other writers "
+                            f"after {_WRITE_ATTEMPTS} attempts; try again"
+                        ) from exc
+                    # e.g. a read-only file or folder, a full disk: a clear error, no traceback
+                    raise StoreError(f"cannot use the database {self.path}: {exc}") from exc
+                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _transaction(self, begin: str, body: Callable[[sqlite3.Connection], _T]) -> _T:
+        def attempt() -> _T:
+            conn = self._conn
+            conn.execute(begin)
+            try:
+                result = body(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return result
+
+        return self._retry(attempt)
+
+    def _write(self, body: Callable[[sqlite3.Connection], _T]) -> _T:
+        return self._transaction("BEGIN IMMEDIATE", body)
+
+    def _read(self, body: Callable[[sqlite3.Connection], _T]) -> _T:
+        return self._transaction("BEGIN", body)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound."""
+        return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
