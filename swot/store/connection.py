@@ -1,5 +1,5 @@
-"""One SQLite connection of a :class:`~swot.store.Store`: opening with its checks, migration,
-transactions and retries.
+"""One connection of a :class:`~swot.store.Store` (SQLAlchemy Core on SQLite): opening with
+its checks, migration, transactions and retries.
 
 The database runs in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, retried a
 bounded number of times when another process holds the write lock. Opening never modifies a
@@ -28,7 +28,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Self, TypeVar
+from typing import Any, Self, TypeVar
+
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection as SAConnection
+from sqlalchemy.pool import NullPool
 
 from swot.store import schema
 from swot.store.errors import (
@@ -47,11 +52,36 @@ _T = TypeVar("_T")
 # the file, so it cannot drop SQLite's locks (see the module docstring).
 _CHECKED: set[tuple[int, int]] = set()
 _CHECKED_LOCK = threading.Lock()
+_ENGINES: dict[Path, Engine] = {}  # one engine per file; NullPool: a Store's own connection
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    message = str(exc).lower()
+def _is_busy(exc: BaseException) -> bool:
+    message = str(getattr(exc, "orig", None) or exc).lower()
     return "locked" in message or "busy" in message
+
+
+def _engine(path: Path) -> Engine:
+    with _CHECKED_LOCK:
+        engine = _ENGINES.get(path)
+        if engine is None:
+            engine = create_engine(
+                URL.create("sqlite", database=str(path)), poolclass=NullPool,
+                connect_args={"timeout": _BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+            event.listen(engine, "connect", _autocommit_driver)
+            event.listen(engine, "begin", _begin)
+            _ENGINES[path] = engine
+        return engine
+
+
+def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, decide where transactions begin."""
+    dbapi_connection.isolation_level = None
+
+
+def _begin(conn: SAConnection) -> None:
+    """Begin as the transaction asks: ``BEGIN IMMEDIATE`` for writes (see _transaction)."""
+    conn.exec_driver_sql(conn.info.get("begin", "BEGIN"))
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:
@@ -71,16 +101,14 @@ class Connection:
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
-        self._conn.row_factory = sqlite3.Row
+            self._db: SAConnection = _engine(self.path).connect()
+        except sa_exc.DBAPIError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc.orig}") from exc
+        self._conn: sqlite3.Connection = self._db.connection.driver_connection  # type: ignore
         try:
             self._open()
         except BaseException:
-            self._conn.close()
+            self._db.close()
             raise
 
     # -- opening
@@ -100,11 +128,13 @@ class Connection:
             conn.execute("PRAGMA synchronous = NORMAL")
             if version != schema.SCHEMA_VERSION:  # new or older: take the write lock only then
                 self._retry(self._init_or_migrate)
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
-                raise StoreBusyError(f"the database {self.path} is busy: {exc}") from exc
+        except (sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
+            reason = getattr(exc, "orig", None) or exc
+            if isinstance(reason, sqlite3.OperationalError) and _is_busy(reason):
+                raise StoreBusyError(f"the database {self.path} is busy: {reason}") from exc
             raise StoreCorruptError(
-                f"{self.path} cannot be read as an SQLite database ({exc}); it was left untouched"
+                f"{self.path} cannot be read as an SQLite database ({reason}); "
+                "it was left untouched"
             ) from exc
 
     def _read_state(self) -> tuple[int, int, set[str]]:
@@ -112,7 +142,7 @@ class Connection:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {
-            row["name"]
+            row[0]
             for row in conn.execute(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
@@ -150,19 +180,13 @@ class Connection:
                 _CHECKED.add(key)
 
     def _init_or_migrate(self) -> None:
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        def body(conn: SAConnection) -> None:
             app_id, version, tables = self._read_state()  # again, now holding the write lock
-            if app_id == 0 and version == 0 and not tables:
-                schema.create(conn)
-            else:
+            if app_id != 0 or version != 0 or tables:
                 self._check_ours(app_id, version, tables)
-                schema.migrate(conn, version)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            schema.upgrade(conn, version)
+
+        self._transaction("BEGIN IMMEDIATE", body, retry=False)
         key = _file_key(self.path)  # a database this process created or migrated is sound
         if key is not None:
             with _CHECKED_LOCK:
@@ -195,7 +219,7 @@ class Connection:
         for attempt in range(_WRITE_ATTEMPTS):
             try:
                 return action()
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.OperationalError, sa_exc.OperationalError) as exc:
                 if not _is_busy(exc) or attempt == _WRITE_ATTEMPTS - 1:
                     if _is_busy(exc):
                         raise StoreBusyError(
@@ -203,34 +227,31 @@ class Connection:
                             f"after {_WRITE_ATTEMPTS} attempts; try again"
                         ) from exc
                     # e.g. a read-only file or folder, a full disk: a clear error, no traceback
-                    raise StoreError(f"cannot use the database {self.path}: {exc}") from exc
+                    reason = getattr(exc, "orig", None) or exc
+                    raise StoreError(f"cannot use the database {self.path}: {reason}") from exc
                 time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _transaction(self, begin: str, body: Callable[[sqlite3.Connection], _T]) -> _T:
+    def _transaction(
+        self, begin: str, body: Callable[[SAConnection], _T], retry: bool = True
+    ) -> _T:
         def attempt() -> _T:
-            conn = self._conn
-            conn.execute(begin)
-            try:
-                result = body(conn)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            return result
+            db = self._db
+            db.info["begin"] = begin
+            with db.begin():
+                return body(db)
 
-        return self._retry(attempt)
+        return self._retry(attempt) if retry else attempt()
 
-    def _write(self, body: Callable[[sqlite3.Connection], _T]) -> _T:
+    def _write(self, body: Callable[[SAConnection], _T]) -> _T:
         return self._transaction("BEGIN IMMEDIATE", body)
 
-    def _read(self, body: Callable[[sqlite3.Connection], _T]) -> _T:
+    def _read(self, body: Callable[[SAConnection], _T]) -> _T:
         return self._transaction("BEGIN", body)
 
     def close(self) -> None:
         """Close the connection."""
-        self._conn.close()
+        self._db.close()
 
     def __enter__(self) -> Self:
         return self
@@ -246,3 +267,8 @@ class Connection:
     def integrity_check(self) -> list[str]:
         """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound."""
         return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
+
+
+def run(conn: SAConnection, sql: str, params: Any = None) -> Any:
+    """Execute ``sql`` (named ``:parameters``) in the open transaction; rows by column name."""
+    return conn.execute(text(sql), params).mappings()

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection as SAConnection
+from sqlalchemy.engine import RowMapping
+
 from swot.store import values
-from swot.store.connection import Connection
+from swot.store.connection import Connection, run
 from swot.store.errors import DuplicateNameError, InvalidDataError, NotFoundError
 from swot.store.records import Scenario, ScenarioInfo
 
 _COLUMNS = "id, name, note, created_at, updated_at, model_json"
 
 
-def _row(conn: sqlite3.Connection, id_or_name: int | str) -> sqlite3.Row:
+def _row(conn: SAConnection, id_or_name: int | str) -> RowMapping:
     if isinstance(id_or_name, int) and not isinstance(id_or_name, bool):
-        row = conn.execute(
-            f"SELECT {_COLUMNS} FROM scenarios WHERE id = ?", (id_or_name,)
-        ).fetchone()
+        row = run(conn, f"SELECT {_COLUMNS} FROM scenarios WHERE id = :id",
+                  {"id": id_or_name}).fetchone()
     elif isinstance(id_or_name, str):
-        row = conn.execute(
-            f"SELECT {_COLUMNS} FROM scenarios WHERE name = ?", (" ".join(id_or_name.split()),)
-        ).fetchone()
+        row = run(conn, f"SELECT {_COLUMNS} FROM scenarios WHERE name = :name",
+                  {"name": " ".join(id_or_name.split())}).fetchone()
     else:
         raise InvalidDataError(
             f"a scenario is named by its id or name, not {type(id_or_name).__name__}"
@@ -31,28 +32,29 @@ def _row(conn: sqlite3.Connection, id_or_name: int | str) -> sqlite3.Row:
     return row
 
 
-def _info(row: sqlite3.Row) -> ScenarioInfo:
+def _info(row: RowMapping) -> ScenarioInfo:
     return ScenarioInfo(id=row["id"], name=row["name"], note=row["note"],
                         created_at=row["created_at"], updated_at=row["updated_at"])
 
 
-def _scenario(row: sqlite3.Row) -> Scenario:
+def _scenario(row: RowMapping) -> Scenario:
     return Scenario(id=row["id"], name=row["name"], note=row["note"],
                     created_at=row["created_at"], updated_at=row["updated_at"],
                     model=values.from_json(row["model_json"], f"scenario {row['name']!r}"))
 
 
-def _insert(conn: sqlite3.Connection, name: str, model_json: str, note: str) -> int:
+def _insert(conn: SAConnection, name: str, model_json: str, note: str) -> int:
     now = values.now()
     try:
-        cursor = conn.execute(
-            "INSERT INTO scenarios (name, note, model_json, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (name, note, model_json, now, now),
-        )
-    except sqlite3.IntegrityError as exc:
+        with conn.begin_nested():  # a refused name leaves the transaction usable
+            return int(run(
+                conn,
+                "INSERT INTO scenarios (name, note, model_json, created_at, updated_at) "
+                "VALUES (:name, :note, :model_json, :now, :now) RETURNING id",
+                {"name": name, "note": note, "model_json": model_json, "now": now},
+            ).one()["id"])
+    except sa_exc.IntegrityError as exc:
         raise DuplicateNameError(f"a scenario named {name!r} already exists") from exc
-    return int(cursor.lastrowid or 0)
 
 
 def _model_json(model: Any) -> str:
@@ -68,18 +70,16 @@ class Scenarios(Connection):
         model_json = _model_json(model)
         note = values.note(note)
 
-        def body(conn: sqlite3.Connection) -> Scenario:
+        def body(conn: SAConnection) -> Scenario:
             return _scenario(_row(conn, _insert(conn, name, model_json, note)))
 
         return self._write(body)
 
     def list_scenarios(self) -> list[ScenarioInfo]:
         """All scenarios, oldest first, without their models."""
-        rows = self._read(
-            lambda conn: conn.execute(
-                "SELECT id, name, note, created_at, updated_at FROM scenarios ORDER BY id"
-            ).fetchall()
-        )
+        rows = self._read(lambda conn: run(
+            conn, "SELECT id, name, note, created_at, updated_at FROM scenarios ORDER BY id"
+        ).all())
         return [_info(row) for row in rows]
 
     def load_scenario(self, id_or_name: int | str) -> Scenario:
@@ -90,14 +90,14 @@ class Scenarios(Connection):
         """Give a scenario another (unused) name."""
         new_name = values.clean_name(new_name, "the new scenario name")
 
-        def body(conn: sqlite3.Connection) -> Scenario:
+        def body(conn: SAConnection) -> Scenario:
             scenario_id = _row(conn, id_or_name)["id"]
             try:
-                conn.execute(
-                    "UPDATE scenarios SET name = ?, updated_at = ? WHERE id = ?",
-                    (new_name, values.now(), scenario_id),
-                )
-            except sqlite3.IntegrityError as exc:
+                with conn.begin_nested():
+                    run(conn, "UPDATE scenarios SET name = :name, updated_at = :now "
+                              "WHERE id = :id",
+                        {"name": new_name, "now": values.now(), "id": scenario_id})
+            except sa_exc.IntegrityError as exc:
                 raise DuplicateNameError(f"a scenario named {new_name!r} already exists") from exc
             return _scenario(_row(conn, scenario_id))
 
@@ -109,7 +109,7 @@ class Scenarios(Connection):
         """Copy a scenario under a new name (keeping its note unless one is given)."""
         new_name = values.clean_name(new_name, "the new scenario name")
 
-        def body(conn: sqlite3.Connection) -> Scenario:
+        def body(conn: SAConnection) -> Scenario:
             row = _row(conn, id_or_name)
             new_note = row["note"] if note is None else values.note(note)
             return _scenario(_row(conn, _insert(conn, new_name, row["model_json"], new_note)))
@@ -125,16 +125,18 @@ class Scenarios(Connection):
         """Replace a scenario's model and/or note."""
         model_json = None if model is None else _model_json(model)
 
-        def body(conn: sqlite3.Connection) -> Scenario:
+        def body(conn: SAConnection) -> Scenario:
             row = _row(conn, id_or_name)
-            conn.execute(
-                "UPDATE scenarios SET model_json = ?, note = ?, updated_at = ? WHERE id = ?",
-                (
-                    row["model_json"] if model_json is None else model_json,
-                    row["note"] if note is None else values.note(note),
-                    values.now(),
-                    row["id"],
-                ),
+            run(
+                conn,
+                "UPDATE scenarios SET model_json = :model_json, note = :note, "
+                "updated_at = :now WHERE id = :id",
+                {
+                    "model_json": row["model_json"] if model_json is None else model_json,
+                    "note": row["note"] if note is None else values.note(note),
+                    "now": values.now(),
+                    "id": row["id"],
+                },
             )
             return _scenario(_row(conn, row["id"]))
 
@@ -143,7 +145,7 @@ class Scenarios(Connection):
     def delete_scenario(self, id_or_name: int | str) -> None:
         """Delete a scenario."""
 
-        def body(conn: sqlite3.Connection) -> None:
-            conn.execute("DELETE FROM scenarios WHERE id = ?", (_row(conn, id_or_name)["id"],))
+        def body(conn: SAConnection) -> None:
+            run(conn, "DELETE FROM scenarios WHERE id = :id", {"id": _row(conn, id_or_name)["id"]})
 
         self._write(body)

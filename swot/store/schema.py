@@ -1,12 +1,17 @@
-"""The schema: version 1 as first shipped, the migrations to each later version, and the
-statements that create the current one. The version is SQLite's ``user_version``; the file is
-marked as ours by its ``application_id``."""
+"""The schema: version 1 as first shipped and the migrations to each later version, run as
+Alembic revisions (``migrations/versions``). The version is SQLite's ``user_version`` (Alembic's
+``alembic_version`` is stamped to match before a migration); the file is marked as ours by its
+``application_id``."""
 
 from __future__ import annotations
 
-import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, text
 
 from swot.store.values import now
+
+MIGRATIONS = Path(__file__).with_name("migrations")
 
 APPLICATION_ID = 0x53574F54  # "SWOT"
 SCHEMA_VERSION = 3
@@ -95,36 +100,35 @@ CREATE TABLE judgment_changes (
 CREATE INDEX judgment_changes_by_participant ON judgment_changes (participant_id, id)
 """
 
-MIGRATIONS: dict[int, str] = {1: MIGRATE_V1_V2, 2: MIGRATE_V2_V3}
-
-
 def split_sql(script: str) -> list[str]:
     """The statements of an SQL script (none of ours holds a ';' in a literal)."""
     return [statement.strip() for statement in script.split(";") if statement.strip()]
 
 
-def create(conn: sqlite3.Connection) -> None:
-    """Create the current schema in an empty database (inside the caller's transaction)."""
-    for statement in split_sql(SCHEMA_V1) + split_sql(MIGRATE_V1_V2) + split_sql(MIGRATE_V2_V3):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    conn.executemany(
-        "INSERT INTO meta (key, value) VALUES (?, ?)",
-        [("application", "swot-anp"), ("schema_version", str(SCHEMA_VERSION)),
-         ("created_at", now())],
+def upgrade(conn: Connection, version: int) -> None:
+    """Bring a database of schema ``version`` (0: empty) to the current one with the Alembic
+    revisions in ``migrations/`` (one per version), inside the caller's transaction."""
+    from alembic.config import Config  # only a new or older database needs Alembic
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    with EnvironmentContext(
+        config, script, fn=lambda rev, _context: script._upgrade_revs("head", rev)
+    ) as env:
+        env.configure(connection=conn)
+        if version:
+            env.get_context().stamp(script, f"v{version}")
+        env.run_migrations()
+    raw = conn.exec_driver_sql
+    raw(f"PRAGMA application_id = {APPLICATION_ID}")
+    raw(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    stamp = [("schema_version", str(SCHEMA_VERSION))]
+    if not version:
+        stamp += [("application", "swot-anp"), ("created_at", now())]
+    conn.execute(
+        text("INSERT OR REPLACE INTO meta (key, value) VALUES (:key, :value)"),
+        [{"key": key, "value": value} for key, value in stamp],
     )
-
-
-def migrate(conn: sqlite3.Connection, version: int) -> None:
-    """Bring a database of schema ``version`` to the current one (inside the caller's
-    transaction)."""
-    while version < SCHEMA_VERSION:
-        for statement in split_sql(MIGRATIONS[version]):
-            conn.execute(statement)
-        version += 1
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-            (str(version),),
-        )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from sqlalchemy.engine import Connection as SAConnection
+from sqlalchemy.engine import RowMapping
+
 from swot.judgment_cells import changed_cells, differing_matrices
 from swot.store import values
+from swot.store.connection import run
 from swot.store.errors import ModelChangedError, WorkshopClosedError
 from swot.store.records import JudgmentChange, Submission, Workshop
 from swot.store.workshops import Workshops, participant_by_id, to_workshop, workshop_row
@@ -22,7 +25,7 @@ _SELECT = (
 )
 
 
-def _submission(row: sqlite3.Row, model: Mapping[str, Any]) -> Submission:
+def _submission(row: RowMapping, model: Mapping[str, Any]) -> Submission:
     """A submission row; one stored before schema 3 (no record of what was judged) counts
     the matrices that differ from the workshop model's own judgments as judged."""
     judgments = values.from_json(row["judgments_json"], f"submission {row['id']}")
@@ -71,7 +74,7 @@ class Submissions(Workshops):
         )
         rationale = values.rationale(rationale)
 
-        def body(conn: sqlite3.Connection) -> Submission:
+        def body(conn: SAConnection) -> Submission:
             workshop = to_workshop(workshop_row(conn, code))
             participant_by_id(conn, code, participant_id)
             if not workshop.is_open:
@@ -85,33 +88,39 @@ class Submissions(Workshops):
                 )
             values.check_judgments_shape(judgments, workshop.model)
             judged_json = json.dumps(values.judged_paths(judged, workshop.model))
-            previous = conn.execute(
-                "SELECT judgments_json, fingerprint FROM submissions WHERE participant_id = ? "
-                "ORDER BY id DESC LIMIT 1",
-                (participant_id,),
+            previous = run(
+                conn, "SELECT judgments_json, fingerprint FROM submissions "
+                      "WHERE participant_id = :pid ORDER BY id DESC LIMIT 1",
+                {"pid": participant_id},
             ).fetchone()
             now = values.now()
-            cursor = conn.execute(
+            new_id = run(
+                conn,
                 "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
-                "submitted_at, judged_json, round) VALUES (?, ?, ?, ?, ?, ?)",
-                (participant_id, judgments_json, model_fingerprint, now, judged_json,
-                 workshop.round),
-            )
+                "submitted_at, judged_json, round) VALUES (:pid, :judgments, :fingerprint, "
+                ":now, :judged, :round) RETURNING id",
+                {"pid": participant_id, "judgments": judgments_json,
+                 "fingerprint": model_fingerprint, "now": now, "judged": judged_json,
+                 "round": workshop.round},
+            ).one()["id"]
             if previous is not None and previous["fingerprint"] == model_fingerprint:
                 before = values.from_json(previous["judgments_json"], "the previous submission")
             else:  # the first judgments on this model start from the prefill or from blanks
                 before = workshop.model["judgments"] if workshop.prefill else None
-            conn.executemany(
-                "INSERT INTO judgment_changes (participant_id, submission_id, round, matrix, "
-                "item_i, item_j, old_value, new_value, rationale, changed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (participant_id, cursor.lastrowid, workshop.round, *cell, old, new,
-                     rationale, now)
-                    for cell, old, new in changed_cells(before, judgments, workshop.model)
-                ],
-            )
-            row = conn.execute(_SELECT + "WHERE s.id = ?", (cursor.lastrowid,)).fetchone()
+            changes = [
+                {"pid": participant_id, "sid": new_id, "round": workshop.round,
+                 "matrix": matrix, "i": item_i, "j": item_j, "old": old, "new": new,
+                 "rationale": rationale, "now": now}
+                for (matrix, item_i, item_j), old, new
+                in changed_cells(before, judgments, workshop.model)
+            ]
+            if changes:
+                run(conn,
+                    "INSERT INTO judgment_changes (participant_id, submission_id, round, "
+                    "matrix, item_i, item_j, old_value, new_value, rationale, changed_at) "
+                    "VALUES (:pid, :sid, :round, :matrix, :i, :j, :old, :new, :rationale, "
+                    ":now)", changes)
+            row = run(conn, _SELECT + "WHERE s.id = :id", {"id": new_id}).one()
             return _submission(row, workshop.model)
 
         return self._write(body)
@@ -119,12 +128,11 @@ class Submissions(Workshops):
     def submission_history(self, code: str, participant_id: int) -> list[Submission]:
         """Every submission of a participant, oldest first."""
 
-        def body(conn: sqlite3.Connection) -> list[Submission]:
+        def body(conn: SAConnection) -> list[Submission]:
             participant_by_id(conn, code, participant_id)
             model = to_workshop(workshop_row(conn, code)).model
-            rows = conn.execute(
-                _SELECT + "WHERE s.participant_id = ? ORDER BY s.id", (participant_id,)
-            ).fetchall()
+            rows = run(conn, _SELECT + "WHERE s.participant_id = :pid ORDER BY s.id",
+                       {"pid": participant_id}).all()
             return [_submission(row, model) for row in rows]
 
         return self._read(body)
@@ -144,16 +152,18 @@ class Submissions(Workshops):
         are excluded participants unless ``include_excluded``.
         """
 
-        def body(conn: sqlite3.Connection) -> list[Submission]:
+        def body(conn: SAConnection) -> list[Submission]:
             workshop = to_workshop(workshop_row(conn, code))
-            rows = conn.execute(  # each participant's last id first, then only those rows
+            rows = run(  # each participant's last id first, then only those rows
+                conn,
                 _SELECT
                 + "WHERE s.id IN (SELECT MAX(l.id) FROM participants q JOIN submissions l "
-                "ON l.participant_id = q.id AND l.round = ? WHERE q.workshop_id = ? "
-                "GROUP BY q.id) AND s.fingerprint = ? AND (? OR p.excluded = 0) ORDER BY p.id",
-                (workshop.round if round is None else round, workshop.id,
-                 workshop.fingerprint, int(include_excluded)),
-            ).fetchall()
+                "ON l.participant_id = q.id AND l.round = :round WHERE q.workshop_id = :w "
+                "GROUP BY q.id) AND s.fingerprint = :fingerprint "
+                "AND (p.excluded = 0 OR :all = 1) ORDER BY p.id",
+                {"round": workshop.round if round is None else round, "w": workshop.id,
+                 "fingerprint": workshop.fingerprint, "all": int(include_excluded)},
+            ).all()
             return [_submission(r, workshop.model) for r in rows]
 
         return self._read(body)
@@ -166,20 +176,22 @@ class Submissions(Workshops):
         keep or revise them. The closed round's submissions stay as they were.
         """
 
-        def body(conn: sqlite3.Connection) -> Workshop:
+        def body(conn: SAConnection) -> Workshop:
             workshop = to_workshop(workshop_row(conn, code))
             new_round = workshop.round + 1
-            conn.execute("UPDATE workshops SET round = ? WHERE id = ?", (new_round, workshop.id))
-            conn.execute(
+            run(conn, "UPDATE workshops SET round = :round WHERE id = :id",
+                {"round": new_round, "id": workshop.id})
+            run(
+                conn,
                 "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
                 "submitted_at, judged_json, round) "
-                "SELECT s.participant_id, s.judgments_json, s.fingerprint, ?, s.judged_json, ? "
-                "FROM submissions s JOIN participants p ON p.id = s.participant_id "
-                "WHERE p.workshop_id = ? AND s.round = ? AND s.fingerprint = ? "
+                "SELECT s.participant_id, s.judgments_json, s.fingerprint, :now, s.judged_json, "
+                ":new_round FROM submissions s JOIN participants p ON p.id = s.participant_id "
+                "WHERE p.workshop_id = :w AND s.round = :round AND s.fingerprint = :fingerprint "
                 "AND s.id = (SELECT MAX(id) FROM submissions WHERE participant_id = p.id "
-                "AND round = ?) ORDER BY s.participant_id",
-                (values.now(), new_round, workshop.id, workshop.round, workshop.fingerprint,
-                 workshop.round),
+                "AND round = :round) ORDER BY s.participant_id",
+                {"now": values.now(), "new_round": new_round, "w": workshop.id,
+                 "round": workshop.round, "fingerprint": workshop.fingerprint},
             )
             return to_workshop(workshop_row(conn, code))
 
@@ -188,13 +200,14 @@ class Submissions(Workshops):
     def judgment_changes(self, code: str) -> list[JudgmentChange]:
         """The audit trail of a workshop: every judgment change, oldest first."""
 
-        def body(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-            return conn.execute(
+        def body(conn: SAConnection) -> list[RowMapping]:
+            return run(
+                conn,
                 "SELECT c.id, c.participant_id, p.name AS participant_name, c.round, c.matrix, "
                 "c.item_i, c.item_j, c.old_value, c.new_value, c.rationale, c.changed_at "
                 "FROM judgment_changes c JOIN participants p ON p.id = c.participant_id "
-                "WHERE p.workshop_id = ? ORDER BY c.id",
-                (workshop_row(conn, code)["id"],),
-            ).fetchall()
+                "WHERE p.workshop_id = :w ORDER BY c.id",
+                {"w": workshop_row(conn, code)["id"]},
+            ).all()
 
         return [JudgmentChange(**dict(row)) for row in self._read(body)]

@@ -81,6 +81,8 @@ def clean_name(name: Any, what: str) -> str:
     """A name with its white space collapsed; not empty, at most MAX_NAME_LENGTH long."""
     if not isinstance(name, str):
         raise InvalidDataError(f"{what} must be text, not {type(name).__name__}")
+    if "\x00" in name:
+        raise InvalidDataError(f"{what} cannot hold a NUL character")
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InvalidDataError(f"{what} is empty")
@@ -105,6 +107,8 @@ def note(text: Any) -> str:
     """A note as stored (stripped text)."""
     if not isinstance(text, str):
         raise InvalidDataError(f"a note must be text, not {type(text).__name__}")
+    if "\x00" in text:
+        raise InvalidDataError("a note cannot hold a NUL character")
     return text.strip()
 
 
@@ -126,11 +130,11 @@ def rationale(text: Any) -> str:
 
 def subgroup(text: Any) -> str:
     """A participant's subgroup as stored: one line, no control characters."""
+    if isinstance(text, str) and any(ord(c) < 32 or ord(c) == 127 for c in " ".join(text.split())):
+        raise InvalidDataError("a subgroup name cannot hold control characters")
     text = " ".join(note(text).split())
     if len(text) > MAX_SUBGROUP_LENGTH:
         raise InvalidDataError(f"a subgroup name is longer than {MAX_SUBGROUP_LENGTH} characters")
-    if any(ord(c) < 32 or ord(c) == 127 for c in text):
-        raise InvalidDataError("a subgroup name cannot hold control characters")
     return text
 
 

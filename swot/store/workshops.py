@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection as SAConnection
+from sqlalchemy.engine import RowMapping
 
 from swot.store import values
 from swot.store.config import normalize_code
-from swot.store.connection import Connection
+from swot.store.connection import Connection, run
 from swot.store.errors import (
     INVALID_LINK,
     DuplicateParticipantError,
@@ -32,17 +35,16 @@ PARTICIPANT_COLUMNS = (
 _PARTICIPANT_FROM = "FROM participants p JOIN workshops w ON w.id = p.workshop_id "
 
 
-def workshop_row(conn: sqlite3.Connection, code: str) -> sqlite3.Row:
+def workshop_row(conn: SAConnection, code: str) -> RowMapping:
     """The workshop with this code, or :class:`UnknownWorkshopError`."""
-    row = conn.execute(
-        f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE code = ?", (normalize_code(code),)
-    ).fetchone()
+    row = run(conn, f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE code = :code",
+              {"code": normalize_code(code)}).fetchone()
     if row is None:
         raise UnknownWorkshopError(f"no workshop with code {code!r}; check the code or link")
     return row
 
 
-def to_workshop(row: sqlite3.Row) -> Workshop:
+def to_workshop(row: RowMapping) -> Workshop:
     """A workshop record from a row of WORKSHOP_COLUMNS."""
     return Workshop(
         id=row["id"],
@@ -60,7 +62,7 @@ def to_workshop(row: sqlite3.Row) -> Workshop:
     )
 
 
-def _participant_fields(row: sqlite3.Row) -> dict[str, Any]:
+def _participant_fields(row: RowMapping) -> dict[str, Any]:
     return {
         "id": row["id"], "workshop_code": row["workshop_code"], "name": row["name"],
         "joined_at": row["joined_at"], "excluded": bool(row["excluded"]),
@@ -68,12 +70,13 @@ def _participant_fields(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def participant_by_id(conn: sqlite3.Connection, code: str, participant_id: int) -> Participant:
+def participant_by_id(conn: SAConnection, code: str, participant_id: int) -> Participant:
     """The participant with this id in this workshop, or :class:`UnknownParticipantError`."""
     workshop_id = workshop_row(conn, code)["id"]
-    row = conn.execute(
-        f"SELECT {PARTICIPANT_COLUMNS} {_PARTICIPANT_FROM}WHERE p.id = ? AND p.workshop_id = ?",
-        (participant_id, workshop_id),
+    row = run(
+        conn,
+        f"SELECT {PARTICIPANT_COLUMNS} {_PARTICIPANT_FROM}WHERE p.id = :id AND p.workshop_id = :w",
+        {"id": participant_id, "w": workshop_id},
     ).fetchone()
     if row is None:
         raise UnknownParticipantError(
@@ -109,18 +112,21 @@ class Workshops(Connection):
         title = values.title(title)
         cap = values.cap(max_participants)
 
-        def body(conn: sqlite3.Connection) -> Workshop:
+        def body(conn: SAConnection) -> Workshop:
             for _ in range(20):
                 code = values.new_code()
                 try:
-                    conn.execute(
-                        "INSERT INTO workshops (code, title, model_json, fingerprint, is_open, "
-                        "created_at, facilitator_token, prefill, anonymous, max_participants) "
-                        "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
-                        (code, title, model_json, fingerprint, values.now(), values.new_token(),
-                         int(prefill), int(anonymous), cap),
-                    )
-                except sqlite3.IntegrityError:
+                    with conn.begin_nested():  # a code already taken: draw another
+                        run(conn,
+                            "INSERT INTO workshops (code, title, model_json, fingerprint, "
+                            "is_open, created_at, facilitator_token, prefill, anonymous, "
+                            "max_participants) VALUES (:code, :title, :model_json, "
+                            ":fingerprint, 1, :now, :token, :prefill, :anonymous, :cap)",
+                            {"code": code, "title": title, "model_json": model_json,
+                             "fingerprint": fingerprint, "now": values.now(),
+                             "token": values.new_token(), "prefill": int(prefill),
+                             "anonymous": int(anonymous), "cap": cap})
+                except sa_exc.IntegrityError:
                     continue
                 return to_workshop(workshop_row(conn, code))
             raise StoreError("could not find an unused workshop code; try again")
@@ -134,16 +140,14 @@ class Workshops(Connection):
     def list_workshops(self) -> list[Workshop]:
         """All workshops, oldest first."""
         rows = self._read(
-            lambda conn: conn.execute(
-                f"SELECT {WORKSHOP_COLUMNS} FROM workshops ORDER BY id"
-            ).fetchall()
+            lambda conn: run(conn, f"SELECT {WORKSHOP_COLUMNS} FROM workshops ORDER BY id").all()
         )
         return [to_workshop(row) for row in rows]
 
     def _set_open(self, code: str, is_open: bool) -> None:
-        def body(conn: sqlite3.Connection) -> None:
-            conn.execute("UPDATE workshops SET is_open = ? WHERE id = ?",
-                         (int(is_open), workshop_row(conn, code)["id"]))
+        def body(conn: SAConnection) -> None:
+            run(conn, "UPDATE workshops SET is_open = :open WHERE id = :id",
+                {"open": int(is_open), "id": workshop_row(conn, code)["id"]})
 
         self._write(body)
 
@@ -160,11 +164,11 @@ class Workshops(Connection):
         model_json = _model_json(model)
         fingerprint = values.model_fingerprint(model)
 
-        def body(conn: sqlite3.Connection) -> Workshop:
-            conn.execute(
-                "UPDATE workshops SET model_json = ?, fingerprint = ? WHERE id = ?",
-                (model_json, fingerprint, workshop_row(conn, code)["id"]),
-            )
+        def body(conn: SAConnection) -> Workshop:
+            run(conn, "UPDATE workshops SET model_json = :model_json, fingerprint = :fingerprint "
+                      "WHERE id = :id",
+                {"model_json": model_json, "fingerprint": fingerprint,
+                 "id": workshop_row(conn, code)["id"]})
             return to_workshop(workshop_row(conn, code))
 
         return self._write(body)
@@ -172,19 +176,18 @@ class Workshops(Connection):
     def delete_workshop(self, code: str) -> None:
         """Delete a workshop with its participants and submissions."""
 
-        def body(conn: sqlite3.Connection) -> None:
-            conn.execute("DELETE FROM workshops WHERE id = ?", (workshop_row(conn, code)["id"],))
+        def body(conn: SAConnection) -> None:
+            run(conn, "DELETE FROM workshops WHERE id = :id",
+                {"id": workshop_row(conn, code)["id"]})
 
         self._write(body)
 
     def workshop_by_facilitator_token(self, token: str) -> Workshop:
         """The workshop whose facilitator link carries ``token``."""
 
-        def body(conn: sqlite3.Connection) -> sqlite3.Row:
-            row = conn.execute(
-                f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE facilitator_token = ?",
-                (str(token),),
-            ).fetchone()
+        def body(conn: SAConnection) -> RowMapping:
+            row = run(conn, f"SELECT {WORKSHOP_COLUMNS} FROM workshops "
+                            "WHERE facilitator_token = :token", {"token": str(token)}).fetchone()
             if row is None:
                 raise UnknownWorkshopError(INVALID_LINK)
             return row
@@ -200,15 +203,14 @@ class Workshops(Connection):
     ) -> Workshop:
         """Change anonymous mode and/or the cap on joins (None: no cap; "keep": unchanged)."""
 
-        def body(conn: sqlite3.Connection) -> Workshop:
+        def body(conn: SAConnection) -> Workshop:
             row = workshop_row(conn, code)
             cap = (row["max_participants"] if max_participants == "keep"
                    else values.cap(max_participants))
-            conn.execute(
-                "UPDATE workshops SET anonymous = ?, max_participants = ? WHERE id = ?",
-                (row["anonymous"] if anonymous is None else int(bool(anonymous)), cap,
-                 row["id"]),
-            )
+            run(conn, "UPDATE workshops SET anonymous = :anonymous, max_participants = :cap "
+                      "WHERE id = :id",
+                {"anonymous": row["anonymous"] if anonymous is None else int(bool(anonymous)),
+                 "cap": cap, "id": row["id"]})
             return to_workshop(workshop_row(conn, code))
 
         return self._write(body)
@@ -223,35 +225,35 @@ class Workshops(Connection):
         """
         name = values.clean_name(name, "the participant name")
 
-        def body(conn: sqlite3.Connection) -> Participant:
+        def body(conn: SAConnection) -> Participant:
             workshop = workshop_row(conn, code)
             if not workshop["is_open"]:
                 raise WorkshopClosedError(f"workshop {workshop['code']} is closed")
             cap = workshop["max_participants"]
             if cap is not None:
-                count = conn.execute(
-                    "SELECT COUNT(*) AS n FROM participants WHERE workshop_id = ?",
-                    (workshop["id"],),
-                ).fetchone()["n"]
+                count = run(conn, "SELECT COUNT(*) AS n FROM participants WHERE workshop_id = :w",
+                            {"w": workshop["id"]}).one()["n"]
                 if count >= cap:
                     raise WorkshopFullError(
                         f"workshop {workshop['code']} is full ({cap} participants); "
                         "ask the facilitator"
                     )
             try:
-                cursor = conn.execute(
-                    "INSERT INTO participants (workshop_id, name, name_key, joined_at, token) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (workshop["id"], name, values.name_key(name), values.now(),
-                     values.new_token()),
-                )
-            except sqlite3.IntegrityError as exc:
+                with conn.begin_nested():  # a name taken leaves the transaction usable
+                    new_id = run(
+                        conn,
+                        "INSERT INTO participants (workshop_id, name, name_key, joined_at, token) "
+                        "VALUES (:w, :name, :key, :now, :token) RETURNING id",
+                        {"w": workshop["id"], "name": name, "key": values.name_key(name),
+                         "now": values.now(), "token": values.new_token()},
+                    ).one()["id"]
+            except sa_exc.IntegrityError as exc:
                 raise DuplicateParticipantError(
                     f"the name {name!r} is already taken in workshop {workshop['code']}; "
                     "pick another name (to go on with your own judgments, reopen your "
                     "private link)"
                 ) from exc
-            return participant_by_id(conn, code, int(cursor.lastrowid or 0))
+            return participant_by_id(conn, code, int(new_id))
 
         return self._write(body)
 
@@ -259,13 +261,11 @@ class Workshops(Connection):
         """The participant of this workshop with this name (case-insensitive), to resume."""
         key = values.name_key(values.clean_name(name, "the participant name"))
 
-        def body(conn: sqlite3.Connection) -> Participant:
+        def body(conn: SAConnection) -> Participant:
             workshop = workshop_row(conn, code)
-            row = conn.execute(
-                f"SELECT {PARTICIPANT_COLUMNS} {_PARTICIPANT_FROM}"
-                "WHERE p.workshop_id = ? AND p.name_key = ?",
-                (workshop["id"], key),
-            ).fetchone()
+            row = run(conn, f"SELECT {PARTICIPANT_COLUMNS} {_PARTICIPANT_FROM}"
+                            "WHERE p.workshop_id = :w AND p.name_key = :key",
+                      {"w": workshop["id"], "key": key}).fetchone()
             if row is None:
                 raise UnknownParticipantError(
                     f"nobody named {name!r} in workshop {workshop['code']}")
@@ -280,11 +280,9 @@ class Workshops(Connection):
         not say whether any workshop or participant exists.
         """
 
-        def body(conn: sqlite3.Connection) -> Participant:
-            row = conn.execute(
-                f"SELECT {PARTICIPANT_COLUMNS} {_PARTICIPANT_FROM}WHERE p.token = ?",
-                (str(token),),
-            ).fetchone()
+        def body(conn: SAConnection) -> Participant:
+            row = run(conn, f"SELECT {PARTICIPANT_COLUMNS} {_PARTICIPANT_FROM}"
+                            "WHERE p.token = :token", {"token": str(token)}).fetchone()
             if row is None:
                 raise UnknownParticipantError(INVALID_LINK)
             return Participant(**_participant_fields(row))
@@ -294,10 +292,10 @@ class Workshops(Connection):
     def set_excluded(self, code: str, participant_id: int, excluded: bool) -> None:
         """Leave a participant out of (or back into) the group results."""
 
-        def body(conn: sqlite3.Connection) -> None:
+        def body(conn: SAConnection) -> None:
             participant_by_id(conn, code, participant_id)
-            conn.execute("UPDATE participants SET excluded = ? WHERE id = ?",
-                         (int(bool(excluded)), participant_id))
+            run(conn, "UPDATE participants SET excluded = :excluded WHERE id = :id",
+                {"excluded": int(bool(excluded)), "id": participant_id})
 
         self._write(body)
 
@@ -311,13 +309,12 @@ class Workshops(Connection):
         if weight is not None:
             weight = values.weight(weight)
 
-        def body(conn: sqlite3.Connection) -> Participant:
+        def body(conn: SAConnection) -> Participant:
             person = participant_by_id(conn, code, participant_id)
-            conn.execute(
-                "UPDATE participants SET subgroup = ?, weight = ? WHERE id = ?",
-                (person.subgroup if subgroup is None else subgroup,
-                 person.weight if weight is None else weight, participant_id),
-            )
+            run(conn, "UPDATE participants SET subgroup = :subgroup, weight = :weight "
+                      "WHERE id = :id",
+                {"subgroup": person.subgroup if subgroup is None else subgroup,
+                 "weight": person.weight if weight is None else weight, "id": participant_id})
             return participant_by_id(conn, code, participant_id)
 
         return self._write(body)
@@ -325,20 +322,21 @@ class Workshops(Connection):
     def participants(self, code: str) -> list[ParticipantStatus]:
         """Everyone who joined, in joining order, with their submission state."""
 
-        def body(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+        def body(conn: SAConnection) -> list[RowMapping]:
             workshop = workshop_row(conn, code)
             # counts from the index; time and model of the last row only: no revision's JSON
             # is read (a row's later columns lie past its judgments)
-            return conn.execute(
+            return run(
+                conn,
                 f"SELECT {PARTICIPANT_COLUMNS}, "
                 "(SELECT COUNT(*) FROM submissions WHERE participant_id = p.id) AS revisions, "
                 "(SELECT submitted_at FROM submissions WHERE participant_id = p.id "
                 " ORDER BY id DESC LIMIT 1) AS last_submitted_at, "
                 "(SELECT fingerprint FROM submissions WHERE participant_id = p.id "
                 " ORDER BY id DESC LIMIT 1) = w.fingerprint AS current "
-                f"{_PARTICIPANT_FROM}WHERE p.workshop_id = ? ORDER BY p.id",
-                (workshop["id"],),
-            ).fetchall()
+                f"{_PARTICIPANT_FROM}WHERE p.workshop_id = :w ORDER BY p.id",
+                {"w": workshop["id"]},
+            ).all()
 
         return [
             ParticipantStatus(
@@ -354,18 +352,19 @@ class Workshops(Connection):
         """A cheap key that changes whenever the workshop's group results may change:
         (latest submission id, participants, round, exclusions/weights/subgroups digest)."""
 
-        def body(conn: sqlite3.Connection) -> tuple[int, int, int, str]:
+        def body(conn: SAConnection) -> tuple[int, int, int, str]:
             workshop = workshop_row(conn, code)
-            last = conn.execute(
-                "SELECT COALESCE(MAX(s.id), 0) AS last FROM submissions s JOIN participants p "
-                "ON p.id = s.participant_id WHERE p.workshop_id = ?", (workshop["id"],)
-            ).fetchone()["last"]
-            people = conn.execute(
-                "SELECT id, excluded, weight, subgroup FROM participants WHERE workshop_id = ? "
-                "ORDER BY id", (workshop["id"],)
-            ).fetchall()
-            digest = hashlib.sha256(
-                json.dumps([list(p) for p in people] + [workshop["fingerprint"]]).encode()
+            last = run(
+                conn, "SELECT COALESCE(MAX(s.id), 0) AS last FROM submissions s JOIN "
+                      "participants p ON p.id = s.participant_id WHERE p.workshop_id = :w",
+                {"w": workshop["id"]},
+            ).one()["last"]
+            people = run(
+                conn, "SELECT id, excluded, weight, subgroup FROM participants "
+                      "WHERE workshop_id = :w ORDER BY id", {"w": workshop["id"]},
+            ).all()
+            digest = hashlib.sha256(json.dumps(
+                [list(p.values()) for p in people] + [workshop["fingerprint"]]).encode()
             ).hexdigest()
             return last, len(people), workshop["round"], digest
 
