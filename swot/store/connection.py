@@ -36,6 +36,7 @@ from sqlalchemy.engine import Connection as SAConnection
 from sqlalchemy.pool import NullPool
 
 from swot.store import schema
+from swot.store.config import database_target, shown_target
 from swot.store.errors import (
     SchemaVersionError,
     StoreBusyError,
@@ -52,7 +53,7 @@ _T = TypeVar("_T")
 # the file, so it cannot drop SQLite's locks (see the module docstring).
 _CHECKED: set[tuple[int, int]] = set()
 _CHECKED_LOCK = threading.Lock()
-_ENGINES: dict[Path, Engine] = {}  # one engine per file; NullPool: a Store's own connection
+_ENGINES: dict[Path | str, Engine] = {}  # one per database; SQLite: a Store's own connection
 
 
 def _is_busy(exc: BaseException) -> bool:
@@ -60,18 +61,31 @@ def _is_busy(exc: BaseException) -> bool:
     return "locked" in message or "busy" in message
 
 
-def _engine(path: Path) -> Engine:
+def _engine(target: Path | str) -> Engine:
     with _CHECKED_LOCK:
-        engine = _ENGINES.get(path)
-        if engine is None:
+        engine = _ENGINES.get(target)
+        if engine is None and isinstance(target, str):  # a server: pooled connections
+            engine = create_engine(target, pool_pre_ping=True, pool_size=4, max_overflow=16)
+        elif engine is None:
             engine = create_engine(
-                URL.create("sqlite", database=str(path)), poolclass=NullPool,
+                URL.create("sqlite", database=str(target)), poolclass=NullPool,
                 connect_args={"timeout": _BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             )
             event.listen(engine, "connect", _autocommit_driver)
             event.listen(engine, "begin", _begin)
-            _ENGINES[path] = engine
+        _ENGINES[target] = engine
         return engine
+
+
+def _forget_engines() -> None:
+    """In a forked child: new pools, leaving the parent's pooled connections to the parent
+    (SQLAlchemy's advice for multiprocessing)."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+    _ENGINES.clear()
+
+
+os.register_at_fork(after_in_child=_forget_engines)
 
 
 def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
@@ -93,20 +107,28 @@ def _file_key(path: Path) -> tuple[int, int] | None:
 
 
 class Connection:
-    """One connection to the database file at ``path``; a context manager."""
+    """One connection to the database (a file path, or a URL: see :mod:`swot.store.config`);
+    a context manager."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser()
-        if self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder, not a database file")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        target = database_target(path)
+        self.server = isinstance(target, str)  # a database server (PostgreSQL), not a file
+        self.path: Path | str = shown_target(target)
+        if isinstance(target, Path):
+            self.path = target
+            if target.is_dir():
+                raise StoreError(f"{target} is a folder, not a database file")
+            target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db: SAConnection = _engine(self.path).connect()
+            self._db: SAConnection = _engine(target).connect()
         except sa_exc.DBAPIError as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc.orig}") from exc
         self._conn: sqlite3.Connection = self._db.connection.driver_connection  # type: ignore
         try:
-            self._open()
+            if self.server:
+                self._open_server()
+            else:
+                self._open()
         except BaseException:
             self._db.close()
             raise
@@ -137,6 +159,34 @@ class Connection:
                 "it was left untouched"
             ) from exc
 
+    def _open_server(self) -> None:
+        """Check a server's database (ours, not newer) and create or migrate its schema, under
+        an advisory lock that makes concurrent first opens wait for each other."""
+
+        def state(conn: SAConnection) -> int:
+            tables = {row["table_name"] for row in run(
+                conn, "SELECT table_name FROM information_schema.tables "
+                      "WHERE table_schema = current_schema()")}
+            if not tables:
+                return 0
+            version = None
+            if "meta" in tables:
+                row = run(conn, "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                version = row and row["value"]
+            self._check_ours(schema.APPLICATION_ID if version else 0,
+                             int(version or 0), tables)
+            return int(version or 0)
+
+        def upgrade(conn: SAConnection) -> None:
+            run(conn, "SELECT pg_advisory_xact_lock(:key)", {"key": schema.APPLICATION_ID})
+            schema.upgrade(conn, state(conn))  # again, now holding the lock
+
+        try:
+            if self._transaction("BEGIN", state, retry=False) != schema.SCHEMA_VERSION:
+                self._transaction("BEGIN", upgrade, retry=False)
+        except sa_exc.DBAPIError as exc:
+            raise StoreError(f"cannot use the database {self.path}: {exc.orig}") from exc
+
     def _read_state(self) -> tuple[int, int, set[str]]:
         conn = self._conn
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -151,8 +201,9 @@ class Connection:
 
     def _check_ours(self, app_id: int, version: int, tables: set[str]) -> None:
         if app_id != schema.APPLICATION_ID or "meta" not in tables:
+            kind = "a database" if self.server else "an SQLite database"
             raise StoreForeignError(
-                f"{self.path} is an SQLite database of another application "
+                f"{self.path} is {kind} of another application "
                 f"(tables: {', '.join(sorted(tables)) or 'none'}); it was left untouched; "
                 "choose another database file"
             )
@@ -262,10 +313,16 @@ class Connection:
     @property
     def schema_version(self) -> int:
         """The schema version of the open database."""
+        if self.server:
+            return int(self._read(lambda conn: run(
+                conn, "SELECT value FROM meta WHERE key = 'schema_version'").one()["value"]))
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def integrity_check(self) -> list[str]:
-        """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound."""
+        """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound (a server
+        checks its own pages; there this raises :class:`StoreError`)."""
+        if self.server:
+            raise StoreError("an integrity check is SQLite's; PostgreSQL checks its own pages")
         return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
 
 

@@ -75,7 +75,7 @@ class Submissions(Workshops):
         rationale = values.rationale(rationale)
 
         def body(conn: SAConnection) -> Submission:
-            workshop = to_workshop(workshop_row(conn, code))
+            workshop = to_workshop(workshop_row(conn, code, lock="share"))  # no new round meanwhile
             participant_by_id(conn, code, participant_id)
             if not workshop.is_open:
                 raise WorkshopClosedError(
@@ -177,7 +177,7 @@ class Submissions(Workshops):
         """
 
         def body(conn: SAConnection) -> Workshop:
-            workshop = to_workshop(workshop_row(conn, code))
+            workshop = to_workshop(workshop_row(conn, code, lock="update"))
             new_round = workshop.round + 1
             run(conn, "UPDATE workshops SET round = :round WHERE id = :id",
                 {"round": new_round, "id": workshop.id})

@@ -35,9 +35,14 @@ PARTICIPANT_COLUMNS = (
 _PARTICIPANT_FROM = "FROM participants p JOIN workshops w ON w.id = p.workshop_id "
 
 
-def workshop_row(conn: SAConnection, code: str) -> RowMapping:
-    """The workshop with this code, or :class:`UnknownWorkshopError`."""
-    row = run(conn, f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE code = :code",
+def workshop_row(conn: SAConnection, code: str, lock: str = "") -> RowMapping:
+    """The workshop with this code, or :class:`UnknownWorkshopError`.
+
+    ``lock`` ("share" or "update"): on a server, the row stays locked until the transaction
+    ends (an SQLite write holds the whole database already).
+    """
+    locking = f" FOR {lock.upper()}" if lock and conn.dialect.name != "sqlite" else ""
+    row = run(conn, f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE code = :code{locking}",
               {"code": normalize_code(code)}).fetchone()
     if row is None:
         raise UnknownWorkshopError(f"no workshop with code {code!r}; check the code or link")
@@ -204,7 +209,7 @@ class Workshops(Connection):
         """Change anonymous mode and/or the cap on joins (None: no cap; "keep": unchanged)."""
 
         def body(conn: SAConnection) -> Workshop:
-            row = workshop_row(conn, code)
+            row = workshop_row(conn, code, lock="update")
             cap = (row["max_participants"] if max_participants == "keep"
                    else values.cap(max_participants))
             run(conn, "UPDATE workshops SET anonymous = :anonymous, max_participants = :cap "
@@ -226,7 +231,7 @@ class Workshops(Connection):
         name = values.clean_name(name, "the participant name")
 
         def body(conn: SAConnection) -> Participant:
-            workshop = workshop_row(conn, code)
+            workshop = workshop_row(conn, code, lock="update")  # joins counted one at a time
             if not workshop["is_open"]:
                 raise WorkshopClosedError(f"workshop {workshop['code']} is closed")
             cap = workshop["max_participants"]

@@ -26,6 +26,7 @@ from swot.store import (
     model_fingerprint,
     schema,
 )
+from swot.store.connection import run
 
 
 def _digest(path: Path) -> str:
@@ -165,12 +166,9 @@ def test_newer_schema_is_refused_and_left_untouched(db_path: Path) -> None:
     assert _digest(db_path) == digest
 
 
-def test_damaged_stored_json_is_reported(store: Store, db_path: Path) -> None:
+def test_damaged_stored_json_is_reported(store: Store) -> None:
     store.save_scenario("x", tiny_model())
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE scenarios SET model_json = '{broken'")
-    conn.commit()
-    conn.close()
+    store._write(lambda conn: run(conn, "UPDATE scenarios SET model_json = '{broken'"))
     with pytest.raises(StoreCorruptError, match="scenario 'x'"):
         store.load_scenario("x")
 

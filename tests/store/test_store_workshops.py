@@ -22,6 +22,7 @@ from swot.store import (
     normalize_code,
     workshop_link,
 )
+from swot.store.connection import run
 
 
 def _judgments(model: dict[str, Any], marker: float = 2.0) -> dict[str, Any]:
@@ -100,8 +101,8 @@ def test_delete_workshop_removes_its_rows(store: Store, model: dict[str, Any]) -
     with pytest.raises(UnknownWorkshopError):
         store.get_workshop(gone)
     assert len(store.latest_submissions(keep)) == 1
-    rows = store._conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
-    assert rows == 1
+    rows = store._read(lambda conn: run(conn, "SELECT COUNT(*) AS n FROM submissions").one())
+    assert rows["n"] == 1
 
 
 # -- participants

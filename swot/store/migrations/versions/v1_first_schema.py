@@ -6,7 +6,7 @@ Revises:
 
 from alembic import op
 
-from swot.store.schema import SCHEMA_V1, split_sql
+from swot.store.schema import SCHEMA_V1, for_dialect, split_sql
 
 revision = "v1"
 down_revision = None
@@ -17,4 +17,4 @@ depends_on = None
 def upgrade() -> None:
     """Create the version 1 tables."""
     for statement in split_sql(SCHEMA_V1):
-        op.execute(statement)
+        op.execute(for_dialect(statement, op.get_bind().dialect.name))
