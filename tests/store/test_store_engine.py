@@ -133,11 +133,11 @@ def _save_same_name(path: str, barrier: Any, results: Any) -> None:
         results.put(f"refused: {exc}")
 
 
-def test_two_processes_saving_one_name_one_wins_one_is_told(db_path: Path) -> None:
-    Store(db_path).close()
+def test_two_processes_saving_one_name_one_wins_one_is_told(database: Path | str) -> None:
+    Store(database).close()
     context = multiprocessing.get_context("fork")
     barrier, results = context.Barrier(2), context.Queue()
-    workers = [context.Process(target=_save_same_name, args=(str(db_path), barrier, results))
+    workers = [context.Process(target=_save_same_name, args=(str(database), barrier, results))
                for _ in range(2)]
     for worker in workers:
         worker.start()
@@ -146,5 +146,5 @@ def test_two_processes_saving_one_name_one_wins_one_is_told(db_path: Path) -> No
         worker.join(timeout=30)
     assert outcomes[1] == "saved"
     assert outcomes[0] == "refused: a scenario named 'shared name' already exists"
-    with Store(db_path) as store:
+    with Store(database) as store:
         assert [s.name for s in store.list_scenarios()] == ["shared name"]
