@@ -28,7 +28,7 @@ SETTINGS = (LANG_KEY, DIGITS_KEY, CHOSEN_MATRIX_KEY, "csv_lang", "factor_pick",
             "sc_compare")
 
 
-def _db_path() -> Path | None:
+def _db_path() -> Path | str | None:
     from ui.page_scenarios import cli_db_path  # the app's own --db flag
 
     try:
@@ -37,7 +37,7 @@ def _db_path() -> Path | None:
         secrets = None
     try:
         return default_db_path(cli_db_path(sys.argv), secrets)
-    except OSError:
+    except (OSError, StoreError):  # the page itself says what is wrong with the database
         return None
 
 
