@@ -164,6 +164,13 @@ class Connection:
         an advisory lock that makes concurrent first opens wait for each other."""
 
         def state(conn: SAConnection) -> int:
+            version = run(  # the usual case in one cheap query: ours, at some version
+                conn, "SELECT CASE WHEN to_regclass('meta') IS NULL THEN NULL ELSE 1 END AS ok"
+            ).one()["ok"] and run(
+                conn, "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if version:
+                self._check_ours(schema.APPLICATION_ID, int(version["value"]), {"meta"})
+                return int(version["value"])
             tables = {row["table_name"] for row in run(
                 conn, "SELECT table_name FROM information_schema.tables "
                       "WHERE table_schema = current_schema()")}
