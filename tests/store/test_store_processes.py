@@ -22,6 +22,7 @@ from swot.store.connection import run
 WRITER = Path(__file__).with_name("store_writer.py")
 PROCESSES = 8
 PER_PROCESS = 50
+pytestmark = pytest.mark.slow
 
 
 def _start(*args: object) -> subprocess.Popen[str]:

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from store_testdata import tiny_model
 
 from swot.store import Store
@@ -70,6 +71,7 @@ def _run_app_processes(db: Path, code: str, go: Path, indexes: tuple[int, int], 
     return acks
 
 
+@pytest.mark.slow
 def test_two_app_processes_with_sessions_lose_nothing(db_path: Path, tmp_path: Path) -> None:
     """Two processes, four sessions each (threads opening a Store per action) beside a held
     Store, several rounds: every acknowledged submission is stored, the file stays sound."""
