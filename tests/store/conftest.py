@@ -4,17 +4,13 @@ names one (``.ci/run`` starts a throwaway server and sets it; in CI its absence 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine
-from store_testdata import tiny_model
+from store_testdata import postgres_url, tiny_model
 
 from swot.store import Store
-
-POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
 
 
 @pytest.fixture
@@ -25,21 +21,6 @@ def model() -> dict[str, Any]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.sqlite3"
-
-
-def postgres_url() -> str:
-    """The test server's URL, its database emptied; skip (fail in CI) without one."""
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{POSTGRES_ENV} is not set: in CI .ci/run starts PostgreSQL for these")
-        pytest.skip(f"no PostgreSQL server for the tests ({POSTGRES_ENV} is not set)")
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
