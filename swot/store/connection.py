@@ -61,6 +61,11 @@ def _is_busy(exc: BaseException) -> bool:
     return "locked" in message or "busy" in message
 
 
+def _reason(exc: BaseException) -> str:
+    """The driver's message on one line (libpq adds indented hints on lines of their own)."""
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())
+
+
 def _engine(target: Path | str) -> Engine:
     with _CHECKED_LOCK:
         engine = _ENGINES.get(target)
@@ -122,7 +127,7 @@ class Connection:
         try:
             self._db: SAConnection = _engine(target).connect()
         except sa_exc.DBAPIError as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc.orig}") from exc
+            raise StoreError(f"cannot open the database {self.path}: {_reason(exc)}") from exc
         self._conn: sqlite3.Connection = self._db.connection.driver_connection  # type: ignore
         try:
             if self.server:
@@ -192,7 +197,7 @@ class Connection:
             if self._transaction("BEGIN", state, retry=False) != schema.SCHEMA_VERSION:
                 self._transaction("BEGIN", upgrade, retry=False)
         except sa_exc.DBAPIError as exc:
-            raise StoreError(f"cannot use the database {self.path}: {exc.orig}") from exc
+            raise StoreError(f"cannot use the database {self.path}: {_reason(exc)}") from exc
 
     def _read_state(self) -> tuple[int, int, set[str]]:
         conn = self._conn
@@ -285,8 +290,8 @@ class Connection:
                             f"after {_WRITE_ATTEMPTS} attempts; try again"
                         ) from exc
                     # e.g. a read-only file or folder, a full disk: a clear error, no traceback
-                    reason = getattr(exc, "orig", None) or exc
-                    raise StoreError(f"cannot use the database {self.path}: {reason}") from exc
+                    raise StoreError(
+                        f"cannot use the database {self.path}: {_reason(exc)}") from exc
                 time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover
 
