@@ -1,4 +1,4 @@
-"""Autosave of the session to a draft in the database (:mod:`swot.drafts`), keyed by a token
+"""Autosave of the session to a draft in the database (:mod:`swot.store.drafts`), keyed by a token
 in the address (``?draft=TOKEN``), so that a browser reload brings back the working model,
 the model as loaded, the language and a few settings; the page itself is in the address.
 
@@ -14,9 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from swot.drafts import QUERY_PARAM, Drafts, new_token, valid_token
 from swot.io import ModelFileError, model_from_dict, model_to_dict
 from swot.store import SECRETS_KEY, StoreError, default_db_path
+from swot.store.drafts import QUERY_PARAM, Drafts, new_token, valid_token
 from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS, t
 from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
 
@@ -28,7 +28,7 @@ SETTINGS = (LANG_KEY, DIGITS_KEY, CHOSEN_MATRIX_KEY, "csv_lang", "factor_pick",
             "sc_compare")
 
 
-def _db_path() -> Path | None:
+def _db_path() -> Path | str | None:
     from ui.page_scenarios import cli_db_path  # the app's own --db flag
 
     try:
@@ -37,7 +37,7 @@ def _db_path() -> Path | None:
         secrets = None
     try:
         return default_db_path(cli_db_path(sys.argv), secrets)
-    except OSError:
+    except (OSError, StoreError):  # the page itself says what is wrong with the database
         return None
 
 

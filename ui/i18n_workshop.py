@@ -155,6 +155,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_saved_yet": {"en": "Nothing submitted yet.", "fa": "هنوز چیزی ارسال نشده است."},
     "not_saved": {"en": "Your last change was not saved: {message}",
                   "fa": "آخرین تغییر شما ذخیره نشد: {message}"},
+    "kept_unsaved": {
+        "en": "Your judgments are kept in this browser tab but are not saved yet; they are "
+              "saved as soon as the database answers again (keep this tab open).",
+        "fa": "قضاوت‌های شما در همین برگه مرورگر نگه داشته شده‌اند اما هنوز ذخیره نشده‌اند؛ "
+              "به محض پاسخ دادن دوباره پایگاه داده ذخیره می‌شوند (این برگه را باز نگه دارید)."},
+    "saved_after_outage": {
+        "en": "The database answers again: your judgments kept in this tab are saved now.",
+        "fa": "پایگاه داده دوباره پاسخ می‌دهد: قضاوت‌هایی که در این برگه نگه داشته شده بود "
+              "اکنون ذخیره شد."},
     "model_changed": {
         "en": "The facilitator changed the workshop's model; your judgments start afresh on it.",
         "fa": "تسهیل‌گر مدل کارگاه را تغییر داده است؛ قضاوت‌های شما روی مدل تازه از نو آغاز می‌شود.",

@@ -37,6 +37,7 @@ from swot.scenarios import (
     scenario_consistency,
 )
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
+from swot.store.config import shown_target
 from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
 from ui.i18n import group_name, isolate, lang, ltr, tr
 from ui.i18n_trust import tt
@@ -65,16 +66,17 @@ def cli_db_path(argv: Sequence[str]) -> str | None:
     return parser.parse_known_args(args)[0].db
 
 
-def db_path() -> Path | None:
-    """The database path (``--db``, ``SWOT_ANP_DB``, secrets ``db_path``, the default); shows
-    an error and gives None when its folder cannot be made."""
+def db_path() -> Path | str | None:
+    """The database (``--db``, ``SWOT_ANP_DB``, secrets ``db_path``, the default: a path or a
+    server's URL); shows an error and gives None when its folder cannot be made or the URL is
+    not one the store knows."""
     try:
         secrets = {SECRETS_KEY: st.secrets.get(SECRETS_KEY)}
     except FileNotFoundError:  # no secrets file (or an unreadable one)
         secrets = None
     try:
         return default_db_path(cli_db_path(sys.argv), secrets)
-    except OSError as exc:
+    except (OSError, StoreError) as exc:
         st.error(tw("db_bad", message=str(exc)))
         return None
 
@@ -106,7 +108,7 @@ def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
     path = db_path()
     if path is None:
         return
-    st.caption(tw("db_where", path=ltr(str(path))))
+    st.caption(tw("db_where", path=ltr(shown_target(path))))
     try:
         with Store(path) as store:
             body(path, store)

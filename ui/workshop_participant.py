@@ -159,8 +159,11 @@ def _submit(path: Path, workshop: Workshop, person: Participant, draft: dict[str
             store.submit(workshop.code, person.id, judgments, draft["fingerprint"],
                          judged=sorted(draft["judged"]), rationale=rationale)
     except StoreError as exc:
-        _say("error", tw("not_saved", message=str(exc)))
+        draft["unsaved"] = True  # kept in the session; saved on the next run that reaches it
+        _say("error", f"{tw('kept_unsaved')} {tw('not_saved', message=str(exc))}")
         return
+    if draft.pop("unsaved", False):
+        _say("success", tw("saved_after_outage"))
     st.session_state["wsp_rationale"] = ""
 
 
@@ -264,7 +267,11 @@ def render_private(token: str) -> None:
         return
     except (StoreError, ModelFileError) as exc:
         st.error(literal(tw("failed", message=str(exc)), 600))
+        if st.session_state.get(_draft_key(token), {}).get("unsaved"):
+            st.warning(tw("kept_unsaved"))
         return
+    if st.session_state[key].get("unsaved"):  # the database is back: save what was kept
+        _submit(path, workshop, person, st.session_state[key])
     st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)), anchor=False)
     _show_message()
     if not workshop.is_open:

@@ -118,9 +118,13 @@ def load_source(model_path: str | None, scenario: str | None, workshop: str | No
         return ReportSource(model=load_model(model_path), kind="file", name=model_path,
                             sha256=sha256_file(model_path), protected=[model_path])
     from swot.store import Store, StoreError, default_db_path
+    from swot.store.config import shown_target
 
-    path = default_db_path(db)
-    if not path.is_file():
+    try:
+        path = default_db_path(db)
+    except StoreError as exc:
+        raise ReportSourceError(str(exc)) from None
+    if isinstance(path, Path) and not path.is_file():
         raise ReportSourceError(f"{path}: no such database (give --db PATH)")
     try:
         with Store(path) as store:
@@ -134,7 +138,7 @@ def load_source(model_path: str | None, scenario: str | None, workshop: str | No
             return workshop_source(found.code, found.model,
                                    store.latest_submissions(found.code), [str(path)])
     except StoreError as exc:
-        raise ReportSourceError(f"{path}: {exc}") from None
+        raise ReportSourceError(f"{shown_target(path)}: {exc}") from None
 
 
 def render_report(request: ReportRequest, pdf: bool = True, html: bool = True) -> tuple[

@@ -9,8 +9,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from swot import todo
-from swot.drafts import QUERY_PARAM
 from swot.model import Factor
+from swot.store.drafts import QUERY_PARAM
 from ui.draft import TOKEN_KEY
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -146,6 +146,11 @@ def test_scenario_and_workshop_reports(db: Path, tmp_path: Path,
     assert "no such database" in _fail(capsys, ["report", "--scenario", "base", "--db",
                                                 str(missing), "--html", str(out)])
     assert not missing.exists()
+    assert "mysql:// databases are not supported" in _fail(
+        capsys, ["report", "--scenario", "base", "--db", "mysql://u@h/d", "--html", str(out)])
+    down = _fail(capsys, ["report", "--scenario", "base", "--db",  # a server that is not there
+                          f"postgresql+psycopg://u:hush@/x?host={tmp_path}", "--html", str(out)])
+    assert "cannot open the database" in down and "hush" not in down
     assert "one of MODEL.json" in _fail(capsys, ["report", "--scenario", "base",
                                                  "--workshop", code, "--html", str(out)])
     # the database itself is never an output

@@ -4,7 +4,13 @@ tests/anp/anp_testdata.py for why not from conftest)."""
 from __future__ import annotations
 
 import copy
+import os
 from typing import Any
+
+import pytest
+from sqlalchemy import create_engine
+
+POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
 
 _MODEL: dict[str, Any] = {
     "format": "swot-anp-model",
@@ -42,3 +48,18 @@ _MODEL: dict[str, Any] = {
 def tiny_model() -> dict[str, Any]:
     """A fresh copy of a small valid model (two S factors, three strategies, one rating)."""
     return copy.deepcopy(_MODEL)
+
+
+def postgres_url() -> str:
+    """The test server's URL, its database emptied; skip (fail in CI) without one."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{POSTGRES_ENV} is not set: in CI .ci/run starts PostgreSQL for these")
+        pytest.skip(f"no PostgreSQL server for the tests ({POSTGRES_ENV} is not set)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url

@@ -1,4 +1,4 @@
-"""Autosaved session drafts (swot.drafts): save, load, expiry after KEEP_DAYS, tokens."""
+"""Autosaved session drafts (swot.store.drafts): save, load, expiry after KEEP_DAYS, tokens."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from swot.drafts import KEEP_DAYS, Drafts, new_token, valid_token
 from swot.store import Store, StoreError, StoreForeignError
+from swot.store.drafts import KEEP_DAYS, Drafts, new_token, valid_token
 
 
 def test_save_and_load_round_trip(tmp_path: Path) -> None:

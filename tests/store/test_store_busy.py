@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from store_testdata import tiny_model
 
-from swot import store as store_module
 from swot.store import Store, StoreBusyError
+from swot.store import connection as store_module
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from store_testdata import tiny_model
 
-from swot import store as store_module
 from swot.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -25,7 +24,9 @@ from swot.store import (
     StoreForeignError,
     default_db_path,
     model_fingerprint,
+    schema,
 )
+from swot.store.connection import run
 
 
 def _digest(path: Path) -> str:
@@ -165,12 +166,9 @@ def test_newer_schema_is_refused_and_left_untouched(db_path: Path) -> None:
     assert _digest(db_path) == digest
 
 
-def test_damaged_stored_json_is_reported(store: Store, db_path: Path) -> None:
+def test_damaged_stored_json_is_reported(store: Store) -> None:
     store.save_scenario("x", tiny_model())
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE scenarios SET model_json = '{broken'")
-    conn.commit()
-    conn.close()
+    store._write(lambda conn: run(conn, "UPDATE scenarios SET model_json = '{broken'"))
     with pytest.raises(StoreCorruptError, match="scenario 'x'"):
         store.load_scenario("x")
 
@@ -184,7 +182,7 @@ def _make_v1_database(path: Path) -> str:
     fingerprint = model_fingerprint(model)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.executescript(store_module._SCHEMA_V1)
+    conn.executescript(schema.SCHEMA_V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     stamp = "2024-05-01T10:00:00.000000+00:00"

@@ -73,6 +73,7 @@ def _run_app_processes(db: Path, code: str, go: Path, indexes: tuple[int, int], 
     return acks
 
 
+@pytest.mark.slow
 def test_two_app_processes_with_sessions_lose_nothing(db_path: Path, tmp_path: Path) -> None:
     """Two processes, four sessions each (threads opening a Store per action) beside a held
     Store, several rounds: every acknowledged submission is stored, the file stays sound."""

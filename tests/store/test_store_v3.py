@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from store_testdata import tiny_model
 
-from swot import store as store_module
 from swot.judgment_cells import matrix_paths
 from swot.store import (
     APPLICATION_ID,
@@ -23,6 +22,7 @@ from swot.store import (
     UnknownWorkshopError,
     WorkshopFullError,
     model_fingerprint,
+    schema,
 )
 
 STAMP = "2024-05-01T10:00:00.000000+00:00"
@@ -34,9 +34,9 @@ def _old_database(path: Path, version: int) -> None:
     model = tiny_model()
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.executescript(store_module._SCHEMA_V1)
+    conn.executescript(schema.SCHEMA_V1)
     if version >= 2:
-        conn.executescript(store_module._MIGRATE_V1_V2)
+        conn.executescript(schema.MIGRATE_V1_V2)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.executemany("INSERT INTO meta VALUES (?, ?)",
@@ -156,7 +156,7 @@ def test_blank_ratings_are_accepted_until_all_are_given(store: Store,
     judgments["strategies"]["O1"]["ratings"] = [None, None, None]
     store.submit(code, ann.id, judgments, model_fingerprint(model), judged=[])
     judgments["strategies"]["O1"]["ratings"] = [0, 0, 0]
-    with pytest.raises(InvalidDataError, match="at least one positive"):
+    with pytest.raises(InvalidDataError, match="at least one rating must be positive"):
         store.submit(code, ann.id, judgments, model_fingerprint(model))
 
 

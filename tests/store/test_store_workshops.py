@@ -22,6 +22,7 @@ from swot.store import (
     normalize_code,
     workshop_link,
 )
+from swot.store.connection import run
 
 
 def _judgments(model: dict[str, Any], marker: float = 2.0) -> dict[str, Any]:
@@ -100,8 +101,8 @@ def test_delete_workshop_removes_its_rows(store: Store, model: dict[str, Any]) -
     with pytest.raises(UnknownWorkshopError):
         store.get_workshop(gone)
     assert len(store.latest_submissions(keep)) == 1
-    rows = store._conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
-    assert rows == 1
+    rows = store._read(lambda conn: run(conn, "SELECT COUNT(*) AS n FROM submissions").one())
+    assert rows["n"] == 1
 
 
 # -- participants
@@ -208,11 +209,14 @@ def test_model_changed_since_opening(store: Store, model: dict[str, Any]) -> Non
 @pytest.mark.parametrize(
     "damage, where",
     [
-        (lambda j: j.pop("groups"), r"judgments\.groups"),
+        (lambda j: j.pop("groups"), r"judgments: missing required field 'groups'"),
         (lambda j: j["factors"].__setitem__("S", [[1]]), r"judgments\.factors\.S"),
         (lambda j: j["factors"]["S"][0].__setitem__(1, -3), r"judgments\.factors\.S\[0\]\[1\]"),
         (lambda j: j["factors"]["S"][0].__setitem__(1, "3"), r"judgments\.factors\.S\[0\]\[1\]"),
-        (lambda j: j["strategies"].pop("T1"), r"judgments\.strategies\.T1"),
+        (
+            lambda j: j["strategies"].pop("T1"),
+            r'judgments\.strategies: missing judgments for factor "T1"',
+        ),
         (lambda j: j["strategies"]["O1"].__setitem__("ratings", [0, 0, 0]), r"O1\.ratings"),
         (
             lambda j: j["strategies"].__setitem__("O1", {"pairwise": [[1] * 3] * 3}),

@@ -3,8 +3,8 @@
 A draft is the working model, the model as last loaded and a few settings (language, the matrix
 being edited, ...), stored under a random token that the app keeps in its address
 (``?draft=TOKEN``). Drafts live in their own table, ``session_drafts``, of the scenario and
-workshop database (:mod:`swot.store`, which creates and checks the file); a draft not saved for
-:data:`KEEP_DAYS` days is deleted the next time any draft is saved.
+workshop database (the :class:`~swot.store.Store` creates and checks the file); a draft not
+saved for :data:`KEEP_DAYS` days is deleted the next time any draft is saved.
 """
 
 from __future__ import annotations
@@ -13,21 +13,21 @@ import json
 import os
 import re
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from swot.store import Store, StoreError
+from sqlalchemy.engine import Connection as SAConnection
+
+from swot.store import Store
+from swot.store.connection import run
+from swot.store.errors import StoreError
 
 __all__ = ["KEEP_DAYS", "Draft", "Drafts", "new_token", "valid_token"]
 
 KEEP_DAYS = 30
 QUERY_PARAM = "draft"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-_BUSY_TIMEOUT_S = 5.0
-_CHECKED: set[Path] = set()  # databases this process has already opened through Store
 _SCHEMA = """CREATE TABLE IF NOT EXISTS session_drafts (
     token      TEXT PRIMARY KEY,
     data_json  TEXT NOT NULL,
@@ -58,17 +58,13 @@ class Drafts:
     """The drafts table of the database at ``path``; use as a context manager."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser()
-        if self.path not in _CHECKED or not self.path.exists():
-            with Store(self.path):  # creates the file, or checks that it is ours (once: the
-                pass  # check reads the whole file, and a draft is saved after every change)
-            _CHECKED.add(self.path)
+        self._store = Store(path)  # creates the file, or checks that it is ours
+        self.path = self._store.path
         try:
-            self._conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S,
-                                         isolation_level=None)
-            self._conn.execute(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot use the drafts of {self.path}: {exc}") from exc
+            self._store._write(lambda conn: run(conn, _SCHEMA))
+        except BaseException:
+            self._store.close()
+            raise
 
     def __enter__(self) -> Drafts:
         return self
@@ -78,7 +74,7 @@ class Drafts:
 
     def close(self) -> None:
         """Close the connection."""
-        self._conn.close()
+        self._store.close()
 
     def save(self, token: str, data: dict[str, Any], now: datetime | None = None) -> None:
         """Store ``data`` under ``token`` (replacing it) and delete drafts older than
@@ -87,30 +83,26 @@ class Drafts:
             raise StoreError(f"{token!r} is not a draft token")
         now = now or datetime.now(UTC)
         text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.execute(
-                "INSERT OR REPLACE INTO session_drafts (token, data_json, updated_at) "
-                "VALUES (?, ?, ?)", (token, text, now.isoformat()))
-            self._conn.execute("DELETE FROM session_drafts WHERE updated_at < ?",
-                               ((now - timedelta(days=KEEP_DAYS)).isoformat(),))
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise StoreError(f"cannot save the draft in {self.path}: {exc}") from exc
+
+        def body(conn: SAConnection) -> None:
+            run(conn,
+                "INSERT INTO session_drafts (token, data_json, updated_at) "
+                "VALUES (:token, :data, :now) ON CONFLICT (token) DO UPDATE SET "
+                "data_json = excluded.data_json, updated_at = excluded.updated_at",
+                {"token": token, "data": text, "now": now.isoformat()})
+            run(conn, "DELETE FROM session_drafts WHERE updated_at < :oldest",
+                {"oldest": (now - timedelta(days=KEEP_DAYS)).isoformat()})
+
+        self._store._write(body)
 
     def load(self, token: str, now: datetime | None = None) -> Draft | None:
         """The draft stored under ``token``, or None (unknown, expired or malformed token)."""
         if not valid_token(token):
             return None
         now = now or datetime.now(UTC)
-        try:
-            row = self._conn.execute(
-                "SELECT data_json, updated_at FROM session_drafts WHERE token = ?",
-                (token,)).fetchone()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read the drafts of {self.path}: {exc}") from exc
-        if row is None or row[1] < (now - timedelta(days=KEEP_DAYS)).isoformat():
+        row = self._store._read(lambda conn: run(
+            conn, "SELECT data_json, updated_at FROM session_drafts WHERE token = :token",
+            {"token": token}).fetchone())
+        if row is None or row["updated_at"] < (now - timedelta(days=KEEP_DAYS)).isoformat():
             return None
-        return Draft(token, json.loads(row[0]), row[1])
+        return Draft(token, json.loads(row["data_json"]), row["updated_at"])

@@ -1,0 +1,344 @@
+"""One connection of a :class:`~swot.store.Store` (SQLAlchemy Core on SQLite): opening with
+its checks, migration, transactions and retries.
+
+The database runs in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, retried a
+bounded number of times when another process holds the write lock. Opening never modifies a
+file that is not one of ours: a file that is not SQLite raises :class:`StoreCorruptError`, an
+SQLite database of another application :class:`StoreForeignError`, a newer schema
+:class:`SchemaVersionError`. ``PRAGMA integrity_check`` runs on the first open of a file in a
+process (it reads the whole file), not on every open. An older schema is migrated in one
+transaction, after a copy of the database as it was has been written beside it
+(``NAME.schema-vN.bak``) with SQLite's backup API.
+
+The database file is only ever opened through SQLite, never with a plain ``open()`` (no header
+sniffing, no file copies): on POSIX, closing any descriptor of a file releases every lock the
+process holds on it, SQLite's included, so a stray ``open()``/``close()`` while another Store of
+the same process is connected lets other processes write underneath it (lost writes, a corrupt
+file). SQLite itself refuses a file that is not a database ("file is not a database"), before
+anything is written. Sharing the file between processes is safe on one machine's local disk;
+not on a network file system, whose locks SQLite cannot rely on.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection as SAConnection
+from sqlalchemy.pool import NullPool
+
+from swot.store import schema
+from swot.store.config import database_target, shown_target
+from swot.store.errors import (
+    SchemaVersionError,
+    StoreBusyError,
+    StoreCorruptError,
+    StoreError,
+    StoreForeignError,
+)
+
+_BUSY_TIMEOUT_MS = 5000
+_WRITE_ATTEMPTS = 8
+_T = TypeVar("_T")
+
+# Files this process has run integrity_check on, by (device, inode): os.stat reads no byte of
+# the file, so it cannot drop SQLite's locks (see the module docstring).
+_CHECKED: set[tuple[int, int]] = set()
+_CHECKED_LOCK = threading.Lock()
+_ENGINES: dict[Path | str, Engine] = {}  # one per database; SQLite: a Store's own connection
+
+
+def _is_busy(exc: BaseException) -> bool:
+    message = str(getattr(exc, "orig", None) or exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's message on one line (libpq adds indented hints on lines of their own)."""
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())
+
+
+def _engine(target: Path | str) -> Engine:
+    with _CHECKED_LOCK:
+        engine = _ENGINES.get(target)
+        if engine is None and isinstance(target, str):  # a server: pooled connections
+            engine = create_engine(target, pool_pre_ping=True, pool_size=4, max_overflow=16)
+        elif engine is None:
+            engine = create_engine(
+                URL.create("sqlite", database=str(target)), poolclass=NullPool,
+                connect_args={"timeout": _BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+            event.listen(engine, "connect", _autocommit_driver)
+            event.listen(engine, "begin", _begin)
+        _ENGINES[target] = engine
+        return engine
+
+
+def _forget_engines() -> None:
+    """In a forked child: new pools, leaving the parent's pooled connections to the parent
+    (SQLAlchemy's advice for multiprocessing)."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+    _ENGINES.clear()
+
+
+os.register_at_fork(after_in_child=_forget_engines)
+
+
+def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, decide where transactions begin."""
+    dbapi_connection.isolation_level = None
+
+
+def _begin(conn: SAConnection) -> None:
+    """Begin as the transaction asks: ``BEGIN IMMEDIATE`` for writes (see _transaction)."""
+    conn.exec_driver_sql(conn.info.get("begin", "BEGIN"))
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+class Connection:
+    """One connection to the database (a file path, or a URL: see :mod:`swot.store.config`);
+    a context manager."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        target = database_target(path)
+        self.server = isinstance(target, str)  # a database server (PostgreSQL), not a file
+        self.path: Path | str = shown_target(target)
+        if isinstance(target, Path):
+            self.path = target
+            if target.is_dir():
+                raise StoreError(f"{target} is a folder, not a database file")
+            target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db: SAConnection = _engine(target).connect()
+        except sa_exc.DBAPIError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {_reason(exc)}") from exc
+        self._conn: sqlite3.Connection = self._db.connection.driver_connection  # type: ignore
+        try:
+            if self.server:
+                self._open_server()
+            else:
+                self._open()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- opening
+
+    def _open(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        try:
+            app_id, version, tables = self._read_state()
+            if app_id != 0 or version != 0 or tables:
+                self._check_ours(app_id, version, tables)
+                self._integrity_once()
+            if 0 < version < schema.SCHEMA_VERSION:  # before the write lock: a backup needs none
+                file = Path(self.path)  # SQLite: the database file
+                self._backup(file.with_name(f"{file.name}.schema-v{version}.bak"))
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if version != schema.SCHEMA_VERSION:  # new or older: take the write lock only then
+                self._retry(self._init_or_migrate)
+        except (sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
+            reason = getattr(exc, "orig", None) or exc
+            if isinstance(reason, sqlite3.OperationalError) and _is_busy(reason):
+                raise StoreBusyError(f"the database {self.path} is busy: {reason}") from exc
+            raise StoreCorruptError(
+                f"{self.path} cannot be read as an SQLite database ({reason}); "
+                "it was left untouched"
+            ) from exc
+
+    def _open_server(self) -> None:
+        """Check a server's database (ours, not newer) and create or migrate its schema, under
+        an advisory lock that makes concurrent first opens wait for each other."""
+
+        def state(conn: SAConnection) -> int:
+            version = run(  # the usual case in one cheap query: ours, at some version
+                conn, "SELECT CASE WHEN to_regclass('meta') IS NULL THEN NULL ELSE 1 END AS ok"
+            ).one()["ok"] and run(
+                conn, "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if version:
+                self._check_ours(schema.APPLICATION_ID, int(version["value"]), {"meta"})
+                return int(version["value"])
+            tables = {row["table_name"] for row in run(
+                conn, "SELECT table_name FROM information_schema.tables "
+                      "WHERE table_schema = current_schema()")}
+            if not tables:
+                return 0
+            version = None
+            if "meta" in tables:
+                row = run(conn, "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                version = row and row["value"]
+            self._check_ours(schema.APPLICATION_ID if version else 0,
+                             int(version or 0), tables)
+            return int(version or 0)
+
+        def upgrade(conn: SAConnection) -> None:
+            run(conn, "SELECT pg_advisory_xact_lock(:key)", {"key": schema.APPLICATION_ID})
+            schema.upgrade(conn, state(conn))  # again, now holding the lock
+
+        try:
+            if self._transaction("BEGIN", state, retry=False) != schema.SCHEMA_VERSION:
+                self._transaction("BEGIN", upgrade, retry=False)
+        except sa_exc.DBAPIError as exc:
+            raise StoreError(f"cannot use the database {self.path}: {_reason(exc)}") from exc
+
+    def _read_state(self) -> tuple[int, int, set[str]]:
+        conn = self._conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        return app_id, version, tables
+
+    def _check_ours(self, app_id: int, version: int, tables: set[str]) -> None:
+        if app_id != schema.APPLICATION_ID or "meta" not in tables:
+            kind = "a database" if self.server else "an SQLite database"
+            raise StoreForeignError(
+                f"{self.path} is {kind} of another application "
+                f"(tables: {', '.join(sorted(tables)) or 'none'}); it was left untouched; "
+                "choose another database file"
+            )
+        if version > schema.SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path} has schema version {version}, newer than this program knows "
+                f"({schema.SCHEMA_VERSION}); update swot-anp to open it"
+            )
+        if version < 1:
+            raise StoreCorruptError(f"{self.path} has no schema version; it was left untouched")
+
+    def _integrity_once(self) -> None:
+        """``PRAGMA integrity_check`` on the first open of this file in this process."""
+        key = _file_key(Path(self.path))
+        with _CHECKED_LOCK:
+            if key is not None and key in _CHECKED:
+                return
+        result = self.integrity_check()
+        if result != ["ok"]:
+            raise StoreCorruptError(
+                f"{self.path} is damaged ({'; '.join(result[:3])}); it was left untouched"
+            )
+        if key is not None:
+            with _CHECKED_LOCK:
+                _CHECKED.add(key)
+
+    def _init_or_migrate(self) -> None:
+        def body(conn: SAConnection) -> None:
+            app_id, version, tables = self._read_state()  # again, now holding the write lock
+            if app_id != 0 or version != 0 or tables:
+                self._check_ours(app_id, version, tables)
+            schema.upgrade(conn, version)
+
+        self._transaction("BEGIN IMMEDIATE", body, retry=False)
+        key = _file_key(Path(self.path))  # a database this process created or migrated is sound
+        if key is not None:
+            with _CHECKED_LOCK:
+                _CHECKED.add(key)
+
+    def _backup(self, target: Path) -> None:
+        """Copy the database as it is now to ``target`` with SQLite's backup API (a file copy
+        would drop this process's locks; see the module docstring). An existing ``target``
+        is never overwritten: the copy gets a numbered name instead."""
+        candidate, number = target, 1
+        while candidate.exists():
+            number += 1
+            candidate = target.with_name(f"{target.name}.{number}")
+        try:
+            copy = sqlite3.connect(candidate)
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as exc:
+            candidate.unlink(missing_ok=True)
+            raise StoreError(
+                f"cannot write the backup {candidate} that must precede migrating {self.path} "
+                f"({exc}); the database was left untouched"
+            ) from exc
+
+    # -- transactions
+
+    def _retry(self, action: Callable[[], _T]) -> _T:
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return action()
+            except (sqlite3.OperationalError, sa_exc.OperationalError) as exc:
+                if not _is_busy(exc) or attempt == _WRITE_ATTEMPTS - 1:
+                    if _is_busy(exc):
+                        raise StoreBusyError(
+                            f"the database {self.path} stayed locked by other writers "
+                            f"after {_WRITE_ATTEMPTS} attempts; try again"
+                        ) from exc
+                    # e.g. a read-only file or folder, a full disk: a clear error, no traceback
+                    raise StoreError(
+                        f"cannot use the database {self.path}: {_reason(exc)}") from exc
+                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _transaction(
+        self, begin: str, body: Callable[[SAConnection], _T], retry: bool = True
+    ) -> _T:
+        def attempt() -> _T:
+            db = self._db
+            db.info["begin"] = begin
+            with db.begin():
+                return body(db)
+
+        return self._retry(attempt) if retry else attempt()
+
+    def _write(self, body: Callable[[SAConnection], _T]) -> _T:
+        return self._transaction("BEGIN IMMEDIATE", body)
+
+    def _read(self, body: Callable[[SAConnection], _T]) -> _T:
+        return self._transaction("BEGIN", body)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        if self.server:
+            return int(self._read(lambda conn: run(
+                conn, "SELECT value FROM meta WHERE key = 'schema_version'").one()["value"]))
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's ``PRAGMA integrity_check``: ``["ok"]`` when the file is sound (a server
+        checks its own pages; there this raises :class:`StoreError`)."""
+        if self.server:
+            raise StoreError("an integrity check is SQLite's; PostgreSQL checks its own pages")
+        return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
+
+
+def run(conn: SAConnection, sql: str, params: Any = None) -> Any:
+    """Execute ``sql`` (named ``:parameters``) in the open transaction; rows by column name."""
+    return conn.execute(text(sql), params).mappings()

@@ -1,0 +1,213 @@
+"""Participants' submissions, Delphi rounds and the audit trail of judgment changes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Connection as SAConnection
+from sqlalchemy.engine import RowMapping
+
+from swot.judgment_cells import changed_cells, differing_matrices
+from swot.store import values
+from swot.store.connection import run
+from swot.store.errors import ModelChangedError, WorkshopClosedError
+from swot.store.records import JudgmentChange, Submission, Workshop
+from swot.store.workshops import Workshops, participant_by_id, to_workshop, workshop_row
+
+_SELECT = (
+    "SELECT s.id, s.participant_id, p.name AS participant_name, "
+    "(SELECT COUNT(*) FROM submissions r WHERE r.participant_id = s.participant_id "
+    " AND r.id <= s.id) AS revision, s.submitted_at, s.fingerprint, s.judgments_json, "
+    "s.judged_json, s.round, p.weight, p.subgroup "
+    "FROM submissions s JOIN participants p ON p.id = s.participant_id "
+)
+
+
+def _submission(row: RowMapping, model: Mapping[str, Any]) -> Submission:
+    """A submission row; one stored before schema 3 (no record of what was judged) counts
+    the matrices that differ from the workshop model's own judgments as judged."""
+    judgments = values.from_json(row["judgments_json"], f"submission {row['id']}")
+    if row["judged_json"] is None:
+        try:
+            judged = tuple(differing_matrices(judgments, model))
+        except (KeyError, TypeError, IndexError, ValueError):
+            judged = ()
+    else:
+        judged = tuple(values.from_json(row["judged_json"], f"submission {row['id']}"))
+    return Submission(
+        id=row["id"],
+        participant_id=row["participant_id"],
+        participant_name=row["participant_name"],
+        revision=row["revision"],
+        submitted_at=row["submitted_at"],
+        fingerprint=row["fingerprint"],
+        judgments=judgments,
+        judged=judged,
+        round=row["round"],
+        weight=row["weight"],
+        subgroup=row["subgroup"],
+    )
+
+
+class Submissions(Workshops):
+    """The submission, round and audit-trail queries of a :class:`~swot.store.Store`."""
+
+    def submit(
+        self,
+        code: str,
+        participant_id: int,
+        judgments: dict[str, Any],
+        model_fingerprint: str,
+        judged: Sequence[str] | None = None,
+        rationale: str = "",
+    ) -> Submission:
+        """Save a participant's judgments (made on the model with that fingerprint).
+
+        ``judged`` names the matrices (paths of :func:`swot.judgment_cells.matrix_paths`) the
+        participant has judged; None: all of them. Every cell that differs from their previous
+        submission is added to the audit trail with ``rationale`` (one line, optional).
+        """
+        judgments_json = values.to_json(
+            values.require_dict(judgments, "the judgments"), "the judgments", "judgments"
+        )
+        rationale = values.rationale(rationale)
+
+        def body(conn: SAConnection) -> Submission:
+            workshop = to_workshop(workshop_row(conn, code, lock="share"))  # no new round meanwhile
+            participant_by_id(conn, code, participant_id)
+            if not workshop.is_open:
+                raise WorkshopClosedError(
+                    f"workshop {workshop.code} is closed; submissions are no longer accepted"
+                )
+            if model_fingerprint != workshop.fingerprint:
+                raise ModelChangedError(
+                    f"the model of workshop {workshop.code} has changed since you opened it; "
+                    "reload the page (your judgments were not saved)"
+                )
+            values.check_judgments_shape(judgments, workshop.model)
+            judged_json = json.dumps(values.judged_paths(judged, workshop.model))
+            previous = run(
+                conn, "SELECT judgments_json, fingerprint FROM submissions "
+                      "WHERE participant_id = :pid ORDER BY id DESC LIMIT 1",
+                {"pid": participant_id},
+            ).fetchone()
+            now = values.now()
+            new_id = run(
+                conn,
+                "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
+                "submitted_at, judged_json, round) VALUES (:pid, :judgments, :fingerprint, "
+                ":now, :judged, :round) RETURNING id",
+                {"pid": participant_id, "judgments": judgments_json,
+                 "fingerprint": model_fingerprint, "now": now, "judged": judged_json,
+                 "round": workshop.round},
+            ).one()["id"]
+            if previous is not None and previous["fingerprint"] == model_fingerprint:
+                before = values.from_json(previous["judgments_json"], "the previous submission")
+            else:  # the first judgments on this model start from the prefill or from blanks
+                before = workshop.model["judgments"] if workshop.prefill else None
+            changes = [
+                {"pid": participant_id, "sid": new_id, "round": workshop.round,
+                 "matrix": matrix, "i": item_i, "j": item_j, "old": old, "new": new,
+                 "rationale": rationale, "now": now}
+                for (matrix, item_i, item_j), old, new
+                in changed_cells(before, judgments, workshop.model)
+            ]
+            if changes:
+                run(conn,
+                    "INSERT INTO judgment_changes (participant_id, submission_id, round, "
+                    "matrix, item_i, item_j, old_value, new_value, rationale, changed_at) "
+                    "VALUES (:pid, :sid, :round, :matrix, :i, :j, :old, :new, :rationale, "
+                    ":now)", changes)
+            row = run(conn, _SELECT + "WHERE s.id = :id", {"id": new_id}).one()
+            return _submission(row, workshop.model)
+
+        return self._write(body)
+
+    def submission_history(self, code: str, participant_id: int) -> list[Submission]:
+        """Every submission of a participant, oldest first."""
+
+        def body(conn: SAConnection) -> list[Submission]:
+            participant_by_id(conn, code, participant_id)
+            model = to_workshop(workshop_row(conn, code)).model
+            rows = run(conn, _SELECT + "WHERE s.participant_id = :pid ORDER BY s.id",
+                       {"pid": participant_id}).all()
+            return [_submission(row, model) for row in rows]
+
+        return self._read(body)
+
+    def latest_submission(self, code: str, participant_id: int) -> Submission | None:
+        """A participant's latest submission, or None before the first."""
+        history = self.submission_history(code, participant_id)
+        return history[-1] if history else None
+
+    def latest_submissions(
+        self, code: str, include_excluded: bool = False, round: int | None = None
+    ) -> list[Submission]:
+        """Each participant's latest submission on the workshop's current model in a round
+        (None: the current round).
+
+        Participants whose latest submission was made on an older model are left out, and so
+        are excluded participants unless ``include_excluded``.
+        """
+
+        def body(conn: SAConnection) -> list[Submission]:
+            workshop = to_workshop(workshop_row(conn, code))
+            rows = run(  # each participant's last id first, then only those rows
+                conn,
+                _SELECT
+                + "WHERE s.id IN (SELECT MAX(l.id) FROM participants q JOIN submissions l "
+                "ON l.participant_id = q.id AND l.round = :round WHERE q.workshop_id = :w "
+                "GROUP BY q.id) AND s.fingerprint = :fingerprint "
+                "AND (p.excluded = 0 OR :all = 1) ORDER BY p.id",
+                {"round": workshop.round if round is None else round, "w": workshop.id,
+                 "fingerprint": workshop.fingerprint, "all": int(include_excluded)},
+            ).all()
+            return [_submission(r, workshop.model) for r in rows]
+
+        return self._read(body)
+
+    def next_round(self, code: str) -> Workshop:
+        """Close the current Delphi round and open the next.
+
+        Each participant's latest judgments of the closed round (on the current model) start
+        the new round as their first submission there, with what they had judged; they may
+        keep or revise them. The closed round's submissions stay as they were.
+        """
+
+        def body(conn: SAConnection) -> Workshop:
+            workshop = to_workshop(workshop_row(conn, code, lock="update"))
+            new_round = workshop.round + 1
+            run(conn, "UPDATE workshops SET round = :round WHERE id = :id",
+                {"round": new_round, "id": workshop.id})
+            run(
+                conn,
+                "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
+                "submitted_at, judged_json, round) "
+                "SELECT s.participant_id, s.judgments_json, s.fingerprint, :now, s.judged_json, "
+                ":new_round FROM submissions s JOIN participants p ON p.id = s.participant_id "
+                "WHERE p.workshop_id = :w AND s.round = :round AND s.fingerprint = :fingerprint "
+                "AND s.id = (SELECT MAX(id) FROM submissions WHERE participant_id = p.id "
+                "AND round = :round) ORDER BY s.participant_id",
+                {"now": values.now(), "new_round": new_round, "w": workshop.id,
+                 "round": workshop.round, "fingerprint": workshop.fingerprint},
+            )
+            return to_workshop(workshop_row(conn, code))
+
+        return self._write(body)
+
+    def judgment_changes(self, code: str) -> list[JudgmentChange]:
+        """The audit trail of a workshop: every judgment change, oldest first."""
+
+        def body(conn: SAConnection) -> list[RowMapping]:
+            return run(
+                conn,
+                "SELECT c.id, c.participant_id, p.name AS participant_name, c.round, c.matrix, "
+                "c.item_i, c.item_j, c.old_value, c.new_value, c.rationale, c.changed_at "
+                "FROM judgment_changes c JOIN participants p ON p.id = c.participant_id "
+                "WHERE p.workshop_id = :w ORDER BY c.id",
+                {"w": workshop_row(conn, code)["id"]},
+            ).all()
+
+        return [JudgmentChange(**dict(row)) for row in self._read(body)]

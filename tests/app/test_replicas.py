@@ -1,0 +1,114 @@
+"""Two app replicas on one PostgreSQL database, as behind a load balancer: two Streamlit
+servers on loopback ports, participants joining and judging through either (over Streamlit's
+own websocket protocol, bench/bench_workshop.py's client), the facilitator's page on one of
+them. No submission is lost or stored twice.
+
+Needs ``SWOT_ANP_TEST_POSTGRES_URL`` (``.ci/run`` starts a server); in CI its absence fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from test_e2e_browser import _free_port, _healthy
+
+from swot.io import load_model, model_to_dict
+from swot.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_workshop import PAIR, Session, _state  # noqa: E402
+
+POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
+PEOPLE = 4
+pytestmark = pytest.mark.slow
+CHANGES = ("3", "1/5")  # two revisions each
+
+
+def _postgres_url() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{POSTGRES_ENV} is not set: in CI .ci/run starts PostgreSQL for this")
+        pytest.skip(f"no PostgreSQL server for the tests ({POSTGRES_ENV} is not set)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+def _serve(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        env=dict(os.environ, SWOT_ANP_DB=url),
+    )
+
+
+async def _participant(port: int, code: str, name: str) -> list[str]:
+    session = Session(f"ws://127.0.0.1:{port}/_stcore/stream")
+    await session.open()
+    await asyncio.wait_for(session.run(f"workshop={code}"), 60)
+    await asyncio.wait_for(session.run(f"workshop={code}", [
+        _state(session.widgets["wsp_name"], string_value=name),
+        _state(session.widgets["wsp_join"], trigger_value=True)]), 60)
+    key = f"wsp:{code}:{PAIR}"
+    assert key in session.widgets, (name, session.texts)
+    for choice in CHANGES:
+        await asyncio.wait_for(session.run(session.query, [
+            _state(session.widgets[key], string_value=choice)], session.fragments[key]), 60)
+    await session.close()
+    return session.texts
+
+
+async def _facilitator_sees(port: int, token: str) -> set[str]:
+    session = Session(f"ws://127.0.0.1:{port}/_stcore/stream")
+    await session.open()
+    await asyncio.wait_for(session.run(f"facilitate={token}"), 60)
+    await session.close()
+    return set(session.widgets)
+
+
+def test_two_replicas_on_one_postgresql_database(tmp_path: Path) -> None:
+    url = _postgres_url()
+    model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
+    with Store(url) as store:
+        workshop = store.create_workshop(model, prefill=True)
+    ports = [_free_port(), _free_port()]
+    servers = [_serve(url, port, tmp_path / f"server{k}.log") for k, port in enumerate(ports)]
+    try:
+        deadline = time.monotonic() + 90
+        for port in ports:
+            while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
+                assert time.monotonic() < deadline, "a replica did not start"
+                time.sleep(0.2)
+
+        async def everyone() -> list[list[str]]:
+            return await asyncio.gather(*(
+                _participant(ports[k % 2], workshop.code, f"P{k}") for k in range(PEOPLE)))
+
+        asyncio.run(everyone())
+        seen = asyncio.run(_facilitator_sees(ports[0], workshop.facilitator_token))
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+    with Store(url) as store:
+        people = store.participants(workshop.code)
+        histories = {p.name: store.submission_history(workshop.code, p.id) for p in people}
+    assert sorted(histories) == [f"P{k}" for k in range(PEOPLE)]
+    for name, history in histories.items():  # every change once, in order: none lost or doubled
+        assert [h.judgments["groups"][0][1] for h in history] == [3, pytest.approx(1 / 5)], name
+    # the facilitator's page on the first replica lists everyone, whichever replica they used
+    assert {f"ws_ex:{workshop.code}:{p.id}" for p in people} <= seen

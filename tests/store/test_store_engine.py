@@ -1,0 +1,150 @@
+"""The store on SQLAlchemy Core and Alembic: migrations stamped, integrity checked once per
+process, hostile strings, two processes racing for one scenario name."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from store_testdata import tiny_model
+
+from swot.store import DuplicateNameError, InvalidDataError, Store, connection, schema
+
+HOSTILE = [
+    "it's \"quoted\"; DROP TABLE scenarios; --",
+    "\u202eevil\u202c \u2067ltr\u2069 \u200f",  # bidi overrides and isolates
+    "emoji 👩🏽‍🚀 🇮🇷 ✅",
+    "نام فارسی with Latin",
+    "<b>not bold</b> **nor this** $x$",
+    "back\\slash %s %(x)s :name ?",
+]
+
+
+def _v1_database(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(schema.SCHEMA_V1)
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('application', 'swot-anp')")
+    conn.commit()
+    conn.close()
+
+
+def _alembic_version(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+    finally:
+        conn.close()
+
+
+def _tables(path: Path) -> dict[str, str]:
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute(
+            "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name"))
+    finally:
+        conn.close()
+
+
+def test_new_and_migrated_databases_stand_at_the_alembic_head(tmp_path: Path) -> None:
+    fresh, old = tmp_path / "fresh.sqlite3", tmp_path / "old.sqlite3"
+    Store(fresh).close()
+    _v1_database(old)
+    with Store(old) as store:
+        assert store.schema_version == schema.SCHEMA_VERSION
+    assert _alembic_version(fresh) == _alembic_version(old) == [f"v{schema.SCHEMA_VERSION}"]
+    assert _tables(fresh) == _tables(old)  # the same schema, however it was reached
+    assert old.with_name("old.sqlite3.schema-v1.bak").exists()
+
+
+def test_integrity_check_runs_once_per_file_per_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    Store(first).close()
+    Store(second).close()
+    monkeypatch.setattr(connection, "_CHECKED", set())  # as in a new process
+    calls: list[Path] = []
+    real = connection.Connection.integrity_check
+
+    def counted(self: connection.Connection) -> list[str]:
+        calls.append(self.path)
+        return real(self)
+
+    monkeypatch.setattr(connection.Connection, "integrity_check", counted)
+    for _ in range(3):
+        Store(first).close()
+    Store(second).close()
+    assert calls == [first, second]
+
+
+def test_damage_is_found_on_the_first_open_in_a_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.sqlite3"
+    Store(path).close()
+    monkeypatch.setattr(connection, "_CHECKED", set())
+    monkeypatch.setattr(connection.Connection, "integrity_check",
+                        lambda self: ["row 3 missing from index sqlite_autoindex_scenarios_1"])
+    with pytest.raises(connection.StoreCorruptError, match=r"is damaged.*row 3 missing"):
+        Store(path)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_names_and_notes_round_trip_exactly(store: Store, text: str) -> None:
+    saved = store.save_scenario(text, tiny_model(), note=text)
+    loaded = store.load_scenario(saved.id)
+    assert (loaded.name, loaded.note) == (" ".join(text.split()), text.strip())
+    assert store.load_scenario(text).id == saved.id
+    code = store.create_workshop(tiny_model(), title=text).code
+    person = store.join(code, text)
+    assert store.get_workshop(code).title == text.strip()
+    assert store.participant_by_token(person.token).name == " ".join(text.split())
+
+
+def test_a_ten_thousand_character_note_round_trips_and_name_is_refused(store: Store) -> None:
+    long = "ب" * 5000 + "x" * 5000
+    saved = store.save_scenario("long", tiny_model(), note=long)
+    assert store.load_scenario(saved.id).note == long
+    with pytest.raises(InvalidDataError, match="longer than 200 characters"):
+        store.save_scenario(long, tiny_model())
+
+
+@pytest.mark.parametrize("where", ["name", "note"])
+def test_nul_characters_are_refused_with_a_message(store: Store, where: str) -> None:
+    kwargs: dict[str, Any] = {"name": "ok", "note": ""}
+    kwargs[where] = "before\x00after"
+    with pytest.raises(InvalidDataError, match="NUL"):
+        store.save_scenario(kwargs["name"], tiny_model(), note=kwargs["note"])
+    assert store.list_scenarios() == []
+
+
+def _save_same_name(path: str, barrier: Any, results: Any) -> None:
+    barrier.wait(timeout=30)
+    try:
+        with Store(path) as store:
+            store.save_scenario("shared name", tiny_model())
+        results.put("saved")
+    except DuplicateNameError as exc:
+        results.put(f"refused: {exc}")
+
+
+def test_two_processes_saving_one_name_one_wins_one_is_told(database: Path | str) -> None:
+    Store(database).close()
+    context = multiprocessing.get_context("fork")
+    barrier, results = context.Barrier(2), context.Queue()
+    workers = [context.Process(target=_save_same_name, args=(str(database), barrier, results))
+               for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    outcomes = sorted(results.get(timeout=60) for _ in workers)
+    for worker in workers:
+        worker.join(timeout=30)
+    assert outcomes[1] == "saved"
+    assert outcomes[0] == "refused: a scenario named 'shared name' already exists"
+    with Store(database) as store:
+        assert [s.name for s in store.list_scenarios()] == ["shared name"]

@@ -1,0 +1,77 @@
+"""Database URLs (SQLite by default, PostgreSQL for replicas), and a PostgreSQL database that is
+not ours or is newer: refused, untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from store_testdata import postgres_url
+
+from swot.store import (
+    SchemaVersionError,
+    Store,
+    StoreError,
+    StoreForeignError,
+    default_db_path,
+)
+from swot.store.config import database_target, shown_target
+
+
+def test_urls_and_bare_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert database_target(str(tmp_path / "a.db")) == tmp_path / "a.db"
+    assert database_target(f"sqlite:///{tmp_path}/b.db") == tmp_path / "b.db"
+    assert database_target("sqlite:///rel/c.db") == Path("rel/c.db")
+    url = "postgresql+psycopg://u:secret@db.example/swot"
+    assert database_target(url) == url
+    assert database_target("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
+    assert "secret" not in shown_target(url) and "db.example/swot" in shown_target(url)
+    with pytest.raises(StoreError, match="mysql:// databases are not supported"):
+        database_target("mysql://u@h/d")
+    with pytest.raises(StoreError, match="three slashes"):
+        database_target("sqlite://c.db")
+    monkeypatch.setenv("SWOT_ANP_DB", f"sqlite:///{tmp_path}/new/d.db")
+    assert default_db_path() == tmp_path / "new" / "d.db"
+    assert (tmp_path / "new").is_dir()
+    assert default_db_path(cli_value=url) == url  # the flag first, a URL as it is
+    with Store(f"sqlite:///{tmp_path}/e.db") as store:
+        store.save_scenario("via URL", {"any": "model"})
+    with Store(tmp_path / "e.db") as store:
+        assert [s.name for s in store.list_scenarios()] == ["via URL"]
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        names = {row[0] for row in conn.execute(text(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema()"))}
+    engine.dispose()
+    return names
+
+
+def _execute(url: str, *statements: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))
+    engine.dispose()
+
+
+def test_postgresql_database_of_another_application_is_refused_untouched() -> None:
+    url = postgres_url()
+    _execute(url, "CREATE TABLE orders (id INTEGER PRIMARY KEY)")
+    with pytest.raises(StoreForeignError, match=r"another application.*orders"):
+        Store(url)
+    assert _tables(url) == {"orders"}
+
+
+def test_newer_postgresql_schema_is_refused_untouched() -> None:
+    url = postgres_url()
+    Store(url).close()
+    _execute(url, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    before = _tables(url)
+    with pytest.raises(SchemaVersionError, match="schema version 99, newer"):
+        Store(url)
+    assert _tables(url) == before
