@@ -38,7 +38,7 @@ from swot.scenarios import (
 )
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
 from swot.store.config import shown_target
-from ui.charts import FONT_FA, legend_below, row_label, short, title_layout
+from ui.charts import FONT_FA, legend_below, persian_numbers, row_label, short, title_layout
 from ui.i18n import group_name, isolate, lang, ltr, tr
 from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
@@ -194,7 +194,7 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
     )
     fig.update_xaxes(autorange="reversed" if rtl else True, automargin=True)
     fig.update_yaxes(tickformat=".0%", side="right" if rtl else "left")
-    return fig
+    return persian_numbers(fig, language, ("yaxis",))
 
 
 # -- callbacks (each opens the store for its one action)

@@ -26,7 +26,7 @@ from swot.sensitivity import (
     sweep_group,
 )
 from ui.charts import FONT_FA, legend_below, persian_numbers, short, title_layout
-from ui.i18n import group_name, isolate, lang, lookup, resend
+from ui.i18n import group_name, isolate, lang, lookup, resend, shown_number
 from ui.i18n_network import trn
 from ui.influence import cluster_sweep_available, cluster_sweep_choice
 from ui.state import current_evaluation, get_model
@@ -116,8 +116,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def tr(key: str, language: str, **values: object) -> str:
-    """The page string ``key`` in ``language``, formatted with ``values``."""
-    return lookup(STRINGS, key, language, **values)
+    """The page string ``key`` in ``language``, formatted with ``values`` (numbers in Persian
+    digits when that setting is on)."""
+    return shown_number(lookup(STRINGS, key, language, **values), language)
 
 
 def _name(model: SwotModel, strategy_id: str, language: str) -> str:

@@ -20,7 +20,15 @@ from anp.pairwise import RECIPROCAL_RTOL
 from swot import todo
 from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
 from ui.charts import priorities_chart, short
-from ui.i18n import columns, group_name, isolate, shown_number, tr
+from ui.i18n import (
+    columns,
+    group_name,
+    isolate,
+    persian_digits,
+    persian_digits_on,
+    shown_number,
+    tr,
+)
 from ui.i18n_network import cluster_title, trn
 from ui.i18n_trust import ttr
 from ui.state import ModelSlot
@@ -173,6 +181,8 @@ def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: 
                 waiting: set[frozenset[str]], left: DeltaGenerator) -> None:
     """One select box per pair i < j; the pairs in ``waiting`` marked not yet judged."""
     n = len(names)
+    # decided now, not when an option is formatted (AppTest formats outside the script run)
+    digits = persian_digits if persian_digits_on(lang) else str
     with left, st.container(height=620 if n > 4 else "content"):
         for i in range(n):
             for j in range(i + 1, n):
@@ -190,7 +200,7 @@ def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: 
                     options,
                     key=key,
                     format_func=lambda tok, a=names[i], b=names[j]: isolate(
-                        pair_label(tok, a, b, lang), lang),
+                        digits(pair_label(tok, a, b, lang)), lang),
                     on_change=_set_pair,
                     args=(slot, path, i, j, key),
                 )

@@ -16,7 +16,7 @@ from anp import CONSENSUS_BANDS
 from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.store import Store, workshop_link
-from ui.charts import FONT_FA, ranking_chart, title_layout
+from ui.charts import FONT_FA, persian_numbers, ranking_chart, title_layout
 from ui.i18n import isolate
 from ui.i18n_workshop import tw
 from ui.literal import literal
@@ -35,7 +35,7 @@ def _layout(fig: go.Figure, title: str, language: str, height: int) -> go.Figure
     fig.update_layout(title=title_layout(isolate(title, language), language), height=height,
                       font={"size": BIG, **({"family": FONT_FA} if rtl else {})},
                       margin={"l": 10, "r": 10, "t": 60, "b": 10}, showlegend=False)
-    return fig
+    return persian_numbers(fig, language)  # every projector chart has its numbers along x
 
 
 def progress_chart(snap: Snapshot, language: str) -> go.Figure:

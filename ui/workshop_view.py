@@ -23,7 +23,7 @@ from swot.scenarios import GROUP_COLUMN, priority_column, rank_column
 from swot.store import Store, Workshop, workshop_link
 from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
-from ui.charts import FONT_FA, legend_below, title_layout
+from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
 from ui.i18n import isolate, t
 from ui.i18n_workshop import tw
 from ui.literal import literal, plain
@@ -218,7 +218,7 @@ def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
         yaxis={"range": [0, 1], "title": "S*"},
         yaxis2={"overlaying": "y", "side": "right", "tickformat": ".1%"},
         margin={"l": 10, "r": 10, "t": 50, "b": 10})
-    return fig
+    return persian_numbers(fig, language, ("xaxis", "yaxis", "yaxis2"))
 
 
 def _rounds(path: Path, workshop: Workshop, snap: Snapshot, language: str) -> None:

@@ -186,3 +186,16 @@ def test_persian_digits_reach_the_charts(app: AppTest) -> None:
     assert spec["data"][0]["textfont"]["family"].startswith("'Vazirmatn FD NL'")
     assert "family" not in spec["layout"]["yaxis"].get("tickfont", {})  # the ids' axis
     assert font_loaded()
+
+
+def test_persian_digits_in_judgment_options_and_sensitivity_strings(app: AppTest) -> None:
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.sidebar.checkbox(key="fa_digits_box").check().run()
+    app.switch_page("ui/page_weights.py").run()
+    app.selectbox(key="pw_matrix").set_value("judgments.groups").run()
+    shown = " ".join(app.selectbox(key="pw:judgments.groups:0:1").options)  # as drawn
+    assert "(۲)" in shown and "(2)" not in shown  # Saaty's numbers in Persian digits
+    app.switch_page("ui/page_sensitivity.py").run()
+    notes = [a.get("text", "") for c in app.get("plotly_chart")
+             for a in json.loads(c.proto.spec)["layout"].get("annotations", [])]
+    assert any("فعلی ۰٫" in n for n in notes), notes  # the sweep's current weight, Persian
