@@ -12,18 +12,12 @@ from __future__ import annotations
 
 import re
 
-from ui.tables import escape_markdown
+from ui.tables import WORD_JOINER, escape_markdown
+
+__all__ = ["FSI", "PDI", "WORD_JOINER", "literal", "plain"]
 
 FSI, PDI = "\u2068", "\u2069"
-WORD_JOINER = "\u2060"
-# where GFM's autolinking recognises an address: "://", "www." and the "@" of an e-mail
-_AUTOLINK = re.compile(r"(://|(?<!\w)www(?=\.)|@)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f]")
-
-
-def _join(match: re.Match[str]) -> str:
-    found = match.group(0)
-    return f":{WORD_JOINER}//" if found == "://" else f"{found}{WORD_JOINER}"
 
 
 def literal(text: str, limit: int = 300) -> str:
@@ -31,7 +25,7 @@ def literal(text: str, limit: int = 300) -> str:
     text = _CONTROL.sub("\ufffd", str(text))
     if len(text) > limit:
         text = text[:limit] + f"… (+{len(text) - limit})"
-    escaped = _AUTOLINK.sub(_join, escape_markdown(text)).replace("\n", " ")
+    escaped = escape_markdown(text).replace("\n", " ")  # also breaks autolinks
     return f"{FSI}{escaped}{PDI}"
 
 

@@ -14,10 +14,23 @@ from ui.i18n import DIGITS_KEY, lang, shown_number
 _MARKDOWN = re.compile(r"([\\`*_~\[\]<>$|])|^(#)")
 
 
+WORD_JOINER = "\u2060"
+# where GFM's autolinking recognises an address: "://", "www." and the "@" of an e-mail
+_AUTOLINK = re.compile(r"(://|(?<!\w)www(?=\.)|@)", re.IGNORECASE)
+
+
+def _join(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return f":{WORD_JOINER}//" if found == "://" else f"{found}{WORD_JOINER}"
+
+
 def escape_markdown(text: str) -> str:
     """``text`` shown literally where Markdown is rendered (a label "$5 to $9" keeps its
-    numbers instead of becoming LaTeX)."""
-    return _MARKDOWN.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
+    numbers instead of becoming LaTeX; a typed address stays text: an invisible word joiner
+    breaks the automatic links Streamlit makes of bare addresses after parsing, which
+    backslash escapes do not stop — seen in a real browser in a table cell)."""
+    escaped = _MARKDOWN.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
+    return _AUTOLINK.sub(_join, escaped)
 
 
 def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:

@@ -54,3 +54,15 @@ def test_audit_csv_is_labelled_and_excel_safe(tmp_path) -> None:
     cell = lines[1].rsplit(",", 1)[1]
     assert not cell.lstrip('"').startswith("=")
     assert unneutralise(cell.strip('"').replace('""', '"')) == '=HYPERLINK("http://x")'
+
+
+def test_table_cells_keep_typed_addresses_as_text() -> None:
+    """st.table renders Markdown in cells and Streamlit links a bare address after parsing (a
+    scenario named "[Free prize](http://evil.example)" became a link in Chromium): the escape
+    breaks the address with an invisible word joiner, in cells and headers alike."""
+    from ui.tables import escape_markdown
+
+    cell = escape_markdown("[Free prize](http://evil.example) www.evil.example a@b.c")
+    assert "://" not in cell and "www." not in cell and "a@b" not in cell
+    assert cell.replace(WJ, "").replace("\\", "") == (
+        "[Free prize](http://evil.example) www.evil.example a@b.c")
