@@ -154,7 +154,8 @@ def _export(args: argparse.Namespace) -> int:
     model = load(args.model)
     result = evaluate_file(args.model, model)
     mc = robustness(model, n=args.n, seed=args.seed)
-    about = [("title", model.title[args.lang] or model.title["en"]), ("model", args.model),
+    about = [("title", model.title[args.lang] or model.title["en"] or model.title["fa"]),
+             ("model", args.model),
              ("sha256", sha256_file(args.model)), ("engine", engine_version()),
              ("illustrative_judgments", model.illustrative_judgments)]
     write_files(args.model, [(Path(args.xlsx), workbook_bytes(result, mc, args.lang, about))])

@@ -137,6 +137,9 @@ def test_scenario_and_workshop_reports(db: Path, tmp_path: Path,
     assert f"Workshop {code}: 2 participants" in html
     assert "Most disputed comparisons" in html
     assert "judgments.strategies.S1" in html or "Strategies w.r.t. S1" in html
+    # matrix_name always names a strategies matrix: the raw JSON path is never shown
+    assert "Strategies w.r.t. S1" in html
+    assert "judgments.strategies.S1" not in html
     # unknown scenario or workshop, missing database, two sources
     assert "base" not in _fail(capsys, ["report", "--scenario", "nope", "--db", str(db),
                                         "--html", str(out)]).split(":")[0]

@@ -238,3 +238,16 @@ def test_document_times_are_fixed_whatever_the_clock(monkeypatch: pytest.MonkeyP
     core = zipfile.ZipFile(io.BytesIO(raw)).read("docProps/core.xml").decode()
     assert "2031" not in core
     assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z' in core
+
+
+def test_english_export_of_a_model_titled_only_in_persian_keeps_the_title(
+        tmp_path: Path) -> None:
+    data = tie_data()
+    data["title"] = {"en": "", "fa": "آزمون هم‌ترازی"}
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "m.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out), "-n", "200"]) == 0
+    about = load_workbook(out)[SHEETS["about"]["en"]]
+    rows = {r[0]: r[1] for r in about.iter_rows(min_row=2, values_only=True)}
+    assert rows["title"] == "آزمون هم‌ترازی"
