@@ -33,6 +33,21 @@ def escape_markdown(text: str) -> str:
     return _AUTOLINK.sub(_join, escaped)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_NEUTRAL = re.compile(r"[()\[\]{}<>/\\:;,.!?*#+=\"'-]")
+
+
+def _cell(text: str, language: str) -> str:
+    """A text cell as typed. In Persian, Latin text with brackets or punctuation goes in a
+    first-strong isolate (U+2068 ... U+2069): the right-to-left cell would otherwise move
+    its neutrals ("[Free prize](http://x)" read "(http://x)[Free prize]" in Chromium)."""
+    escaped = escape_markdown(text)
+    isolated = text[:1] in ("\u2066", "\u2067", "\u2068")  # ui.i18n.ltr / isolate already
+    if language == "fa" and not isolated and _LATIN.search(text) and _NEUTRAL.search(text):
+        return f"\u2068{escaped}\u2069"
+    return escaped
+
+
 def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
     """``df`` with floats written to ``digits`` decimals (for display only)."""
     out = df.copy()
@@ -44,7 +59,7 @@ def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
         elif persian and pd.api.types.is_integer_dtype(out[column]):
             out[column] = [shown_number(str(x), language) for x in out[column]]
         else:  # st.table renders Markdown in cells; user text must show as typed
-            out[column] = [escape_markdown(x) if isinstance(x, str) else x for x in out[column]]
+            out[column] = [_cell(x, language) if isinstance(x, str) else x for x in out[column]]
     return out.set_axis([escape_markdown(c) if isinstance(c, str) else c for c in out.columns],
                         axis=1)
 

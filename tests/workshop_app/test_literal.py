@@ -66,3 +66,17 @@ def test_table_cells_keep_typed_addresses_as_text() -> None:
     assert "://" not in cell and "www." not in cell and "a@b" not in cell
     assert cell.replace(WJ, "").replace("\\", "") == (
         "[Free prize](http://evil.example) www.evil.example a@b.c")
+
+
+def test_persian_table_cells_isolate_latin_text_with_punctuation(monkeypatch) -> None:
+    """In a right-to-left table a Latin name with brackets was shown reordered in Chromium
+    ("(http://evil.example)[Free prize]"); such a cell is put in a first-strong isolate, an
+    id (no punctuation), Persian text and an already isolated cell are left as they are."""
+    import pandas as pd
+
+    import ui.tables as tables
+
+    monkeypatch.setattr(tables, "lang", lambda: "fa")
+    cells = ["Plan (v2)", "SO1", "برنامه (۲)", "\u2066a/b\u2069"]
+    out = tables.formatted(pd.DataFrame({"x": cells}))
+    assert list(out["x"]) == ["\u2068Plan (v2)\u2069", "SO1", "برنامه (۲)", "\u2066a/b\u2069"]
