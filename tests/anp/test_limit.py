@@ -262,7 +262,9 @@ def test_limit_matrices_equals_one_limit_per_matrix() -> None:
     pattern = (rng.random((n, n)) < 0.35).astype(float)
     pattern[:, 7:] = 0.0
     pattern[7, 0] = pattern[8, 1] = 1.0
-    pattern[8, ~pattern[:, :7].any(axis=0).nonzero()[0]] = 1.0
+    # a column of 0..6 left empty gets an edge to 8, so 7 and 8 are the only sinks
+    pattern[8, np.flatnonzero(~pattern[:, :7].any(axis=0))] = 1.0
+    assert not pattern[:, 7:].any() and pattern[:, :7].any(axis=0).all()  # exactly 2 sinks
     for pat in (pattern, np.ones((n, n))):
         stack = _random_stack(rng, 30, pat)
         batched = limit_matrices(stack)
