@@ -223,7 +223,8 @@ def sweep_cluster(model: SwotModel, source_cluster: str, target_cluster: str,
                   points: int = 101, result: Evaluation | None = None) -> Sweep:
     """Sweep the weight of ``target_cluster`` with respect to ``source_cluster`` in the
     evaluation's ANP network (see the module notes: refused when the source links to one
-    cluster only, as in the networks :func:`swot.analysis.evaluate` builds)."""
+    cluster only, as every cluster of a hierarchy does; a factor-level network's factor
+    clusters with dependence link to two or more)."""
     result = _evaluated(model, result)
     net = result.network
     try:
