@@ -306,7 +306,9 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int,
             or not 0 <= steps <= MAX_STEPS):
         raise SensitivityRequestError(
             f"steps must be an integer from 0 to {MAX_STEPS}; got {steps!r}")
-    if precision is not None and (isinstance(precision, bool) or not 0 < precision < 0.5):
+    if precision is not None and (isinstance(precision, bool)
+                                  or not isinstance(precision, int | float | np.number)
+                                  or not 0 < precision < 0.5):
         raise SensitivityRequestError(
             f"the precision (standard error of the rank probabilities) must be above 0 and "
             f"below 0.5; got {precision!r}")
