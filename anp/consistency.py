@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from anp.errors import ANPError, InvalidEntryError, as_float, as_int, float_array
-from anp.pairwise import _eigen, _log_priorities, _normalised_exp, _prepare
+from anp.pairwise import _eigen, _prepare, priority_stack
 
 SAATY_SCALE: tuple[float, ...] = tuple(1.0 / k for k in range(9, 1, -1)) + tuple(
     float(k) for k in range(1, 10))
@@ -112,7 +112,7 @@ def solve_stack(flat: np.ndarray, method: str = "eigen") -> tuple[
     n = flat.shape[-1]
     w, lam = _eigen(flat)
     if method == "geometric":
-        w = _normalised_exp(_log_priorities(flat))
+        w = priority_stack(flat, "geometric")
     return (w, *_from_lambda(n, lam, flat.shape[0]))
 
 

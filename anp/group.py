@@ -33,7 +33,7 @@ judgments, ``exp(sd(ln a_ij))`` (population sd): 1 when everyone agrees, 9 for 9
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -97,9 +97,11 @@ def _entropy(p: np.ndarray) -> np.ndarray:
         return -np.where(p > 0, p * np.log(p), 0.0).sum(axis=-1)
 
 
-def consensus_index(priorities_stack: np.ndarray | Sequence,
-                    weights: Sequence[float] | np.ndarray | None = None) -> float:
-    """Goepel's AHP consensus indicator S* in [0, 1] of k participants' priorities (k, n)."""
+def _homogeneity(priorities_stack: np.ndarray | Sequence,
+                 weights: Sequence[float] | np.ndarray | None,
+                 floor: Callable[[int], float]) -> float:
+    """``(M_beta - c) / (1 - c)`` clipped to [0, 1], with ``M_beta = exp(-H_beta)`` of the
+    priorities (k, n) and ``c = floor(n)`` the value of the most divided group."""
     p = _stack(priorities_stack, 2)
     if not np.isfinite(p).all() or (p < 0).any() or not (p.sum(axis=1) > 0).all():
         raise InvalidEntryError("priority vectors must be finite, non-negative, not all zero")
@@ -111,7 +113,15 @@ def consensus_index(priorities_stack: np.ndarray | Sequence,
     h_alpha = float(w @ _entropy(p))
     h_gamma = float(_entropy(w @ p))
     m = float(np.exp(-(h_gamma - h_alpha)))
-    return float(np.clip((m - 1.0 / n) / (1.0 - 1.0 / n), 0.0, 1.0))
+    c = floor(n)
+    return float(np.clip((m - c) / (1.0 - c), 0.0, 1.0))
+
+
+def consensus_index(priorities_stack: np.ndarray | Sequence,
+                    weights: Sequence[float] | np.ndarray | None = None) -> float:
+    """Goepel's relative homogeneity S* in [0, 1] of k participants' priorities (k, n): the
+    uncorrected form, ``c = 1/n`` (the workshop reports :func:`ahp_consensus`)."""
+    return _homogeneity(priorities_stack, weights, lambda n: 1.0 / n)
 
 
 def judgment_dispersion(stack: np.ndarray | Sequence) -> np.ndarray:
@@ -158,19 +168,10 @@ def ahp_consensus(priorities_stack: np.ndarray | Sequence,
     Corrected for the largest judgment ``scale_max`` (9 on Saaty's scale); clipped at 0 for
     groups more divided than the scale allows consistent judges to be.
     """
-    p = _stack(priorities_stack, 2)
-    if not np.isfinite(p).all() or (p < 0).any() or not (p.sum(axis=1) > 0).all():
-        raise InvalidEntryError("priority vectors must be finite, non-negative, not all zero")
     if not scale_max > 1:
         raise ANPError(f"the largest scale value must exceed 1, got {scale_max}")
-    p = p / p.sum(axis=1, keepdims=True)
-    n = p.shape[1]
-    if n < 2:
-        return 1.0
-    w = _weights(weights, p.shape[0])
-    h_beta = float(_entropy(w @ p)) - float(w @ _entropy(p))
-    c = _alpha_min_correction(n, scale_max)
-    return float(np.clip((math.exp(-h_beta) - c) / (1.0 - c), 0.0, 1.0))
+    return _homogeneity(priorities_stack, weights,
+                        lambda n: _alpha_min_correction(n, scale_max))
 
 
 def geometric_dispersion(stack: np.ndarray | Sequence) -> np.ndarray:

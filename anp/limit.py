@@ -282,7 +282,9 @@ def limit_matrices(w: np.ndarray | Sequence, tol: float = 1e-9) -> np.ndarray:
 
 def _stationary_stack(p: np.ndarray) -> np.ndarray:
     """Stationary vectors (K, m) of a stack of irreducible column-stochastic matrices (one
-    batched solve); NaN rows where the solve failed."""
+    batched solve, as in :func:`_stationary`); NaN rows where the solve failed or where its
+    condition estimate exceeds :data:`_CONDITION_MAX` (a nearly decomposable matrix, whose
+    small residual does not make the solution accurate: :func:`_exact` uses GTH there)."""
     k, m = p.shape[0], p.shape[-1]
     if m == 1:
         return np.ones((k, 1))
@@ -291,12 +293,15 @@ def _stationary_stack(p: np.ndarray) -> np.ndarray:
     lhs[:, diag, diag] = 0.0
     lhs[:, diag, diag] = -lhs.sum(axis=1)
     lhs[:, -1, :] = 1.0
-    rhs = np.zeros((k, m, 1))
+    rhs = np.zeros((k, m, 2))
     rhs[:, -1, 0] = 1.0
+    rhs[:, :, 1] = np.random.default_rng(0).choice([-1.0, 1.0], m)  # _stationary's probe
     try:
-        return np.linalg.solve(lhs, rhs)[..., 0]
+        both = np.linalg.solve(lhs, rhs)
     except np.linalg.LinAlgError:
         return np.full((k, m), np.nan)
+    condition = np.abs(both[:, :, 1]).max(axis=1) * np.abs(lhs).sum(axis=2).max(axis=1)
+    return np.where((condition <= _CONDITION_MAX)[:, None], both[:, :, 0], np.nan)
 
 
 def _exact_stack(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

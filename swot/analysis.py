@@ -407,7 +407,7 @@ def with_direct_weighting(model: SwotModel, result: Evaluation | None = None) ->
     if result is None:
         try:
             result = evaluate(model)
-        except SwotError:
+        except (SwotError, anp.ANPError):  # e.g. a limit that cannot be trusted
             result = None
     local = result.factors.set_index("id")["local_weight"] if result is not None else None
     for g in GROUPS:

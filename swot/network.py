@@ -152,14 +152,21 @@ def factor_transfer(model: SwotModel, weighted: np.ndarray, limit: np.ndarray,
                     labels: tuple[str, ...] | list[str]) -> np.ndarray:
     """``T`` (nf x nf) with the network's factor global weights ``x = T g / sum(T g)`` for
     hierarchical global weights ``g`` (see the module notes; the identity without links)."""
-    pos = {label: i for i, label in enumerate(labels)}
-    f = [pos[fid] for fid in model.factor_ids()]
-    s = [pos[sid] for sid in model.strategy_ids()]
-    leak = weighted[np.ix_(s, f)].sum(axis=0)
+    f, leak = _factors_and_leak(model, weighted, labels)
     if model.has_feedback():
         return leak[:, None] * limit[np.ix_(f, f)]
     block = np.eye(len(f)) - weighted[np.ix_(f, f)]
     return leak[:, None] * np.linalg.solve(block, np.eye(len(f)))
+
+
+def _factors_and_leak(model: SwotModel, weighted: np.ndarray,
+                      labels: tuple[str, ...] | list[str]) -> tuple[list[int], np.ndarray]:
+    """The factors' positions among ``labels`` and ``leak_j``, the share of factor j's column
+    of the weighted supermatrix that goes to the strategies."""
+    pos = {label: i for i, label in enumerate(labels)}
+    f = [pos[fid] for fid in model.factor_ids()]
+    s = [pos[sid] for sid in model.strategy_ids()]
+    return f, weighted[np.ix_(s, f)].sum(axis=0)
 
 
 def network_weights(model: SwotModel, weighted: np.ndarray, limit: np.ndarray,
@@ -168,10 +175,7 @@ def network_weights(model: SwotModel, weighted: np.ndarray, limit: np.ndarray,
     ``effective_weights(factor_transfer(...), g)`` gives, with one solve for ``g`` alone."""
     if model.has_feedback():
         return effective_weights(factor_transfer(model, weighted, limit, labels), global_weights)
-    pos = {label: i for i, label in enumerate(labels)}
-    f = [pos[fid] for fid in model.factor_ids()]
-    s = [pos[sid] for sid in model.strategy_ids()]
-    leak = weighted[np.ix_(s, f)].sum(axis=0)
+    f, leak = _factors_and_leak(model, weighted, labels)
     x = leak * np.linalg.solve(np.eye(len(f)) - weighted[np.ix_(f, f)], global_weights)
     return x / x.sum()
 

@@ -223,7 +223,8 @@ def sweep_cluster(model: SwotModel, source_cluster: str, target_cluster: str,
                   points: int = 101, result: Evaluation | None = None) -> Sweep:
     """Sweep the weight of ``target_cluster`` with respect to ``source_cluster`` in the
     evaluation's ANP network (see the module notes: refused when the source links to one
-    cluster only, as in the networks :func:`swot.analysis.evaluate` builds)."""
+    cluster only, as every cluster of a hierarchy does; a factor-level network's factor
+    clusters with dependence link to two or more)."""
     result = _evaluated(model, result)
     net = result.network
     try:
@@ -305,7 +306,9 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int,
             or not 0 <= steps <= MAX_STEPS):
         raise SensitivityRequestError(
             f"steps must be an integer from 0 to {MAX_STEPS}; got {steps!r}")
-    if precision is not None and (isinstance(precision, bool) or not 0 < precision < 0.5):
+    if precision is not None and (isinstance(precision, bool)
+                                  or not isinstance(precision, int | float | np.number)
+                                  or not 0 < precision < 0.5):
         raise SensitivityRequestError(
             f"the precision (standard error of the rank probabilities) must be above 0 and "
             f"below 0.5; got {precision!r}")

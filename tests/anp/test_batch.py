@@ -109,3 +109,17 @@ def test_power_method_gives_up_after_max_iter_and_falls_back_to_eig(monkeypatch)
         ref_w, ref_lam = eig_priority(a[k])
         np.testing.assert_allclose(w[k], ref_w, rtol=1e-10)
         assert lam[k] == pytest.approx(ref_lam, rel=1e-12)
+
+
+def test_every_public_name_resolves_including_the_lazy_ones() -> None:
+    # anp.__init__ lists the SciPy-backed names twice (TYPE_CHECKING imports and _LAZY); a
+    # name missing from _LAZY or misspelt there would only fail when first used
+    import importlib
+
+    for name in anp.__all__:
+        assert getattr(anp, name) is not None, name
+    for name, module in anp._LAZY.items():
+        assert getattr(anp, name) is getattr(importlib.import_module(module), name)
+        assert name in anp.__all__
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        anp.nope  # noqa: B018

@@ -118,6 +118,13 @@ def test_opposed_pair_inside_an_agreeing_matrix_stands_out():
     a[0, 0, 1], a[0, 1, 0], a[1, 0, 1], a[1, 1, 0] = 9, 1 / 9, 1 / 9, 9
     s = anp.ahp_consensus(anp.priority(a))
     assert 0.75 <= s < 0.875 and anp.consensus_band(s) == "high"  # the matrix reads as agreed
+    # Hand check: numpy.linalg.eig gives person 1 (x, y, z, z) = (0.43960, 0.13085, 0.21477,
+    # 0.21477) (lambda_max 4.65604), person 2 the same with x and y swapped. H_alpha = 1.28813;
+    # mean (0.28523, 0.28523, 0.21477, 0.21477), H_gamma = 1.37633; H_beta = 0.08820,
+    # M = exp(-0.08820) = 0.91557. Correction (n = 4, M = 9): 9/12 and 1/12, H_alpha,min =
+    # -0.75 ln 0.75 - 3/12 ln(1/12) = 0.83699, c = exp(0.83699)/4 = 0.57735:
+    # S* = (0.91557 - 0.57735)/(1 - 0.57735) = 0.80025.
+    assert s == pytest.approx(0.80025, abs=1e-5)
     g = anp.geometric_dispersion(a)
     assert g[0, 1] == pytest.approx(9.0)  # the pair does not
     assert np.allclose(np.delete(g[0], 1), 1.0)

@@ -262,7 +262,9 @@ def test_limit_matrices_equals_one_limit_per_matrix() -> None:
     pattern = (rng.random((n, n)) < 0.35).astype(float)
     pattern[:, 7:] = 0.0
     pattern[7, 0] = pattern[8, 1] = 1.0
-    pattern[8, ~pattern[:, :7].any(axis=0).nonzero()[0]] = 1.0
+    # a column of 0..6 left empty gets an edge to 8, so 7 and 8 are the only sinks
+    pattern[8, np.flatnonzero(~pattern[:, :7].any(axis=0))] = 1.0
+    assert not pattern[:, 7:].any() and pattern[:, :7].any(axis=0).all()  # exactly 2 sinks
     for pat in (pattern, np.ones((n, n))):
         stack = _random_stack(rng, 30, pat)
         batched = limit_matrices(stack)
@@ -281,3 +283,37 @@ def test_limit_matrices_names_a_bad_entry() -> None:
     bad = np.array([[0.5, 1.0], [0.6, 0.0]])
     with pytest.raises(NotColumnStochasticError, match=r"column 0 sums to 1\.1"):
         limit_matrices(np.stack([good, bad]))
+
+
+def test_limit_matrices_nearly_decomposable_and_cyclic_match_one_per_matrix() -> None:
+    rng = np.random.default_rng(5)
+    # Two 3-node blocks exchanging eps of their weight: irreducible but nearly decomposable.
+    # A plain batched solve has a tiny residual yet an error of ~3e-5 at eps = 1e-12 (its
+    # condition is ~1/eps); limit_matrix switches to GTH there, and so must the batch.
+    for eps in (1e-6, 1e-12, 1e-14):
+        stack = np.zeros((4, 6, 6))
+        for w in stack:
+            for blk in (slice(0, 3), slice(3, 6)):
+                b = rng.random((3, 3)) + 0.1
+                w[blk, blk] = b / b.sum(axis=0)
+            w[:, 2] *= 1 - eps
+            w[3, 2] += eps
+            w[:, 5] *= 1 - 3 * eps
+            w[0, 5] += 3 * eps
+        batched = limit_matrices(stack)
+        for k in range(len(stack)):
+            np.testing.assert_allclose(batched[k], limit_matrix(stack[k]), rtol=0, atol=1e-13)
+    # Reducible with a closed 3-cycle (period 3: nodes 0 -> 1 -> 2 -> 0) and two transient
+    # nodes 3, 4 leaking into it. Hand check: the cycle's stationary vector is (1/3, 1/3, 1/3)
+    # and all mass ends there, so every column of the Cesàro limit is (1/3, 1/3, 1/3, 0, 0).
+    stack = np.zeros((3, 5, 5))
+    stack[:, 1, 0] = stack[:, 2, 1] = stack[:, 0, 2] = 1.0
+    for w in stack:
+        w[[0, 3, 4], 3] = rng.dirichlet(np.ones(3))
+        w[[2, 3, 4], 4] = rng.dirichlet(np.ones(3))
+    batched = limit_matrices(stack)
+    expected = np.zeros((5, 5))
+    expected[:3] = 1 / 3
+    for k in range(len(stack)):
+        np.testing.assert_allclose(batched[k], expected, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(batched[k], limit_matrix(stack[k]), rtol=0, atol=1e-13)

@@ -64,9 +64,14 @@ def test_monte_carlo_perturbs_the_dependence_judgments() -> None:
     # Same seed, same draws for the hierarchy's matrices; the network adds the link and cluster
     # matrices to the draws, so its spread of priorities cannot be the hierarchy's.
     model = network()
+    # Deterministically the network ranks WT1 first by a hair (0.13339 against SO1's 0.13211),
+    # the hierarchy SO1 (0.13098), WO1, SO2, SO3 with WT1 not among them: WT1 first in a good
+    # share of the samples (0.62 at this seed) comes from the network, not from the hierarchy
+    # (0 at this seed).
     with_links = robustness(model, n=300, seed=4)
     assert with_links.summary.set_index("id").loc["WT1", "p_first"] > 0.2
     hierarchy = robustness(model.set_structure("hierarchy"), n=300, seed=4)
+    assert hierarchy.summary.set_index("id").loc["WT1", "p_first"] < 0.2
     assert not np.allclose(with_links.summary["p50"].sort_values(),
                            hierarchy.summary["p50"].sort_values())
 

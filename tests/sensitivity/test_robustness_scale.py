@@ -114,6 +114,7 @@ def test_unreached_precision_uses_every_sample(tehran: SwotModel) -> None:
     ({"precision": 0.5}, "precision"),
     ({"precision": float("nan")}, "precision"),
     ({"precision": True}, "precision"),
+    ({"precision": "0.1"}, "precision"),  # a message, not a TypeError from the comparison
     ({"memory_budget": 0}, "memory budget"),
     ({"memory_budget": 1.5}, "memory budget"),
 ])

@@ -142,6 +142,8 @@ def test_usage_errors_exit_2(args: tuple[str, ...], main: Callable[..., int],
 
 def test_robustness_early_stop_states_the_precision(main: Callable[..., int],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # 1000 by hand: the standard error sqrt(p (1 - p) / N) is at most sqrt(0.25 / 1000) =
+    # 0.0158 <= 0.02 for any p, so the first check (at MIN_SAMPLES = 1000) always stops
     assert main("robustness", TEHRAN, "-n", "20000", "--precision", "0.02") == 0
     captured = capsys.readouterr()
     head = captured.out.splitlines()[:2]

@@ -313,3 +313,21 @@ def test_direct_weighting_keeps_given_weights_and_falls_back_to_equal(tiny: Swot
     assert set(direct.direct_group_weights.values()) == {0.25}
     assert direct.direct_factor_weights == pytest.approx(
         {"S1": .5, "S2": .5, "W1": .5, "W2": .5, "O1": 1, "T1": 1})
+
+
+def test_direct_weighting_falls_back_to_equal_when_the_limit_fails(
+        tiny: SwotModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an ANPError past the judgments (here an untrustworthy limit) is "cannot be computed"
+    # too: equal weights, not a traceback on the weights page
+    import anp
+    import swot.analysis as analysis
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise anp.ConvergenceError("exact limit is numerically unreliable", iterations=0,
+                                   residual=1.0)
+
+    monkeypatch.setattr(analysis.anp, "limit_matrix", fail)
+    direct = with_direct_weighting(tiny)
+    assert set(direct.direct_group_weights.values()) == {0.25}
+    assert direct.direct_factor_weights == pytest.approx(
+        {"S1": .5, "S2": .5, "W1": .5, "W2": .5, "O1": 1, "T1": 1})
