@@ -241,7 +241,19 @@ def _semantic_problems(top: dict[str, Any], version: int) -> list[Problem]:
             check_network(check, top["judgments"], group_ids, strategy_ids)
     if "direct_weights" in top:
         _check_direct(check, top["direct_weights"], group_ids)
+    _check_unjudged(check, top.get("unjudged", []))
     return check.problems
+
+
+def _check_unjudged(check: _Checker, unjudged: object) -> None:
+    """A placeholder's value must be finite: the schema lets Infinity, NaN and an integer too
+    large for a float through, which would end loading (float()) or saving (strict JSON)."""
+    if not isinstance(unjudged, list):
+        return
+    for k, entry in enumerate(unjudged):
+        obj = _object(entry)
+        if obj is not None and _is_number(obj.get("value")) and not _is_finite(obj["value"]):
+            check.add(f"unjudged[{k}].value", f"{_show(obj['value'])} is not a finite value")
 
 
 def _check_sources(check: _Checker, sources: object) -> None:
