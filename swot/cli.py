@@ -15,6 +15,7 @@ import what they compute with (pandas, SciPy through the limit matrix) when they
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import math
 import os
@@ -65,7 +66,10 @@ def evaluate_file(path: str, model: SwotModel) -> Evaluation:
 
 
 def beside(target: Path, name: str) -> Path:
-    """The companion of output file ``target``: ``out.csv`` -> ``out-<name>.csv``."""
+    """The companion of output file ``target``: ``out.csv`` -> ``out-<name>.csv``. A target
+    without a file name (``.``, ``/``) is a folder: refused as ``write_files`` refuses one."""
+    if not target.name:
+        raise CliError([f"{target}: cannot write the file: {os.strerror(errno.EISDIR)}"])
     return target.with_name(f"{target.stem}-{name}{target.suffix or '.csv'}")
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from anp.pairwise import RECIPROCAL_RTOL
-from swot.io_network import check_network, network_from_dict, network_to_dict
+from swot.io_network import check_network, listed_names, network_from_dict, network_to_dict
 from swot.io_schema import (
     ROOT,
     escape_surrogates,
@@ -241,7 +241,19 @@ def _semantic_problems(top: dict[str, Any], version: int) -> list[Problem]:
             check_network(check, top["judgments"], group_ids, strategy_ids)
     if "direct_weights" in top:
         _check_direct(check, top["direct_weights"], group_ids)
+    _check_unjudged(check, top.get("unjudged", []))
     return check.problems
+
+
+def _check_unjudged(check: _Checker, unjudged: object) -> None:
+    """A placeholder's value must be finite: the schema lets Infinity, NaN and an integer too
+    large for a float through, which would end loading (float()) or saving (strict JSON)."""
+    if not isinstance(unjudged, list):
+        return
+    for k, entry in enumerate(unjudged):
+        obj = _object(entry)
+        if obj is not None and _is_number(obj.get("value")) and not _is_finite(obj["value"]):
+            check.add(f"unjudged[{k}].value", f"{_show(obj['value'])} is not a finite value")
 
 
 def _check_sources(check: _Checker, sources: object) -> None:
@@ -366,17 +378,13 @@ def _check_dependence(check: _Checker, dependence: object) -> None:
         if group not in GROUPS:
             check.add(path, f"{_show(group)} is not a SWOT group (S, W, O or T)")
             continue
-        obj = _object(entry)
-        if obj is None or "groups" not in obj:
+        listed = listed_names(check, entry, path, "groups", GROUPS, "group",
+                              report_unknown=False)
+        if listed is None:
             continue
-        groups = obj["groups"]
-        gpath = f"{path}.groups"
-        if not isinstance(groups, list) or any(g not in GROUPS for g in groups):
-            continue
-        if len(set(groups)) != len(groups):
-            check.add(gpath, "a group is listed twice")
-        elif len(groups) < 2:
-            check.add(gpath, "at least two groups are needed")
+        obj, groups = listed
+        if len(groups) < 2:
+            check.add(f"{path}.groups", "at least two groups are needed")
         elif "matrix" in obj:
             check.matrix(obj["matrix"], f"{path}.matrix", list(groups))
 

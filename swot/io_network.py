@@ -116,6 +116,33 @@ def _check_link_set(check: Checker, entry: object, path: str, src: str, cluster:
         _check_notes(check, obj["notes"], f"{path}.notes", nodes)
 
 
+def listed_names(check: Checker, entry: object, path: str, key: str,
+                 allowed: tuple[str, ...] | list[str], noun: str, *,
+                 report_unknown: bool) -> tuple[dict[str, Any], list[str]] | None:
+    """The object ``entry`` and its list ``entry[key]`` when that names only ``allowed``
+    items, each once; else None, a repeated name reported at ``path.key``. Unknown names are
+    reported too when ``report_unknown`` (otherwise the schema's enum reports them); a missing
+    key or a value that is not a list of strings is the schema's to report. Shared by the
+    cluster comparisons here and the group dependence of :mod:`swot.io`."""
+    obj = _object(entry)
+    if obj is None or key not in obj:
+        return None
+    names = obj[key]
+    where = f"{path}.{key}"
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return None
+    bad = [n for n in names if n not in allowed]
+    if bad:
+        if report_unknown:
+            check.add(where, f"{', '.join(_show(n) for n in bad)}: not a {noun} "
+                      f"({', '.join(allowed)})")
+        return None
+    if len(set(names)) != len(names):
+        check.add(where, f"a {noun} is listed twice")
+        return None
+    return obj, names
+
+
 def _check_notes(check: Checker, notes: object, path: str, nodes: list[str]) -> None:
     if not isinstance(notes, dict):
         return
@@ -134,21 +161,12 @@ def _check_clusters(check: Checker, clusters: object,
         if source not in CLUSTER_KEYS:
             check.add(path, f"{_show(source)} is not a cluster ({', '.join(CLUSTER_KEYS)})")
             continue
-        obj = _object(entry)
-        if obj is None or "clusters" not in obj:
+        listed = listed_names(check, entry, path, "clusters", CLUSTER_KEYS, "cluster",
+                              report_unknown=True)
+        if listed is None:
             continue
-        names = obj["clusters"]
+        obj, names = listed
         cpath = f"{path}.clusters"
-        if not isinstance(names, list) or not all(isinstance(c, str) for c in names):
-            continue
-        bad = [c for c in names if c not in CLUSTER_KEYS]
-        if bad:
-            check.add(cpath, f"{', '.join(_show(c) for c in bad)}: not a cluster "
-                      f"({', '.join(CLUSTER_KEYS)})")
-            continue
-        if len(set(names)) != len(names):
-            check.add(cpath, "a cluster is listed twice")
-            continue
         if linked is not None:
             extra = [c for c in names if c not in linked[source]]
             missing = [c for c in CLUSTER_KEYS if c in linked[source] and c not in names]

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from swot.analysis import evaluate
+from swot.analysis import Evaluation, evaluate
 from swot.diff import diff_models
 from swot.io import model_from_dict, model_to_dict
 from swot.model import SwotError, SwotModel
@@ -51,9 +51,9 @@ def _as_model(name: str, model: SwotModel | Mapping[str, Any]) -> SwotModel:
         raise ScenarioComparisonError(f"scenario {name!r} is not a valid model: {exc}") from exc
 
 
-def _ranking(name: str, model: SwotModel | Mapping[str, Any]) -> pd.DataFrame:
+def _evaluated(name: str, model: SwotModel | Mapping[str, Any]) -> Evaluation:
     try:
-        return evaluate(_as_model(name, model)).strategies
+        return evaluate(_as_model(name, model))
     except ScenarioComparisonError:
         raise
     except SwotError as exc:  # EvaluationError (which carries anp's errors too)
@@ -69,7 +69,7 @@ def compare_rankings(named_models: Mapping[str, SwotModel | Mapping[str, Any]]) 
     """
     if not named_models:
         raise ScenarioComparisonError("choose at least one scenario to compare")
-    rankings = {name: _ranking(name, model) for name, model in named_models.items()}
+    rankings = {name: _evaluated(name, model).strategies for name, model in named_models.items()}
     table = pd.concat(
         [r[["id", "label_en", "label_fa"]] for r in rankings.values()], ignore_index=True
     ).drop_duplicates("id", ignore_index=True)
@@ -117,12 +117,7 @@ def scenario_consistency(
     ``threshold``, ``passes``."""
     parts = []
     for name, model in named_models.items():
-        try:
-            table = evaluate(_as_model(name, model)).consistency
-        except ScenarioComparisonError:
-            raise
-        except ValueError as exc:
-            raise ScenarioComparisonError(f"scenario {name!r} cannot be ranked: {exc}") from exc
+        table = _evaluated(name, model).consistency
         parts.append(table.drop(columns=["ci"]).assign(scenario=name))
     table = pd.concat(parts, ignore_index=True)
     return table[["scenario", *[c for c in table.columns if c != "scenario"]]]

@@ -44,8 +44,6 @@ def _run(args: argparse.Namespace) -> int:
 def _warn_doubts(model: SwotModel) -> None:
     """The matrices failing their consistency threshold and a near tie, as warnings on stderr
     (as ``rank`` does): the rankings these subcommands vary rest on them."""
-    import sys
-
     from swot.analysis import evaluate
     from swot.verdict import warn_doubts
 

@@ -243,3 +243,16 @@ def test_csv_onto_the_model_file_is_refused(tmp_path: Path, command: list[str],
     assert "this is the model file" in result.stderr
     assert model.read_bytes() == before
     assert os.listdir(tmp_path) == [model.name]
+
+
+@pytest.mark.parametrize("command", [["rank"], ["sensitivity", "--group", "S"]])
+@pytest.mark.parametrize("csv", [".", "/"])
+def test_csv_without_a_file_name_is_refused(tmp_path: Path, command: list[str], csv: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # "." and "/" have no file name, so the companion files (PATH-factors.csv,
+    # PATH-reversals.csv) cannot be named: a folder, refused like any other folder
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(command[0], TEHRAN, *command[1:], "--csv", csv)
+    assert result.returncode == 1
+    assert result.stderr == f"{csv}: cannot write the file: Is a directory\n"
+    assert os.listdir(tmp_path) == []

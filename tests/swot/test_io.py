@@ -193,6 +193,16 @@ def test_integer_with_too_many_digits_is_invalid_json() -> None:
     assert info.value.lines() == ["big.json: (root): invalid JSON: a number has too many digits"]
 
 
+def test_huge_placeholder_value_is_a_model_file_error() -> None:
+    # 10**400 passes the schema ("number", minimum 0) but float() of it overflows: loading
+    # must end in a ModelFileError naming the field, not an OverflowError
+    data = tiny_data()
+    data["unjudged"] = [{"matrix": "judgments.groups", "items": ["S", "W"], "value": 10 ** 400}]
+    with pytest.raises(ModelFileError) as info:
+        loads_model(json.dumps(data), "big.json")
+    assert [p.path for p in info.value.problems] == ["unjudged[0].value"]
+
+
 def test_missing_file() -> None:
     with pytest.raises(ModelFileError, match=r"cannot read the file") as info:
         load_model("/nonexistent/model.json")
@@ -315,10 +325,31 @@ CASES = [
      lambda d: _set(d, ["judgments", "group_dependence"],
                     {"S": {"groups": ["S", "X"], "matrix": [[1, 1], [1, 1]]}}),
      'judgments.group_dependence.S.groups[1]: "X" is not one of S, W, O, T'),
+    ("dependence group listed twice",
+     lambda d: _set(d, ["judgments", "group_dependence"],
+                    {"S": {"groups": ["S", "S"], "matrix": [[1, 1], [1, 1]]}}),
+     "judgments.group_dependence.S.groups: a group is listed twice"),
+    ("dependence on one group",
+     lambda d: _set(d, ["judgments", "group_dependence"], {"S": {"groups": ["S"],
+                                                                 "matrix": [[1]]}}),
+     "judgments.group_dependence.S.groups: at least two groups are needed"),
     ("dependence matrix size",
      lambda d: _set(d, ["judgments", "group_dependence"],
                     {"O": {"groups": ["S", "O", "T"], "matrix": [[1, 1], [1, 1]]}}),
      "judgments.group_dependence.O.matrix: expected 3 rows (3x3 matrix for S, O, T), got 2"),
+    # a placeholder value the schema lets through but float() or strict JSON cannot take
+    ("unjudged value too large",
+     lambda d: _set(d, ["unjudged"], [{"matrix": "judgments.groups", "items": ["S", "W"],
+                                       "value": 10 ** 400}]),
+     "unjudged[0].value: 1000"),
+    ("unjudged value infinite",
+     lambda d: _set(d, ["unjudged"], [{"matrix": "judgments.groups", "items": ["S", "W"],
+                                       "value": float("inf")}]),
+     "unjudged[0].value: Infinity is not a finite value"),
+    ("unjudged value NaN",
+     lambda d: _set(d, ["unjudged"], [{"matrix": "judgments.groups", "items": ["S", "W"],
+                                       "value": float("nan")}]),
+     "unjudged[0].value: NaN is not a finite value"),
     ("bad weighting", lambda d: _set(d, ["weighting"], "votes"),
      'weighting: "votes" is not one of pairwise, direct'),
     ("negative direct weight",

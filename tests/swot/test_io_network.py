@@ -99,6 +99,12 @@ def test_version_2_fields_in_a_version_1_file_are_reported() -> None:
     (lambda d: d["judgments"].update(clusters={"S": {"clusters": ["W", "strategies"],
                                                      "matrix": [[1, 2, 3]]}}),
      ["judgments.clusters.S.matrix: expected 2 rows (2x2 matrix for W, strategies), got 1"]),
+    (lambda d: d["judgments"].update(clusters={"S": {"clusters": ["W", "W"],
+                                                     "matrix": [[1, 1], [1, 1]]}}),
+     ["judgments.clusters.S.clusters: a cluster is listed twice"]),
+    (lambda d: d["judgments"].update(clusters={"S": {"clusters": ["W", "Q"],
+                                                     "matrix": [[1, 1], [1, 1]]}}),
+     ['judgments.clusters.S.clusters: "Q": not a cluster (S, W, O, T, strategies)']),
     (lambda d: d["judgments"].update(clusters={"Q": {"clusters": [], "matrix": []}}),
      ['judgments.clusters.Q: "Q" is not a cluster (S, W, O, T, strategies)']),
 ])
