@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-GROUPS = ("S", "W", "O", "T")
+from swot.model import GROUPS
 
 Cell = tuple[str, str, str]
 

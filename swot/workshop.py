@@ -30,7 +30,6 @@ import pandas as pd
 import anp
 from swot.judgment_cells import matrix_items, matrix_paths
 
-GROUPS = ("S", "W", "O", "T")
 JUDGMENT_COLUMNS = ("participant", "matrix", "item_i", "item_j", "value")
 DISAGREEMENT_COLUMNS = (
     "matrix", "item_i", "item_j", "judges", "dispersion", "lowest", "highest", "opposed",
