@@ -82,7 +82,10 @@ class Drafts:
         if not valid_token(token):
             raise StoreError(f"{token!r} is not a draft token")
         now = now or datetime.now(UTC)
-        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        try:
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:  # NaN, or a value JSON has no form for
+            raise StoreError(f"the draft cannot be stored as JSON: {exc}") from exc
 
         def body(conn: SAConnection) -> None:
             run(conn,
@@ -105,4 +108,8 @@ class Drafts:
             {"token": token}).fetchone())
         if row is None or row["updated_at"] < (now - timedelta(days=KEEP_DAYS)).isoformat():
             return None
-        return Draft(token, json.loads(row["data_json"]), row["updated_at"])
+        try:
+            data = json.loads(row["data_json"])
+        except ValueError:  # a damaged row: as if there were no draft
+            return None
+        return Draft(token, data, row["updated_at"]) if isinstance(data, dict) else None
