@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection as SAConnection
 from swot.store import Store
 from swot.store.connection import run
 from swot.store.errors import StoreError
+from swot.store.values import to_json
 
 __all__ = ["KEEP_DAYS", "Draft", "Drafts", "new_token", "valid_token"]
 
@@ -82,10 +83,7 @@ class Drafts:
         if not valid_token(token):
             raise StoreError(f"{token!r} is not a draft token")
         now = now or datetime.now(UTC)
-        try:
-            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as exc:  # NaN, or a value JSON has no form for
-            raise StoreError(f"the draft cannot be stored as JSON: {exc}") from exc
+        text = to_json(data, "the draft")  # an InvalidDataError (a StoreError), not a traceback
 
         def body(conn: SAConnection) -> None:
             run(conn,

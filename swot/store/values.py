@@ -96,6 +96,11 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def model_json(model: Any) -> str:
+    """A model (the model file's dict) as stored JSON text."""
+    return to_json(require_dict(model, "the model"), "the model")
+
+
 def require_dict(value: Any, what: str) -> dict[str, Any]:
     """``value`` if it is a dict, else :class:`InvalidDataError`."""
     if not isinstance(value, dict):

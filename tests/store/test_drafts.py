@@ -63,7 +63,7 @@ def test_a_draft_json_cannot_hold_is_a_store_error_and_keeps_the_saved_one(tmp_p
     path, token = tmp_path / "db.sqlite3", new_token()
     with Drafts(path) as drafts:
         drafts.save(token, {"n": 1})
-        with pytest.raises(StoreError, match="cannot be stored as JSON"):
+        with pytest.raises(StoreError, match="non-finite number at n"):
             drafts.save(token, {"n": float("nan")})
         with pytest.raises(StoreError, match="cannot be stored as JSON"):
             drafts.save(token, {"n": object()})
