@@ -12,10 +12,10 @@ triangle is its reciprocal), the rated strategy and ``""`` for ratings.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-GROUPS = ("S", "W", "O", "T")
+from swot.model import GROUPS
 
 Cell = tuple[str, str, str]
 
@@ -52,7 +52,8 @@ def matrix_paths(model: Mapping[str, Any]) -> list[str]:
     return [path for path, *_ in matrix_items(model)]
 
 
-def _get(judgments: Mapping[str, Any], keys: tuple) -> Any:
+def value_at(judgments: Mapping[str, Any], keys: Sequence[str]) -> Any:
+    """The entry of ``judgments`` that ``keys`` (of :func:`matrix_items`) lead to."""
     value: Any = judgments
     for key in keys:
         value = value[key]
@@ -70,7 +71,7 @@ def cells(judgments: Mapping[str, Any], model: Mapping[str, Any]) -> dict[Cell, 
     out: dict[Cell, float | None] = {}
     for path, ids, keys, kind in matrix_items(model):
         try:
-            value = _get(judgments, keys)
+            value = value_at(judgments, keys)
         except (KeyError, TypeError, IndexError):
             continue
         if kind == "ratings":

@@ -28,9 +28,8 @@ import numpy as np
 import pandas as pd
 
 import anp
-from swot.judgment_cells import matrix_items, matrix_paths
+from swot.judgment_cells import matrix_items, matrix_paths, value_at
 
-GROUPS = ("S", "W", "O", "T")
 JUDGMENT_COLUMNS = ("participant", "matrix", "item_i", "item_j", "value")
 DISAGREEMENT_COLUMNS = (
     "matrix", "item_i", "item_j", "judges", "dispersion", "lowest", "highest", "opposed",
@@ -79,16 +78,9 @@ def matrix_of(path: str) -> str:
     return path
 
 
-def _get(judgments: Mapping[str, Any], keys: Sequence[str]) -> Any:
-    value: Any = judgments
-    for key in keys:
-        value = value[key]
-    return value
-
-
 def _stack(submissions: Sequence[SubmissionLike], keys: Sequence[str], path: str) -> np.ndarray:
     try:
-        rows = [_get(s.judgments, keys) for s in submissions]
+        rows = [value_at(s.judgments, keys) for s in submissions]
         return np.array([[[np.nan if v is None else v for v in r] for r in m] for m in rows], float)
     except (KeyError, TypeError, ValueError) as exc:
         raise WorkshopResultError(f"a submission lacks a valid {path} ({exc})") from exc
@@ -112,7 +104,7 @@ def _plain(matrix: np.ndarray) -> list[list[float | None]]:
 
 
 def _set(judgments: dict[str, Any], keys: Sequence[str], value: Any) -> None:
-    _get(judgments, keys[:-1])[keys[-1]] = value
+    value_at(judgments, keys[:-1])[keys[-1]] = value
 
 
 def _said_judged(submission: SubmissionLike, matrix: str) -> bool:

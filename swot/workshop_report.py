@@ -18,7 +18,7 @@ import pandas as pd
 
 from swot.analysis import evaluate
 from swot.io import model_from_dict
-from swot.judgment_cells import matrix_items
+from swot.judgment_cells import matrix_items, value_at
 from swot.scenarios import compare_rankings, judgments_side_by_side
 from swot.workshop import (
     JUDGED,
@@ -64,9 +64,7 @@ def masked(submission: SubmissionLike, model: Mapping[str, Any]) -> dict[str, An
     for path, _ids, keys, kind in matrix_items(model):
         if judgment_status(submission, model, path) == JUDGED:
             continue
-        holder = out
-        for key in keys[:-1]:
-            holder = holder[key]
+        holder = value_at(out, keys[:-1])
         value = holder[keys[-1]]
         holder[keys[-1]] = ([None] * len(value) if kind == "ratings" else
                              [[1 if i == j else None for j in range(len(row))]
@@ -131,7 +129,8 @@ def build_report(
         if included and len(included) < len(everyone):
             models[INCLUDED] = group_model(model, included)
         rankings = compare_rankings(models)
-        ranking = evaluate(model_from_dict(group_model(model, used))).strategies
+        overall = models[INCLUDED if INCLUDED in models else EVERYONE]  # the group of ``used``
+        ranking = evaluate(model_from_dict(overall)).strategies
         shown = _as_masked(everyone, model)
         side = judgments_side_by_side(model, shown, group_judgments(model, used))
         groups: dict[str, list[SubmissionLike]] = {}
@@ -139,7 +138,7 @@ def build_report(
             tag = getattr(s, "subgroup", "")
             if tag:
                 groups.setdefault(tag, []).append(s)
-        subgroup_models = {OVERALL: models[INCLUDED if INCLUDED in models else EVERYONE]}
+        subgroup_models = {OVERALL: overall}
         subgroup_models |= {tag: group_model(model, subs) for tag, subs in sorted(groups.items())}
         subgroups = compare_rankings(subgroup_models) if groups else None
         history, history_rankings = _round_summary(model, rounds or {})

@@ -60,7 +60,18 @@ def database_target(value: str | os.PathLike[str]) -> Path | str:
             raise StoreError(f"{text!r}: an SQLite URL is sqlite:///PATH (three slashes)")
         return Path(path[1:]).expanduser()
     if scheme in ("postgresql+psycopg", "postgresql"):  # psycopg 3 is the driver installed
-        return "postgresql+psycopg://" + text.split("://", 1)[1]
+        url = "postgresql+psycopg://" + text.split("://", 1)[1]
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            make_url(url).port  # noqa: B018  (a port that is not a number raises here)
+        except (ArgumentError, ValueError):  # not shown: the text may hold the password
+            raise StoreError(
+                "the database URL cannot be read; the form is "
+                "postgresql+psycopg://USER:PASSWORD@HOST[:PORT]/DATABASE"
+            ) from None
+        return url
     raise StoreError(
         f"{scheme}:// databases are not supported; use a file path, sqlite:///PATH or "
         "postgresql+psycopg://USER:PASSWORD@HOST/DATABASE"

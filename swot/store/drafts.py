@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection as SAConnection
 from swot.store import Store
 from swot.store.connection import run
 from swot.store.errors import StoreError
+from swot.store.values import to_json
 
 __all__ = ["KEEP_DAYS", "Draft", "Drafts", "new_token", "valid_token"]
 
@@ -82,7 +83,7 @@ class Drafts:
         if not valid_token(token):
             raise StoreError(f"{token!r} is not a draft token")
         now = now or datetime.now(UTC)
-        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        text = to_json(data, "the draft")  # an InvalidDataError (a StoreError), not a traceback
 
         def body(conn: SAConnection) -> None:
             run(conn,
@@ -105,4 +106,8 @@ class Drafts:
             {"token": token}).fetchone())
         if row is None or row["updated_at"] < (now - timedelta(days=KEEP_DAYS)).isoformat():
             return None
-        return Draft(token, json.loads(row["data_json"]), row["updated_at"])
+        try:
+            data = json.loads(row["data_json"])
+        except ValueError:  # a damaged row: as if there were no draft
+            return None
+        return Draft(token, data, row["updated_at"]) if isinstance(data, dict) else None

@@ -57,17 +57,13 @@ def _insert(conn: SAConnection, name: str, model_json: str, note: str) -> int:
         raise DuplicateNameError(f"a scenario named {name!r} already exists") from exc
 
 
-def _model_json(model: Any) -> str:
-    return values.to_json(values.require_dict(model, "the model"), "the model")
-
-
 class Scenarios(Connection):
     """The scenario queries of a :class:`~swot.store.Store`."""
 
     def save_scenario(self, name: str, model: dict[str, Any], note: str = "") -> Scenario:
         """Save a model as a new scenario; names are unique."""
         name = values.clean_name(name, "the scenario name")
-        model_json = _model_json(model)
+        model_json = values.model_json(model)
         note = values.note(note)
 
         def body(conn: SAConnection) -> Scenario:
@@ -123,7 +119,7 @@ class Scenarios(Connection):
         note: str | None = None,
     ) -> Scenario:
         """Replace a scenario's model and/or note."""
-        model_json = None if model is None else _model_json(model)
+        model_json = None if model is None else values.model_json(model)
 
         def body(conn: SAConnection) -> Scenario:
             row = _row(conn, id_or_name)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from swot.judgment_cells import matrix_paths
+from swot.model import GROUPS
 from swot.store.errors import InvalidDataError, StoreCorruptError
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -21,7 +22,6 @@ MAX_NAME_LENGTH = 200
 MAX_TITLE_LENGTH = 200
 MAX_RATIONALE_LENGTH = 500
 MAX_SUBGROUP_LENGTH = 100
-GROUPS = ("S", "W", "O", "T")
 
 
 def now() -> str:
@@ -94,6 +94,11 @@ def clean_name(name: Any, what: str) -> str:
 def name_key(name: str) -> str:
     """The key under which two names count as the same (case and white space folded)."""
     return " ".join(name.split()).casefold()
+
+
+def model_json(model: Any) -> str:
+    """A model (the model file's dict) as stored JSON text."""
+    return to_json(require_dict(model, "the model"), "the model")
 
 
 def require_dict(value: Any, what: str) -> dict[str, Any]:

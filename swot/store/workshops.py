@@ -90,10 +90,6 @@ def participant_by_id(conn: SAConnection, code: str, participant_id: int) -> Par
     return Participant(**_participant_fields(row))
 
 
-def _model_json(model: Any) -> str:
-    return values.to_json(values.require_dict(model, "the model"), "the model")
-
-
 class Workshops(Connection):
     """The workshop and participant queries of a :class:`~swot.store.Store`."""
 
@@ -112,7 +108,7 @@ class Workshops(Connection):
         until they confirm them) instead of blank matrices; ``anonymous``: participants are
         shown as "Participant 1..n"; ``max_participants``: a cap on joins (None: no cap).
         """
-        model_json = _model_json(model)
+        model_json = values.model_json(model)
         fingerprint = values.model_fingerprint(model)
         title = values.title(title)
         cap = values.cap(max_participants)
@@ -166,7 +162,7 @@ class Workshops(Connection):
 
     def update_workshop_model(self, code: str, model: dict[str, Any]) -> Workshop:
         """Replace the workshop's model; submissions on another structure become stale."""
-        model_json = _model_json(model)
+        model_json = values.model_json(model)
         fingerprint = values.model_fingerprint(model)
 
         def body(conn: SAConnection) -> Workshop:

@@ -57,3 +57,27 @@ def test_a_foreign_database_is_left_alone(tmp_path: Path) -> None:
     tables = sqlite3.connect(path).execute(
         "SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall()
     assert tables == [("things",)]
+
+
+def test_a_draft_json_cannot_hold_is_a_store_error_and_keeps_the_saved_one(tmp_path: Path) -> None:
+    path, token = tmp_path / "db.sqlite3", new_token()
+    with Drafts(path) as drafts:
+        drafts.save(token, {"n": 1})
+        with pytest.raises(StoreError, match="non-finite number at n"):
+            drafts.save(token, {"n": float("nan")})
+        with pytest.raises(StoreError, match="cannot be stored as JSON"):
+            drafts.save(token, {"n": object()})
+        assert drafts.load(token).data == {"n": 1}
+
+
+@pytest.mark.parametrize("damaged", ["{not json", "[1, 2]"])
+def test_a_damaged_draft_row_loads_as_no_draft(tmp_path: Path, damaged: str) -> None:
+    path, token = tmp_path / "db.sqlite3", new_token()
+    with Drafts(path) as drafts:
+        drafts.save(token, {"n": 1})
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE session_drafts SET data_json = ?", (damaged,))
+    conn.close()
+    with Drafts(path) as drafts:
+        assert drafts.load(token) is None

@@ -258,10 +258,21 @@ def test_migration_first_writes_a_backup_through_sqlite(db_path: Path) -> None:
     first = backup.read_bytes()
     db_path.unlink()
     _make_v1_database(db_path)
+    conn = sqlite3.connect(db_path)  # unlike the first, so an overwrite would show
+    with conn:
+        conn.execute("UPDATE scenarios SET name = 'second database'")
+    conn.close()
     with Store(db_path):
         pass
     assert backup.read_bytes() == first
     assert db_path.with_name(f"{backup.name}.2").exists()
+    for path, name in ((backup, "old scenario"), (db_path.with_name(f"{backup.name}.2"),
+                                                    "second database")):
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute("SELECT name FROM scenarios").fetchall() == [(name,)]
+        finally:
+            conn.close()
 
 
 def test_store_never_opens_the_database_file_outside_sqlite(

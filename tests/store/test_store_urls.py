@@ -41,6 +41,15 @@ def test_urls_and_bare_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert [s.name for s in store.list_scenarios()] == ["via URL"]
 
 
+@pytest.mark.parametrize("url", ["postgresql://u:secret@h:notaport/d",
+                                 "postgresql+psycopg://u:secret@h:54x2/d"])
+def test_an_unreadable_server_url_is_a_store_error_without_its_password(url: str) -> None:
+    for attempt in (lambda: database_target(url), lambda: Store(url)):
+        with pytest.raises(StoreError, match="URL cannot be read") as caught:
+            attempt()
+        assert "secret" not in str(caught.value)
+
+
 def _tables(url: str) -> set[str]:
     engine = create_engine(url)
     with engine.connect() as conn:

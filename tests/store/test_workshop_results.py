@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from store_testdata import tiny_model
 
+import anp
 from swot.io import validate_data
 from swot.judgment_cells import matrix_paths
 from swot.store import Store, model_fingerprint
@@ -210,6 +211,9 @@ def test_status_per_participant_and_matrix(model: dict[str, Any]) -> None:
     assert table.loc[("A", "judgments.factors.S"), "status"] == "not yet"
     assert table.loc[("B", "judgments.strategies.S2"), "status"] == "incomplete"
     assert table.loc[("A", "judgments.groups"), "cr"] >= 0
+    # A's own groups matrix, not a group's: S:W = 2 and W:T = 2, yet S:T = 3 (not 4), so CR > 0
+    own = anp.consistency(np.array(a.judgments["groups"], float)).cr
+    assert own > 0 and table.loc[("A", "judgments.groups"), "cr"] == pytest.approx(own)
     assert np.isnan(table.loc[("A", "judgments.factors.S"), "cr"])  # 2 items: no CR
     assert len(table) == 2 * len(matrix_paths(model))
 
