@@ -286,7 +286,7 @@ def _manage(path: Path, store: Store, names: list[str]) -> None:
     try:
         data = dumps_model(model_from_dict(store.load_scenario(name).model, source=name))
     except ModelFileError as exc:
-        st.error("\n\n".join(exc.lines()))
+        st.error("\n\n".join(literal(x, 600) for x in exc.lines()))
         return
     st.download_button(tw("download"), data.encode("utf-8"), file_name=f"{name}.json",
                        mime="application/json", key="sc_download", on_click="ignore")
