@@ -112,7 +112,7 @@ def _one_link(model: SwotModel, language: str) -> None:
     try:
         new, opened = apply_links(model, [(source, target, bool(add))])
     except SwotError as exc:
-        flash("error", trn("link_failed", language, message=str(exc)))
+        flash("error", trn("link_failed", language, message=literal(str(exc), 600)))
     else:
         set_model(new)
         key = "link_added" if add else "link_removed"
@@ -292,7 +292,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
     try:
         without = evaluate(model.set_structure("hierarchy"))
     except SwotError as exc:
-        st.warning(trn("without_failed", language, message=str(exc)))
+        st.warning(trn("without_failed", language, message=literal(str(exc), 600)))
         return
     ranking, factors = compare_dependence(result, without)
     st.subheader(trn("with_without", language))

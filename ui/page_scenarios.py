@@ -72,7 +72,7 @@ def db_path() -> Path | str | None:
     try:
         return default_db_path(cli_db_path(sys.argv), secrets)
     except (OSError, StoreError) as exc:
-        st.error(tw("db_bad", message=str(exc)))
+        st.error(tw("db_bad", message=literal(str(exc), 600)))
         return None
 
 
@@ -108,7 +108,7 @@ def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
         with Store(path) as store:
             body(path, store)
     except StoreError as exc:
-        st.error(tw("db_bad", message=str(exc)))
+        st.error(tw("db_bad", message=literal(str(exc), 600)))
 
 
 def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.DataFrame:
@@ -316,7 +316,7 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
                                    model_from_dict(models[name], source=name), language)
             for name in chosen[1:]}
     except (SwotError, ValueError) as exc:
-        st.error(tw("failed", message=str(exc)))
+        st.error(tw("failed", message=literal(str(exc), 600)))
         return
     scenarios_consistency(models, consistency, language,
                           lambda name: _on_load(path, name))

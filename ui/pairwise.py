@@ -31,6 +31,7 @@ from ui.i18n import (
 )
 from ui.i18n_network import cluster_title, trn
 from ui.i18n_trust import ttr
+from ui.literal import literal
 from ui.state import ModelSlot
 
 BLANK = "blank"
@@ -239,7 +240,7 @@ def _weights_and_consistency(slot: ModelSlot, path: str, lang: str, key_prefix: 
                      ref=item_name(str(exc.reference), lang)))
             return
         except anp.ANPError as exc:
-            st.error(tr("cannot_weigh", lang, message=str(exc)))
+            st.error(tr("cannot_weigh", lang, message=literal(str(exc), 600)))
             return
         st.plotly_chart(priorities_chart(titles, weights, lang, axis=names),
                         key=f"{key_prefix}:{path}:chart")
