@@ -36,12 +36,12 @@ def _commit(edit: Callable[[SwotModel], SwotModel], done: str, where: str) -> bo
     try:
         model = edit(get_model())
     except (ValueError, KeyError) as exc:
-        flash("error", t("edit_rejected", message=exc), where)
+        flash("error", t("edit_rejected", message=literal(str(exc), 600)), where)
         return False
     problems = validate_data(model_to_dict(model))
     if problems:
-        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]),
-              where)
+        flash("error", "\n\n".join([t("edit_rejected", message=""),
+                                     *(literal(str(p), 600) for p in problems)]), where)
         return False
     set_model(model)
     flash("success", done, where)

@@ -114,3 +114,13 @@ def test_todo_list_stays_open_after_its_buttons(app: AppTest) -> None:
     app.button(key="todo:accept_all").click().run()
     box = next(e for e in app.expander if e.label.startswith("Not yet judged"))
     assert box.label == "Not yet judged: 0 comparisons" and box.proto.expanded
+
+
+def test_a_rejected_id_is_shown_literally(app: AppTest) -> None:
+    """The id in the rejection message is the user's: no Markdown made of it."""
+    app.text_input(key="f0_new_id").set_value("**S6** <b>")
+    app.button(key="factor_save").click().run()
+    assert not app.exception, app.exception
+    factor_box = next(e for e in app.expander if e.label == "Add, edit or remove a factor")
+    shown = " ".join(e.value for e in factor_box.error)
+    assert "\\*\\*S6\\*\\*" in shown and "\\<b\\>" in shown and "**S6**" not in shown
