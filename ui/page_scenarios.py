@@ -23,7 +23,7 @@ import streamlit as st
 
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
-from swot.model import SwotError, SwotModel
+from swot.model import SwotModel
 from swot.provenance import mark_edited
 from swot.scenarios import (
     compare_rankings,
@@ -315,7 +315,7 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
             name: differences_view(differences_table(models[chosen[0]], models[name]),
                                    model_from_dict(models[name], source=name), language)
             for name in chosen[1:]}
-    except (SwotError, ValueError) as exc:
+    except ValueError as exc:  # swot's errors (SwotError is one) and anp's
         st.error(tw("failed", message=literal(str(exc), 600)))
         return
     scenarios_consistency(models, consistency, language,
