@@ -18,6 +18,7 @@ from swot.io import ModelFileError, model_from_dict, model_to_dict
 from swot.store import SECRETS_KEY, StoreError, default_db_path
 from swot.store.drafts import QUERY_PARAM, Drafts, new_token, valid_token
 from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS, t
+from ui.literal import literal
 from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
 
 TOKEN_KEY = "draft_token"
@@ -125,6 +126,6 @@ def autosave() -> None:
         with Drafts(path) as drafts:
             drafts.save(_token(), data)
     except StoreError as exc:
-        st.caption(t("draft_not_saved", message=str(exc)))
+        st.caption(t("draft_not_saved", message=literal(str(exc), 600)))
         return
     st.session_state[SAVED_KEY] = signature

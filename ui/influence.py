@@ -21,6 +21,7 @@ from swot.sensitivity import Sweep, sweep_cluster
 from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
 from ui.i18n import group_name, isolate, tr
 from ui.i18n_network import cluster_title, trn
+from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title
 from ui.state import flash, get_model, main_slot, set_model
 from ui.tables import show_table
@@ -111,7 +112,7 @@ def _one_link(model: SwotModel, language: str) -> None:
     try:
         new, opened = apply_links(model, [(source, target, bool(add))])
     except SwotError as exc:
-        flash("error", trn("link_failed", language, message=str(exc)))
+        flash("error", trn("link_failed", language, message=literal(str(exc), 600)))
     else:
         set_model(new)
         key = "link_added" if add else "link_removed"
@@ -162,11 +163,12 @@ def _notes(model: SwotModel, path: str, language: str) -> None:
         return
     link = model.link_set(f"{parts[2]}.{parts[3]}")
     for node, note in link.notes.items():
-        text = note.text
+        text = literal(note.text)  # typed in the model file, as are the ids and file name
         if note.source is not None:
-            text += " " + trn("source_line", language, file=note.source.file,
+            text += " " + trn("source_line", language, file=literal(note.source.file),
                               line=note.source.line)
-        st.caption(isolate(trn("note_of", language, a=parts[2], b=node, text=text), language))
+        st.caption(isolate(trn("note_of", language, a=literal(parts[2]), b=literal(node),
+                               text=text), language))
 
 
 def _judge(model: SwotModel, language: str) -> None:
@@ -290,7 +292,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
     try:
         without = evaluate(model.set_structure("hierarchy"))
     except SwotError as exc:
-        st.warning(trn("without_failed", language, message=str(exc)))
+        st.warning(trn("without_failed", language, message=literal(str(exc), 600)))
         return
     ranking, factors = compare_dependence(result, without)
     st.subheader(trn("with_without", language))

@@ -16,6 +16,7 @@ from swot.provenance import mark_edited
 from ui.i18n import LANG_NAMES, lang, t
 from ui.i18n_trust import tt
 from ui.judgments_form import judgments_form
+from ui.literal import literal
 from ui.problems import problem_lines
 from ui.report_buttons import workbook_button
 from ui.state import (
@@ -27,7 +28,6 @@ from ui.state import (
     set_model,
     show_flash,
 )
-from ui.tables import escape_markdown
 from ui.verdict_view import consistency_note
 
 CSV_LANGS = ("en", "fa", "both")
@@ -50,10 +50,10 @@ def _on_upload(key: str) -> None:
         return
     problems = import_model(uploaded.getvalue(), uploaded.name)
     if problems:
-        flash("error", "\n".join([t("upload_bad", name=escape_markdown(uploaded.name)), "",
+        flash("error", "\n".join([t("upload_bad", name=literal(uploaded.name)), "",
                                   *problems]))
     else:
-        flash("success", t("upload_ok", name=uploaded.name))
+        flash("success", t("upload_ok", name=literal(uploaded.name)))
 
 
 def render() -> None:

@@ -20,8 +20,9 @@ from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strat
 from ui.i18n import columns, group_name, isolate, lang, ltr, resend, t, tows_name, tr
 from ui.i18n_trust import tt
 from ui.i18n_trust import ttr as tr_trust
+from ui.literal import literal
 from ui.state import flash, get_model, revision, set_model, show_flash
-from ui.tables import show_table
+from ui.tables import escape_markdown, show_table
 
 NEW = ""  # the "(new)" choice of the item pickers
 OPEN_KEY = "model_open_form"  # the form last used ("factor" or "strategy") stays open
@@ -35,12 +36,12 @@ def _commit(edit: Callable[[SwotModel], SwotModel], done: str, where: str) -> bo
     try:
         model = edit(get_model())
     except (ValueError, KeyError) as exc:
-        flash("error", t("edit_rejected", message=exc), where)
+        flash("error", t("edit_rejected", message=literal(str(exc), 600)), where)
         return False
     problems = validate_data(model_to_dict(model))
     if problems:
-        flash("error", "\n\n".join([t("edit_rejected", message=""), *map(str, problems)]),
-              where)
+        flash("error", "\n\n".join([t("edit_rejected", message=""),
+                                     *(literal(str(p), 600) for p in problems)]), where)
         return False
     set_model(model)
     flash("success", done, where)
@@ -67,9 +68,14 @@ def _source_ref(model: SwotModel, source: SourceRef | None) -> str:
     return f"\u2066{where}:{source.line}\u2069"
 
 
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span (a backtick in it would end the span: shown as ')."""
+    return "`" + text.replace("`", "'") + "`"
+
+
 def _source_list(model: SwotModel) -> None:
     """The numbered sources the factor tables cite."""
-    lines = [f"[{k}] {ltr(f'`{s.file}`')} — {s.title}"
+    lines = [f"[{k}] {ltr(_code(s.file))} — {literal(s.title)}"
              for k, s in enumerate(model.sources, start=1)]
     if lines:
         st.caption("  \n".join([f"**{t('col_source')}:**", *lines]))
@@ -212,9 +218,10 @@ def render() -> None:
     """Draw the page."""
     model = get_model()
     language = lang()
-    st.header(model.title.get(language) or model.title["en"] or model.title["fa"])
+    # typed in the model file: escaped (a heading has a line of its own, so no isolate)
+    st.header(escape_markdown(model.title.get(language) or model.title["en"] or model.title["fa"]))
     goal = model.goal.get(language) or model.goal["en"] or model.goal["fa"]
-    st.markdown(f"**{t('goal')}:** {goal}")
+    st.markdown(f"**{t('goal')}:** {literal(goal)}")
     show_flash()
     top, bottom = columns(2, language), columns(2, language)
     for column, group in zip([*top, *bottom], GROUPS, strict=True):

@@ -10,6 +10,7 @@ from swot.io import ModelFileError, load_model
 from ui.i18n import lang
 from ui.i18n_network import tn
 from ui.influence import network_editor
+from ui.literal import literal
 from ui.state import DEFAULT_MODEL_PATH, current_evaluation, flash, get_model, set_model, show_flash
 
 EXAMPLE = DEFAULT_MODEL_PATH.with_name("tehran_city_diplomacy_network.json")
@@ -19,7 +20,7 @@ def _load_example() -> None:
     try:
         set_model(load_model(EXAMPLE), replaced=True)
     except ModelFileError as exc:
-        flash("error", "\n\n".join(exc.lines()))
+        flash("error", "\n\n".join(literal(x, 600) for x in exc.lines()))
 
 
 def render() -> None:
@@ -29,7 +30,7 @@ def render() -> None:
     show_flash()
     result = current_evaluation()
     if isinstance(result, list):
-        st.error("\n\n".join(result))
+        st.error("\n\n".join(literal(x, 600) for x in result))
     network_editor(get_model(), result, lang())
 
 

@@ -12,7 +12,6 @@ Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ import streamlit as st
 
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
-from swot.model import SwotError, SwotModel
+from swot.model import SwotModel
 from swot.provenance import mark_edited
 from swot.scenarios import (
     compare_rankings,
@@ -39,21 +38,17 @@ from swot.scenarios import (
 from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
 from swot.store.config import shown_target
 from ui.charts import FONT_FA, legend_below, persian_numbers, row_label, short, title_layout
-from ui.i18n import group_name, isolate, lang, ltr, tr
+from ui.i18n import isolate, lang, ltr, tr
 from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.literal import literal
-from ui.pairwise import matrix_title
-from ui.problems import problem_lines
+from ui.problems import place_label, problem_lines
 from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.tables import show_table
 from ui.verdict_view import moved, scenarios_consistency
 
 _T = TypeVar("_T")
 UPLOAD_COUNT_KEY = "sc_upload_count"
-_INDEX = re.compile(r"(\[\d+\])+$")  # the "[i][j]" of a judgment's path
-# the part after an entry's key: ".matrix", ".groups", ".pairwise", ".ratings"
-_ENTRY_PART = re.compile(r"^(judgments\.(?:group_dependence|strategies)\.[^.]+)\.\w+$")
 
 
 def cli_db_path(argv: Sequence[str]) -> str | None:
@@ -77,7 +72,7 @@ def db_path() -> Path | str | None:
     try:
         return default_db_path(cli_db_path(sys.argv), secrets)
     except (OSError, StoreError) as exc:
-        st.error(tw("db_bad", message=str(exc)))
+        st.error(tw("db_bad", message=literal(str(exc), 600)))
         return None
 
 
@@ -113,27 +108,7 @@ def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
         with Store(path) as store:
             body(path, store)
     except StoreError as exc:
-        st.error(tw("db_bad", message=str(exc)))
-
-
-def place_label(model: SwotModel, path: str, language: str) -> str:
-    """A readable name for a JSON path into a model file: the judgment matrix (or rating) it
-    lies in, a direct weight, the weighting mode; other paths (labels, titles) stay as they
-    are, as does a path that names something the model does not have."""
-    bare = _INDEX.sub("", path)
-    try:
-        if bare.startswith("judgments."):
-            return matrix_title(model, _ENTRY_PART.sub(r"\1", bare), language)
-        if bare == "weighting":
-            return tr("weighting_mode", language)
-        if bare.startswith("direct_weights.groups."):
-            return tr("group_weights", language)
-        if bare.startswith("direct_weights.factors."):
-            factor = model.factor(bare.removeprefix("direct_weights.factors."))
-            return tr("factor_weights_in", language, group=group_name(factor.group, language))
-    except KeyError:  # an item the model does not have (e.g. a removed factor)
-        pass
-    return path
+        st.error(tw("db_bad", message=literal(str(exc), 600)))
 
 
 def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.DataFrame:
@@ -311,7 +286,7 @@ def _manage(path: Path, store: Store, names: list[str]) -> None:
     try:
         data = dumps_model(model_from_dict(store.load_scenario(name).model, source=name))
     except ModelFileError as exc:
-        st.error("\n\n".join(exc.lines()))
+        st.error("\n\n".join(literal(x, 600) for x in exc.lines()))
         return
     st.download_button(tw("download"), data.encode("utf-8"), file_name=f"{name}.json",
                        mime="application/json", key="sc_download", on_click="ignore")
@@ -340,8 +315,8 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
             name: differences_view(differences_table(models[chosen[0]], models[name]),
                                    model_from_dict(models[name], source=name), language)
             for name in chosen[1:]}
-    except (SwotError, ValueError) as exc:
-        st.error(tw("failed", message=str(exc)))
+    except ValueError as exc:  # swot's errors (SwotError is one) and anp's
+        st.error(tw("failed", message=literal(str(exc), 600)))
         return
     scenarios_consistency(models, consistency, language,
                           lambda name: _on_load(path, name))

@@ -29,6 +29,7 @@ from ui.charts import FONT_FA, legend_below, persian_numbers, short, title_layou
 from ui.i18n import group_name, isolate, lang, lookup, resend, shown_number
 from ui.i18n_network import trn
 from ui.influence import cluster_sweep_available, cluster_sweep_choice
+from ui.literal import literal
 from ui.state import current_evaluation, get_model
 from ui.tables import show_table
 from ui.todo_view import cannot_rank
@@ -254,7 +255,7 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
             sweep = sweep_factor(model, factor, result=result)
             name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
     except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
-        st.error(str(exc))
+        st.error(literal(str(exc), 600))
         return
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
     left, right = st.columns(2)
@@ -336,7 +337,7 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
         except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
             slot.empty()
             cancel.empty()
-            st.error(str(exc))
+            st.error(literal(str(exc), 600))
             return
         st.session_state[MC_KEY] = (result, time.perf_counter() - start)
         slot.empty()

@@ -21,7 +21,7 @@ from swot.io import model_to_dict
 from swot.store import NotFoundError, Store, StoreError
 from ui.i18n import lang
 from ui.i18n_workshop import tw
-from ui.literal import plain
+from ui.literal import literal, plain
 from ui.page_scenarios import store_action, store_page
 from ui.state import flash, get_model
 from ui.workshop_view import FACILITATE_PARAM, render_workshop
@@ -72,7 +72,7 @@ def _on_unlock(path: Path) -> None:
         flash("error", tw("invalid_link"))
         return
     except StoreError as exc:
-        flash("error", tw("failed", message=str(exc)))
+        flash("error", tw("failed", message=literal(str(exc), 600)))
         return
     st.session_state["ws_unlock"] = ""
     remember(workshop.code)

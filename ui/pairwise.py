@@ -31,7 +31,9 @@ from ui.i18n import (
 )
 from ui.i18n_network import cluster_title, trn
 from ui.i18n_trust import ttr
+from ui.literal import literal
 from ui.state import ModelSlot
+from ui.tables import escape_markdown
 
 BLANK = "blank"
 OFF_SCALE = "v:"  # prefix of the token of a judgment that is not on the 1-9 scale
@@ -192,7 +194,9 @@ def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: 
                 if current not in options:
                     options.insert(0, current)
                 st.session_state[key] = current
-                label = tr("pair", lang, a=titles[i], b=titles[j])
+                # widget labels render Markdown; the titles hold typed labels
+                label = tr("pair", lang, a=escape_markdown(titles[i]),
+                           b=escape_markdown(titles[j]))
                 if frozenset((items[i], items[j])) in waiting:
                     label = _unjudged(label, lang)
                 st.selectbox(
@@ -239,7 +243,7 @@ def _weights_and_consistency(slot: ModelSlot, path: str, lang: str, key_prefix: 
                      ref=item_name(str(exc.reference), lang)))
             return
         except anp.ANPError as exc:
-            st.error(tr("cannot_weigh", lang, message=str(exc)))
+            st.error(tr("cannot_weigh", lang, message=literal(str(exc), 600)))
             return
         st.plotly_chart(priorities_chart(titles, weights, lang, axis=names),
                         key=f"{key_prefix}:{path}:chart")
@@ -285,7 +289,7 @@ def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) 
     for k, sid in enumerate(model.strategy_ids()):
         key = f"{key_prefix}:rating:{factor_id}:{k}"
         st.session_state[key] = None if math.isnan(values[k]) else float(values[k])
-        label = tr("rating_of", lang, s=item_title(model, sid, lang))
+        label = tr("rating_of", lang, s=escape_markdown(item_title(model, sid, lang)))
         cells[k % 3].number_input(
             _unjudged(label, lang) if frozenset((sid,)) in waiting else label,
             min_value=0.0,

@@ -10,8 +10,13 @@ import re
 from collections.abc import Iterable
 
 from swot.model import Problem, SwotModel
-from ui.i18n import ltr
+from ui.i18n import group_name, ltr, tr
+from ui.pairwise import matrix_title
 from ui.tables import escape_markdown
+
+_INDEX = re.compile(r"(\[\d+\])+$")  # the "[i][j]" of a judgment's path
+# the part after an entry's key: ".matrix", ".groups", ".pairwise", ".ratings"
+_ENTRY_PART = re.compile(r"^(judgments\.(?:group_dependence|strategies)\.[^.]+)\.\w+$")
 
 # (pattern of the English message, its Persian form with the pattern's groups)
 _FA: list[tuple[re.Pattern[str], str]] = [(re.compile(p), f) for p, f in [
@@ -103,13 +108,31 @@ def translated(message: str, language: str) -> str:
     return ltr(message)
 
 
+def place_label(model: SwotModel, path: str, language: str) -> str:
+    """A readable name for a JSON path into a model file: the judgment matrix (or rating) it
+    lies in, a direct weight, the weighting mode; other paths (labels, titles) stay as they
+    are, as does a path that names something the model does not have."""
+    bare = _INDEX.sub("", path)
+    try:
+        if bare.startswith("judgments."):
+            return matrix_title(model, _ENTRY_PART.sub(r"\1", bare), language)
+        if bare == "weighting":
+            return tr("weighting_mode", language)
+        if bare.startswith("direct_weights.groups."):
+            return tr("group_weights", language)
+        if bare.startswith("direct_weights.factors."):
+            factor = model.factor(bare.removeprefix("direct_weights.factors."))
+            return tr("factor_weights_in", language, group=group_name(factor.group, language))
+    except KeyError:  # an item the model does not have (e.g. a removed factor)
+        pass
+    return path
+
+
 def problem_lines(problems: Iterable[Problem], language: str,
                   model: SwotModel | None = None) -> list[str]:
     """One Markdown bullet per problem: the place in words when it names a judgment matrix
     or weights of ``model``, the message (translated in Persian), the JSON path for reference.
     User text inside messages is shown literally."""
-    from ui.page_scenarios import place_label  # the place of a path, in words
-
     lines = []
     for p in problems:
         path = str(p.path)

@@ -21,6 +21,7 @@ import streamlit as st
 from swot.store import WORKSHOP_QUERY_PARAM, NotFoundError, Store, StoreError, normalize_code
 from ui.i18n import lang
 from ui.i18n_workshop import tw
+from ui.literal import literal
 from ui.page_scenarios import db_path
 
 PARTICIPANT_ONLY_ENV = "SWOT_ANP_PARTICIPANT_ONLY"
@@ -63,7 +64,7 @@ def _facilitate(token: str, projector: bool) -> None:
         st.error(tw("invalid_link"))
         return
     except StoreError as exc:
-        st.error(tw("db_bad", message=str(exc)))
+        st.error(tw("db_bad", message=literal(str(exc), 600)))
         return
     (render_projector if projector else render_workshop)(path, code, lang())
 

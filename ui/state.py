@@ -90,12 +90,6 @@ def show_flash(where: str = "") -> None:
         (st.success if kind == "success" else st.error)(text)
 
 
-def flash_at() -> str | None:
-    """Where the kept message belongs (None when there is none)."""
-    message = st.session_state.get(FLASH_KEY)
-    return None if message is None else message[2]
-
-
 EVAL_KEY = "evaluation"
 
 

@@ -11,8 +11,8 @@ from swot.model import SwotModel
 from swot.workshop_text import local_time, saaty_text
 from ui.i18n import t
 from ui.i18n_workshop import tw
-from ui.page_scenarios import place_label
 from ui.pairwise import item_title
+from ui.problems import place_label
 
 
 def matrix_label(model: SwotModel, path: str, language: str) -> str:

@@ -92,7 +92,7 @@ def _on_join(path: Path, code: str) -> None:
         _say("error", tw("full"))
         return
     except (DuplicateParticipantError, StoreError) as exc:
-        _say("error", tw("failed", message=str(exc)))
+        _say("error", tw("failed", message=literal(str(exc), 600)))
         return
     st.session_state[TOKEN_KEY] = (person.workshop_code, person.token)
     st.query_params.clear()
@@ -160,7 +160,7 @@ def _submit(path: Path, workshop: Workshop, person: Participant, draft: dict[str
                          judged=sorted(draft["judged"]), rationale=rationale)
     except StoreError as exc:
         draft["unsaved"] = True  # kept in the session; saved on the next run that reaches it
-        _say("error", f"{tw('kept_unsaved')} {tw('not_saved', message=str(exc))}")
+        _say("error", f"{tw('kept_unsaved')} {tw('not_saved', message=literal(str(exc), 600))}")
         return
     if draft.pop("unsaved", False):
         _say("success", tw("saved_after_outage"))
@@ -266,7 +266,7 @@ def render_private(token: str) -> None:
         st.error(tw("invalid_link"))
         return
     except (StoreError, ModelFileError) as exc:
-        st.error(literal(tw("failed", message=str(exc)), 600))
+        st.error(tw("failed", message=literal(str(exc), 600)))
         if st.session_state.get(_draft_key(token), {}).get("unsaved"):
             st.warning(tw("kept_unsaved"))
         return

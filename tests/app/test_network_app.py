@@ -118,3 +118,22 @@ def test_grid_changes_apply_as_links_and_open_the_last_added() -> None:
     assert network_paths(changed) == ["judgments.links.S2.W", "judgments.links.SO1.S"]
     unchanged, none = apply_links(model, [("S2", "W6", False)])
     assert unchanged is model and none is None
+
+
+def test_a_link_note_is_shown_literally(app: AppTest) -> None:
+    """A note's text and source file are typed in the model file: no Markdown made of them."""
+    from swot.io import model_from_dict, model_to_dict
+    from ui.literal import literal
+
+    typed = "**bold** [prize](http://evil.example) <b>x</b>"
+    at = _ok(app.switch_page(NETWORK).run())
+    at.button(key="net_example").click().run()
+    data = model_to_dict(_model(_ok(at)))
+    note = data["judgments"]["links"]["S2"]["W"]["notes"]["W6"]
+    note["text"], note["source"]["file"] = typed, "*x*.txt"
+    at.session_state["model"] = model_from_dict(data)
+    at.run()
+    at.selectbox(key="net_matrix").set_value("judgments.links.S2.W").run()
+    _ok(at)
+    (caption,) = [c.value for c in at.caption if literal(typed) in c.value]
+    assert literal("*x*.txt") in caption and "**bold**" not in caption

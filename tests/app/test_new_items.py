@@ -114,3 +114,35 @@ def test_todo_list_stays_open_after_its_buttons(app: AppTest) -> None:
     app.button(key="todo:accept_all").click().run()
     box = next(e for e in app.expander if e.label.startswith("Not yet judged"))
     assert box.label == "Not yet judged: 0 comparisons" and box.proto.expanded
+
+
+def test_a_rejected_id_is_shown_literally(app: AppTest) -> None:
+    """The id in the rejection message is the user's: no Markdown made of it."""
+    app.text_input(key="f0_new_id").set_value("**S6** <b>")
+    app.button(key="factor_save").click().run()
+    assert not app.exception, app.exception
+    factor_box = next(e for e in app.expander if e.label == "Add, edit or remove a factor")
+    shown = " ".join(e.value for e in factor_box.error)
+    assert "\\*\\*S6\\*\\*" in shown and "\\<b\\>" in shown and "**S6**" not in shown
+
+
+def test_typed_labels_in_widget_labels_are_escaped(app: AppTest) -> None:
+    """A widget label renders Markdown: a factor's or strategy's typed label is escaped."""
+    from dataclasses import replace
+
+    model = app.session_state["model"]
+    app.session_state["model"] = replace(
+        model,
+        factors={g: [replace(f, label_en="**bold**") if f.id == "S1" else f for f in fs]
+                 for g, fs in model.factors.items()},
+        strategies=[replace(s, label_en="*it*") if i == 0 else s
+                    for i, s in enumerate(model.strategies)])
+    app.switch_page(WEIGHTS).run()
+    assert not app.exception, app.exception
+    app.selectbox(key="pw_matrix").set_value("judgments.factors.S").run()
+    labels = [b.label for b in app.selectbox if "S1" in b.label]
+    assert labels and all("\\*\\*bold\\*\\*" in x for x in labels)
+    app.selectbox(key="pw_matrix").set_value("judgments.strategies.O1").run()
+    widgets = [*app.get("number_input"), *app.selectbox]
+    assert any("\\*it\\*" in w.label for w in widgets)
+    assert not any("*it*" in w.label.replace("\\*", "") for w in widgets)
