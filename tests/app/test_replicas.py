@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import sys
-import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from e2e_support import ROOT, streamlit_server
 from sqlalchemy import create_engine
-from test_e2e_browser import _free_port, _healthy
 
 from swot.io import load_model, model_to_dict
 from swot.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_workshop import PAIR, Session, _state  # noqa: E402
+from bench_workshop import PAIR, Session, _state
 
 POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
 PEOPLE = 4
@@ -44,16 +42,6 @@ def _postgres_url() -> str:
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
     return url
-
-
-def _serve(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-        env=dict(os.environ, SWOT_ANP_DB=url),
-    )
 
 
 async def _participant(port: int, code: str, name: str) -> list[str]:
@@ -85,14 +73,11 @@ def test_two_replicas_on_one_postgresql_database(tmp_path: Path) -> None:
     model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
     with Store(url) as store:
         workshop = store.create_workshop(model, prefill=True)
-    ports = [_free_port(), _free_port()]
-    servers = [_serve(url, port, tmp_path / f"server{k}.log") for k, port in enumerate(ports)]
-    try:
-        deadline = time.monotonic() + 90
-        for port in ports:
-            while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
-                assert time.monotonic() < deadline, "a replica did not start"
-                time.sleep(0.2)
+    with ExitStack() as stack:  # two replicas, each stopped afterwards
+        bases = [stack.enter_context(streamlit_server(url, tmp_path / f"server{k}.log",
+                                                      start_timeout=90))
+                 for k in range(2)]
+        ports = [int(base.rsplit(":", 1)[1]) for base in bases]
 
         async def everyone() -> list[list[str]]:
             return await asyncio.gather(*(
@@ -100,10 +85,6 @@ def test_two_replicas_on_one_postgresql_database(tmp_path: Path) -> None:
 
         asyncio.run(everyone())
         seen = asyncio.run(_facilitator_sees(ports[0], workshop.facilitator_token))
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=30)
     with Store(url) as store:
         people = store.participants(workshop.code)
         histories = {p.name: store.submission_history(workshop.code, p.id) for p in people}
