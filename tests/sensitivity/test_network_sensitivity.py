@@ -65,8 +65,12 @@ def test_monte_carlo_perturbs_the_dependence_judgments() -> None:
     # matrices to the draws, so its spread of priorities cannot be the hierarchy's.
     model = network()
     with_links = robustness(model, n=300, seed=4)
+    # WT1 leads the network by 1 % (0.1334 against SO1's 0.1321) but trails in the hierarchy
+    # (SO1 0.1310, WO1 0.1257): measured with these seeds, WT1 comes first in 62 % of the
+    # network's draws and in none of the hierarchy's; 0.2 leaves a wide margin either side.
     assert with_links.summary.set_index("id").loc["WT1", "p_first"] > 0.2
     hierarchy = robustness(model.set_structure("hierarchy"), n=300, seed=4)
+    assert hierarchy.summary.set_index("id").loc["WT1", "p_first"] < 0.2
     assert not np.allclose(with_links.summary["p50"].sort_values(),
                            hierarchy.summary["p50"].sort_values())
 
