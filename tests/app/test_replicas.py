@@ -9,14 +9,12 @@ Needs ``SWOT_ANP_TEST_POSTGRES_URL`` (``.ci/run`` starts a server); in CI its ab
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from e2e_support import ROOT, streamlit_server
-from sqlalchemy import create_engine
 
 from swot.io import load_model, model_to_dict
 from swot.store import Store
@@ -24,24 +22,12 @@ from swot.store import Store
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_workshop import PAIR, Session, _state
 
-POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
+sys.path.insert(0, str(ROOT / "tests" / "store"))
+from store_testdata import postgres_url  # the emptied test database; skip (fail in CI)
+
 PEOPLE = 4
 pytestmark = pytest.mark.slow
 CHANGES = ("3", "1/5")  # two revisions each
-
-
-def _postgres_url() -> str:
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{POSTGRES_ENV} is not set: in CI .ci/run starts PostgreSQL for this")
-        pytest.skip(f"no PostgreSQL server for the tests ({POSTGRES_ENV} is not set)")
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return url
 
 
 async def _participant(port: int, code: str, name: str) -> list[str]:
@@ -69,7 +55,7 @@ async def _facilitator_sees(port: int, token: str) -> set[str]:
 
 
 def test_two_replicas_on_one_postgresql_database(tmp_path: Path) -> None:
-    url = _postgres_url()
+    url = postgres_url()
     model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
     with Store(url) as store:
         workshop = store.create_workshop(model, prefill=True)
