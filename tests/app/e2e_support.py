@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -107,3 +107,11 @@ def chromium_page(*, accept_downloads: bool = False) -> Iterator[Page]:
             yield page
         finally:
             browser.close()
+
+
+def wait_for_charts(page: Page) -> None:
+    """Wait (:data:`UI_TIMEOUT`) for a plotly chart, then until every one on the page is drawn."""
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=UI_TIMEOUT)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.js-plotly-plot')].every("
+        "p => p.querySelector('.main-svg') && p._fullLayout)", timeout=UI_TIMEOUT)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from e2e_support import ROOT, SCREENSHOTS, UI_TIMEOUT, VIEW_HEIGHT, chromium_page
+from e2e_support import ROOT, SCREENSHOTS, UI_TIMEOUT, VIEW_HEIGHT, chromium_page, wait_for_charts
 from playwright.sync_api import Locator, Page, expect
 
 from swot.analysis import evaluate
@@ -132,8 +132,6 @@ def _screenshot(page: Page, path: Path) -> None:
         "document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
     # plotly redraws at the new size: wait until every chart's drawing is in place
-    page.wait_for_function(
-        "[...document.querySelectorAll('.js-plotly-plot')].every("
-        "p => p.querySelector('.main-svg') && p._fullLayout)", timeout=UI_TIMEOUT)
+    wait_for_charts(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": page.viewport_size["width"], "height": VIEW_HEIGHT})

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from e2e_support import ROOT, SCREENSHOTS, UI_TIMEOUT, chromium_page
+from e2e_support import ROOT, SCREENSHOTS, UI_TIMEOUT, chromium_page, wait_for_charts
 from playwright.sync_api import expect
 
 from swot.io import dumps_model, load_model
@@ -26,7 +26,7 @@ def test_persian_report_download(server: str, tmp_path: Path) -> None:
         page.get_by_test_id("stSidebarNav").get_by_text("نتایج", exact=True).click()
         button = page.get_by_text("دریافت گزارش (PDF)")
         expect(button).to_be_visible(timeout=UI_TIMEOUT)
-        page.wait_for_timeout(1000)  # let the charts settle for the picture only
+        wait_for_charts(page)  # for the picture only
         page.screenshot(path=str(SCREENSHOTS / "results-report-fa.png"))
         with page.expect_download(timeout=60_000) as download_info:
             button.click()
