@@ -15,11 +15,10 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy is imported
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from bench_sensitivity import median_s  # the same timing helper (median after a warm-up)
 
 from swot.analysis import evaluate
 from swot.io import load_model
@@ -29,17 +28,6 @@ from swot.sensitivity import robustness
 ROOT = Path(__file__).resolve().parents[1]
 NETWORK = ROOT / "data" / "tehran_city_diplomacy_network.json"
 RUNS = 21  # median of many: the machine is shared, single runs are noisy
-
-
-def median_s(fn: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of ``runs`` calls after one warm-up call, in seconds."""
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times))
 
 
 def report(what: str, seconds: float, goal: float) -> bool:
@@ -87,7 +75,7 @@ def main() -> int:
     print(f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}")
     tehran = load_model(NETWORK)
     ok = report("evaluate, Tehran network model (22 factors, 9 strategies, 15 links)",
-                median_s(lambda: evaluate(tehran)), 0.020)
+                median_s(lambda: evaluate(tehran), runs=RUNS), 0.020)
     ok &= report("robustness, Tehran network, 10,000 samples (a limit per sample)",
                  median_s(lambda: robustness(tehran, n=10_000, seed=1), runs=3), 2.0)
     fed = tehran
@@ -102,7 +90,7 @@ def main() -> int:
     n_links = sum(len(ls.nodes) for sets in big.links.values() for ls in sets.values())
     ok &= report(f"evaluate, generated network ({len(big.factor_ids())} factors, "
                  f"{len(big.strategies)} strategies, {n_links} links)",
-                 median_s(lambda: evaluate(big)), 0.100)
+                 median_s(lambda: evaluate(big), runs=RUNS), 0.100)
     return 0 if ok else 1
 
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "store"))
 
-from store_testdata import tiny_model  # noqa: E402
+from store_testdata import empty_postgres, tiny_model  # noqa: E402
 
 from swot.store import Store  # noqa: E402
 
@@ -54,16 +54,6 @@ def _facilitator(db: str, code: str, barrier: Any, stop: Any, out: Any) -> None:
             store.latest_submissions(code)
         times.append(time.perf_counter() - started)
     out.put(("load", times))
-
-
-def _reset_postgres(url: str) -> None:
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
 
 
 def _ms(values: list[float], q: float) -> float:
@@ -111,7 +101,7 @@ def main(argv: list[str]) -> None:
         for writers in args.writers:
             with tempfile.TemporaryDirectory() as folder:
                 if url:
-                    _reset_postgres(url)
+                    empty_postgres(url)
                 db = url or str(Path(folder) / "bench.sqlite3")
                 result = run(db, writers, args.per_writer)
             sub, load = result["submit"], result["load"]

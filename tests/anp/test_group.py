@@ -95,6 +95,8 @@ def test_ahp_consensus_two_opposite_extremes_is_zero():
     assert anp.consensus_band(0.0) == "very low"
     # the uncorrected relative homogeneity still reads 0.38 for the same two people
     assert anp.consensus_index(p) == pytest.approx(2 * np.exp(-(np.log(2) - _h([0.9, 0.1]))) - 1)
+    # by hand: 2 * exp(-(0.693147 - 0.325083)) - 1 = 2 * 0.692073 - 1 = 0.384145
+    assert anp.consensus_index(p) == pytest.approx(0.384145, abs=1e-5)
     g = anp.geometric_dispersion(np.array([[[1, 9], [1 / 9, 1]], [[1, 1 / 9], [9, 1]]]))
     assert g[0, 1] == pytest.approx(9.0)  # ln 9 either side of the mean 0: exp(ln 9)
 

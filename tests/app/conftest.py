@@ -33,3 +33,14 @@ def app() -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """The base URL of ``streamlit run app.py`` on a free port and a fresh database, for the
+    browser tests (skips without Chromium, see :func:`e2e_support.require_browser`)."""
+    from e2e_support import require_browser, streamlit_server  # playwright: browser tests only
+
+    require_browser()
+    with streamlit_server(str(tmp_path / "e2e.sqlite3"), tmp_path / "streamlit.log") as base:
+        yield base

@@ -5,30 +5,23 @@ them (``artifacts/screenshots/`` or ``$SWOT_ANP_SCREENSHOTS``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from test_e2e_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+from e2e_support import (
+    ROOT,
     SCREENSHOTS,
-    START_TIMEOUT,
     UI_TIMEOUT,
-    _free_port,
-    _healthy,
-    _require_browser,
+    chromium_page,
+    require_browser,
+    streamlit_server,
 )
+from playwright.sync_api import expect
 
 from swot.io import load_model, model_to_dict
 from swot.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
 EVIL_TITLE = "[Free prize](http://evil.example) <b>bold</b>"
 EVIL_NAME = "<img src=x onerror=alert(1)>\u202eevil"
 
@@ -38,7 +31,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def workshop_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     """A server on a fresh database holding one workshop with a hostile title and name."""
-    _require_browser()
+    require_browser()
     db = tmp_path / "ws.sqlite3"
     with Store(db) as store:
         model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
@@ -50,77 +43,48 @@ def workshop_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
             judgments["groups"][0][1], judgments["groups"][1][0] = value, 1 / value
             store.submit(workshop.code, person.id, judgments, workshop.fingerprint,
                          judged=["judgments.groups"], rationale="**why** <i>")
-    port = _free_port()
-    log = (tmp_path / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, SWOT_ANP_DB=str(db)),
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _healthy(f"{base}/_stcore/health"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start")
-            time.sleep(0.25)
+    with streamlit_server(str(db), tmp_path / "streamlit.log") as base:
         yield base, {"participant": ann.token, "facilitator": workshop.facilitator_token,
                      "db": str(db)}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 def test_workshop_pages_in_a_browser(workshop_server: tuple[str, dict[str, str]]) -> None:
     base, tokens = workshop_server
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(UI_TIMEOUT)
-            # the facilitator's view: the hostile title and name as text, never as a link
-            page.goto(f"{base}/?facilitate={tokens['facilitator']}")
-            expect(page.get_by_text("Group results", exact=True)).to_be_visible(timeout=UI_TIMEOUT)
-            # as typed (a word joiner, invisible, after "http:" keeps it from becoming a link)
-            expect(page.get_by_text("[Free prize](http:").first).to_be_visible(timeout=UI_TIMEOUT)
-            expect(page.get_by_text("evil.example) <b>bold</b>").first).to_be_visible(
-                timeout=UI_TIMEOUT)
-            links = page.locator('a[href*="evil.example"]')
-            assert links.count() == 0, [links.nth(k).evaluate(
-                "e => e.closest('[data-testid]').outerHTML.slice(0, 800)")
-                for k in range(links.count())]
-            assert page.locator("img[src='x']").count() == 0
-            assert page.locator("[data-testid='stMain'] b").count() == 0
-            page.screenshot(path=str(SCREENSHOTS / "workshop-facilitator-en.png"), full_page=True)
-            # a new participant's submission shows without any click: the view refreshes every
-            # 4 s (REFRESH_SECONDS); 10 s leaves room for a busy machine
-            with Store(tokens["db"]) as store:
-                workshop = store.workshop_by_facilitator_token(tokens["facilitator"])
-                newcomer = store.join(workshop.code, "Newcomer Cy")
-                store.submit(workshop.code, newcomer.id, workshop.model["judgments"],
-                             workshop.fingerprint, judged=["judgments.groups"])
-            expect(page.get_by_text("Newcomer Cy").first).to_be_visible(timeout=10_000)
-            # the projector view draws its charts and the QR code
-            page.goto(f"{base}/?facilitate={tokens['facilitator']}&view=projector")
-            expect(page.locator(".js-plotly-plot").nth(3)).to_be_visible(timeout=UI_TIMEOUT)
-            expect(page.get_by_text("Scan to join")).to_be_visible(timeout=UI_TIMEOUT)
-            page.screenshot(path=str(SCREENSHOTS / "workshop-projector-en.png"), full_page=True)
-            # the participant's private page, in Persian: right to left, no way elsewhere
-            page.goto(f"{base}/?p={tokens['participant']}")
-            page.get_by_text("فارسی").click()
-            header = page.locator("[data-testid='stHeading']").first
-            expect(header).to_contain_text("کارگاه", timeout=UI_TIMEOUT)
-            expect(header).to_have_css("direction", "rtl", timeout=UI_TIMEOUT)
-            page.screenshot(path=str(SCREENSHOTS / "workshop-participant-fa.png"), full_page=True)
-            assert page.get_by_test_id("stSidebarNav").count() == 0
-            assert page.locator('a[href*="evil.example"]').count() == 0
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        # the facilitator's view: the hostile title and name as text, never as a link
+        page.goto(f"{base}/?facilitate={tokens['facilitator']}")
+        expect(page.get_by_text("Group results", exact=True)).to_be_visible(timeout=UI_TIMEOUT)
+        # as typed (a word joiner, invisible, after "http:" keeps it from becoming a link)
+        expect(page.get_by_text("[Free prize](http:").first).to_be_visible(timeout=UI_TIMEOUT)
+        expect(page.get_by_text("evil.example) <b>bold</b>").first).to_be_visible(
+            timeout=UI_TIMEOUT)
+        links = page.locator('a[href*="evil.example"]')
+        assert links.count() == 0, [links.nth(k).evaluate(
+            "e => e.closest('[data-testid]').outerHTML.slice(0, 800)")
+            for k in range(links.count())]
+        assert page.locator("img[src='x']").count() == 0
+        assert page.locator("[data-testid='stMain'] b").count() == 0
+        page.screenshot(path=str(SCREENSHOTS / "workshop-facilitator-en.png"), full_page=True)
+        # a new participant's submission shows without any click: the view refreshes every
+        # 4 s (REFRESH_SECONDS); 10 s leaves room for a busy machine
+        with Store(tokens["db"]) as store:
+            workshop = store.workshop_by_facilitator_token(tokens["facilitator"])
+            newcomer = store.join(workshop.code, "Newcomer Cy")
+            store.submit(workshop.code, newcomer.id, workshop.model["judgments"],
+                         workshop.fingerprint, judged=["judgments.groups"])
+        expect(page.get_by_text("Newcomer Cy").first).to_be_visible(timeout=10_000)
+        # the projector view draws its charts and the QR code
+        page.goto(f"{base}/?facilitate={tokens['facilitator']}&view=projector")
+        expect(page.locator(".js-plotly-plot").nth(3)).to_be_visible(timeout=UI_TIMEOUT)
+        expect(page.get_by_text("Scan to join")).to_be_visible(timeout=UI_TIMEOUT)
+        page.screenshot(path=str(SCREENSHOTS / "workshop-projector-en.png"), full_page=True)
+        # the participant's private page, in Persian: right to left, no way elsewhere
+        page.goto(f"{base}/?p={tokens['participant']}")
+        page.get_by_text("فارسی").click()
+        header = page.locator("[data-testid='stHeading']").first
+        expect(header).to_contain_text("کارگاه", timeout=UI_TIMEOUT)
+        expect(header).to_have_css("direction", "rtl", timeout=UI_TIMEOUT)
+        page.screenshot(path=str(SCREENSHOTS / "workshop-participant-fa.png"), full_page=True)
+        assert page.get_by_test_id("stSidebarNav").count() == 0
+        assert page.locator('a[href*="evil.example"]').count() == 0

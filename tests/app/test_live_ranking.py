@@ -19,6 +19,9 @@ def test_top_three_and_their_moves_after_a_judgment(app: AppTest) -> None:
     rows = live_rows(app)
     assert rows == [f"**{r.rank}** · `{r.id}` {r.priority:.4f} (=, +0.0000)"
                     for r in before.head(3).itertuples()]
+    # the shipped model's top three (priorities 0.130981, 0.125717, 0.121519), written out
+    assert rows == ["**1** · `SO1` 0.1310 (=, +0.0000)", "**2** · `WO1` 0.1257 (=, +0.0000)",
+                    "**3** · `SO2` 0.1215 (=, +0.0000)"]
     app.selectbox(key="pw_matrix").set_value("judgments.groups").run()
     app.selectbox(key="pw:judgments.groups:0:1").set_value("1/9").run()  # W far above S
     after = evaluate(app.session_state["model"]).strategies

@@ -51,6 +51,7 @@ def test_saved_inconsistent_scenario_no_longer_claims_to_pass(
     monkeypatch.setenv(ENV_VAR, str(db))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     n = len(evaluate(load_model(TEHRAN)).consistency)
+    assert n == 28  # groups, 4 group dependences, 4 factor sets, 19 pairwise strategy sets
     assert any(f"Every one of the {n} pairwise matrices in use passes" in b for b in banners(at))
     at.session_state["model"] = inconsistent_tehran()  # as if edited in the pairwise editor
     at.switch_page("ui/page_scenarios.py").run()

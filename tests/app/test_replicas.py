@@ -9,51 +9,25 @@ Needs ``SWOT_ANP_TEST_POSTGRES_URL`` (``.ci/run`` starts a server); in CI its ab
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
 import sys
-import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from test_e2e_browser import _free_port, _healthy
+from e2e_support import ROOT, streamlit_server
 
 from swot.io import load_model, model_to_dict
 from swot.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_workshop import PAIR, Session, _state  # noqa: E402
+from bench_workshop import PAIR, Session, _state
 
-POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
+sys.path.insert(0, str(ROOT / "tests" / "store"))
+from store_testdata import postgres_url  # the emptied test database; skip (fail in CI)
+
 PEOPLE = 4
 pytestmark = pytest.mark.slow
 CHANGES = ("3", "1/5")  # two revisions each
-
-
-def _postgres_url() -> str:
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{POSTGRES_ENV} is not set: in CI .ci/run starts PostgreSQL for this")
-        pytest.skip(f"no PostgreSQL server for the tests ({POSTGRES_ENV} is not set)")
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return url
-
-
-def _serve(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-        env=dict(os.environ, SWOT_ANP_DB=url),
-    )
 
 
 async def _participant(port: int, code: str, name: str) -> list[str]:
@@ -81,18 +55,15 @@ async def _facilitator_sees(port: int, token: str) -> set[str]:
 
 
 def test_two_replicas_on_one_postgresql_database(tmp_path: Path) -> None:
-    url = _postgres_url()
+    url = postgres_url()
     model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
     with Store(url) as store:
         workshop = store.create_workshop(model, prefill=True)
-    ports = [_free_port(), _free_port()]
-    servers = [_serve(url, port, tmp_path / f"server{k}.log") for k, port in enumerate(ports)]
-    try:
-        deadline = time.monotonic() + 90
-        for port in ports:
-            while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
-                assert time.monotonic() < deadline, "a replica did not start"
-                time.sleep(0.2)
+    with ExitStack() as stack:  # two replicas, each stopped afterwards
+        bases = [stack.enter_context(streamlit_server(url, tmp_path / f"server{k}.log",
+                                                      start_timeout=90))
+                 for k in range(2)]
+        ports = [int(base.rsplit(":", 1)[1]) for base in bases]
 
         async def everyone() -> list[list[str]]:
             return await asyncio.gather(*(
@@ -100,10 +71,6 @@ def test_two_replicas_on_one_postgresql_database(tmp_path: Path) -> None:
 
         asyncio.run(everyone())
         seen = asyncio.run(_facilitator_sees(ports[0], workshop.facilitator_token))
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=30)
     with Store(url) as store:
         people = store.participants(workshop.code)
         histories = {p.name: store.submission_history(workshop.code, p.id) for p in people}

@@ -23,6 +23,7 @@ def use(at: AppTest, model) -> AppTest:
 def test_results_say_every_matrix_passes(app: AppTest) -> None:
     app.switch_page(RESULTS).run()
     n = len(evaluate(app.session_state["model"]).consistency)
+    assert n == 28  # groups, 4 group dependences, 4 factor sets, 19 pairwise strategy sets
     assert [s.value for s in app.success] == [
         f"Consistency: all {n} pairwise matrices pass their threshold."]
 
@@ -35,6 +36,9 @@ def test_failing_matrix_is_named_with_its_cr_and_opens_on_weights(app: AppTest) 
     for i, j, token in ((0, 1, "9"), (1, 2, "9"), (0, 2, "1/9")):
         app.selectbox(key=f"pw:{path}:{i}:{j}").set_value(token).run()
     cr = evaluate(app.session_state["model"]).consistency.set_index("matrix").loc[path, "cr"]
+    # the edits do fail (9 * 9 against 1/9 is 729 times off): the row below must not be
+    # satisfied by a passing CR printed in the same format
+    assert cr > 0.10
     app.switch_page(RESULTS).run()
     assert not app.exception, app.exception
     assert any("1 of" in e.value and "fail" in e.value for e in app.error)

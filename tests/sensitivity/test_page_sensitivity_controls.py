@@ -78,6 +78,9 @@ def test_cancel_button_appears_once_a_run_is_long(monkeypatch: pytest.MonkeyPatc
     update = page._progress_callback(bar, 0.0, "en", cancel)  # type: ignore[arg-type]
     for fraction in (0.25, 0.5, 0.75, 1.0):
         update(fraction)
+    # started at 0: elapsed 0.5, 1.5, 2.0, 2.5 s against PROGRESS_AFTER = 1 s, so the first
+    # update (0.25) draws nothing and the other three draw the bar
+    assert page.PROGRESS_AFTER == 1.0
     assert bar.progressed == [0.5, 0.75, 1.0]
     assert cancel.buttons == ["sens_mc_cancel"]  # shown once, after PROGRESS_AFTER
 

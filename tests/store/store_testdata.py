@@ -57,9 +57,14 @@ def postgres_url() -> str:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{POSTGRES_ENV} is not set: in CI .ci/run starts PostgreSQL for these")
         pytest.skip(f"no PostgreSQL server for the tests ({POSTGRES_ENV} is not set)")
+    empty_postgres(url)
+    return url
+
+
+def empty_postgres(url: str) -> None:
+    """Drop every table of the PostgreSQL database at ``url`` (its public schema, recreated)."""
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP SCHEMA public CASCADE")
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
-    return url

@@ -94,6 +94,8 @@ def test_cli_rank_reports_doubts_as_warnings_on_stderr(
     assert line.startswith(f"{path}: warning: judgments.groups has CR ")
     assert main(["rank", str(TEHRAN)]) == 0
     out, err = capsys.readouterr()
+    # 28 = the groups matrix + 4 group-dependence matrices + 4 factor matrices + 19 strategy
+    # matrices (22 factors, of which W7, O3 and T5 rate the strategies instead of pairing them)
     assert err == "" and "Consistency: all 28 pairwise matrices pass." in out
 
 
