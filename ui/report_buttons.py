@@ -110,12 +110,10 @@ def workbook_button(model: SwotModel, lang: str) -> None:
     def data() -> bytes:
         from swot.analysis import evaluate
         from swot.sensitivity import robustness
-        from swot.workbook import workbook_bytes
+        from swot.workbook import about_rows, workbook_bytes
 
-        about = [("title", model.title[lang] or model.title["en"]), ("model", MODEL_FILE),
-                 ("sha256", hashlib.sha256(text.encode("utf-8")).hexdigest()),
-                 ("engine", engine_version()),
-                 ("illustrative_judgments", model.illustrative_judgments)]
+        about = about_rows(model, lang, MODEL_FILE,
+                           hashlib.sha256(text.encode("utf-8")).hexdigest(), engine_version())
         return workbook_bytes(evaluate(model), robustness(model, n=10_000, seed=1), lang, about)
 
     st.download_button(

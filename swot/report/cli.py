@@ -146,7 +146,7 @@ def _export(args: argparse.Namespace) -> int:
     from swot.cli import CliError, evaluate_file, load, write_files
     from swot.report.make import engine_version, sha256_file
     from swot.sensitivity import robustness
-    from swot.workbook import workbook_bytes
+    from swot.workbook import about_rows, workbook_bytes
 
     if not args.xlsx:
         raise CliError(["swot-anp export: give --xlsx PATH"])
@@ -154,10 +154,7 @@ def _export(args: argparse.Namespace) -> int:
     model = load(args.model)
     result = evaluate_file(args.model, model)
     mc = robustness(model, n=args.n, seed=args.seed)
-    about = [("title", model.title[args.lang] or model.title["en"] or model.title["fa"]),
-             ("model", args.model),
-             ("sha256", sha256_file(args.model)), ("engine", engine_version()),
-             ("illustrative_judgments", model.illustrative_judgments)]
+    about = about_rows(model, args.lang, args.model, sha256_file(args.model), engine_version())
     write_files(args.model, [(Path(args.xlsx), workbook_bytes(result, mc, args.lang, about))])
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import shutil
@@ -251,3 +252,15 @@ def test_english_export_of_a_model_titled_only_in_persian_keeps_the_title(
     about = load_workbook(out)[SHEETS["about"]["en"]]
     rows = {r[0]: r[1] for r in about.iter_rows(min_row=2, values_only=True)}
     assert rows["title"] == "آزمون هم‌ترازی"
+
+
+def test_about_title_falls_back_to_the_other_language() -> None:
+    """The app's workbook button and `swot-anp export` share about_rows: an English workbook
+    of a model titled only in Persian carries the Persian title (the app's was empty)."""
+    from swot.workbook import about_rows
+
+    model = load_model(TEHRAN)
+    persian_only = dataclasses.replace(model, title={"en": "", "fa": "دیپلماسی شهری تهران"})
+    rows = dict(about_rows(persian_only, "en", "m.json", "abc", "engine"))
+    assert rows["title"] == "دیپلماسی شهری تهران"
+    assert rows["illustrative_judgments"] is True and rows["sha256"] == "abc"
