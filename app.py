@@ -1,6 +1,6 @@
 """Streamlit front end: ``streamlit run app.py`` opens on the Tehran city-diplomacy model.
 
-Pages live in ``ui/page_*.py``; adding a page is one line in :func:`pages`. A workshop link
+Pages live in ``app_pages/``; adding a page is one line in :func:`pages`. A workshop link
 (``?p=TOKEN``, ``?workshop=CODE``, ``?facilitate=TOKEN``) opens only its own view, and a
 participant-only server nothing else (:mod:`ui.routes`). The scenario and workshop
 database is ``streamlit run app.py -- --db PATH``, else ``$SWOT_ANP_DB``, else the secret
@@ -31,14 +31,14 @@ from ui.state import init_state
 def pages() -> list[st.Page]:
     """The app's pages, in menu order."""
     return [
-        st.Page("ui/page_model.py", title=t("page_model"), url_path="model", default=True),
-        st.Page("ui/page_weights.py", title=t("page_weights"), url_path="weights"),
-        st.Page("ui/page_network.py", title=tn("page_network"), url_path="network"),
-        st.Page("ui/page_results.py", title=t("page_results"), url_path="results"),
-        st.Page("ui/page_sensitivity.py", title=t("page_sensitivity"), url_path="sensitivity"),
-        st.Page("ui/page_scenarios.py", title=tw("page_scenarios"), url_path="scenarios"),
-        st.Page("ui/page_workshop.py", title=tw("page_workshop"), url_path="workshop"),
-        st.Page("ui/page_io.py", title=t("page_io"), url_path="io"),
+        st.Page("app_pages/model.py", title=t("page_model"), url_path="model", default=True),
+        st.Page("app_pages/weights.py", title=t("page_weights"), url_path="weights"),
+        st.Page("app_pages/network.py", title=tn("page_network"), url_path="network"),
+        st.Page("app_pages/results.py", title=t("page_results"), url_path="results"),
+        st.Page("app_pages/sensitivity.py", title=t("page_sensitivity"), url_path="sensitivity"),
+        st.Page("app_pages/scenarios.py", title=tw("page_scenarios"), url_path="scenarios"),
+        st.Page("app_pages/workshop.py", title=tw("page_workshop"), url_path="workshop"),
+        st.Page("app_pages/export_import.py", title=t("page_io"), url_path="io"),
     ]
 
 

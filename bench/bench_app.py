@@ -32,13 +32,13 @@ GOAL_MS = 100.0
 RERUN_GOAL_MS = 150.0
 APP = str(ROOT / "app.py")
 PAGES = {
-    "Model": "ui/page_model.py",
-    "Weights & judgments": "ui/page_weights.py",
-    "Results": "ui/page_results.py",
-    "Sensitivity": "ui/page_sensitivity.py",
-    "Scenarios": "ui/page_scenarios.py",
-    "Workshop": "ui/page_workshop.py",
-    "Export / import": "ui/page_io.py",
+    "Model": "app_pages/model.py",
+    "Weights & judgments": "app_pages/weights.py",
+    "Results": "app_pages/results.py",
+    "Sensitivity": "app_pages/sensitivity.py",
+    "Scenarios": "app_pages/scenarios.py",
+    "Workshop": "app_pages/workshop.py",
+    "Export / import": "app_pages/export_import.py",
 }
 
 
@@ -63,7 +63,7 @@ def report(name: str, ms: float, goal: float | None = GOAL_MS) -> bool:
 def app_reruns() -> tuple[float, float]:
     """Median AppTest rerun after a group-weight slider move and after a judgment change."""
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("ui/page_weights.py").run()
+    at.switch_page("app_pages/weights.py").run()
     at.radio(key="weighting").set_value("direct").run()
     slider_times = []
     for step in range(20):

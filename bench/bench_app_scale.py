@@ -41,7 +41,7 @@ def rerun_times(factors: int, strategies: int, moves: int = 7) -> tuple[list[flo
     at = AppTest.from_file(APP, default_timeout=300)
     at.session_state["model"] = model
     at.run()
-    at.switch_page("ui/page_weights.py").run()
+    at.switch_page("app_pages/weights.py").run()
     path = f"judgments.strategies.{model.factor_ids()[0]}"
     at.selectbox(key="pw_matrix").set_value(path).run()
     assert not at.exception, at.exception

@@ -303,7 +303,7 @@ def facilitator(people: int = 60, revisions: int = 100) -> bool:
         os.environ["SWOT_ANP_DB"] = str(db)
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.run()
-        at.switch_page("ui/page_workshop.py")
+        at.switch_page("app_pages/workshop.py")
         at.session_state["ws_known"] = [code]
         times = []
         for _ in range(6):

@@ -8,18 +8,17 @@ only when something it keeps has changed).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from swot.io import ModelFileError, model_from_dict, model_to_dict
-from swot.store import SECRETS_KEY, StoreError, default_db_path
+from swot.store import StoreError
 from swot.store.drafts import QUERY_PARAM, Drafts, new_token, valid_token
 from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS, t
 from ui.literal import literal
 from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
+from ui.store_view import db_path
 
 TOKEN_KEY = "draft_token"
 SAVED_KEY = "draft_saved"  # (model, loaded model, settings) as last saved
@@ -27,19 +26,6 @@ SAVED_KEY = "draft_saved"  # (model, loaded model, settings) as last saved
 SETTINGS = (LANG_KEY, DIGITS_KEY, CHOSEN_MATRIX_KEY, "csv_lang", "factor_pick",
             "strategy_pick", "sens_kind", "sens_group", "sens_factor", "sens_mc_method",
             "sc_compare")
-
-
-def _db_path() -> Path | str | None:
-    from ui.page_scenarios import cli_db_path  # the app's own --db flag
-
-    try:
-        secrets = {SECRETS_KEY: st.secrets.get(SECRETS_KEY)}
-    except FileNotFoundError:  # no secrets file
-        secrets = None
-    try:
-        return default_db_path(cli_db_path(sys.argv), secrets)
-    except (OSError, StoreError):  # the page itself says what is wrong with the database
-        return None
 
 
 def _token() -> str:
@@ -61,7 +47,7 @@ def restore() -> None:
     token = _token()
     if not fresh:
         return
-    path = _db_path()
+    path = db_path(quiet=True)
     if path is None:
         return
     try:
@@ -112,7 +98,7 @@ def autosave() -> None:
     signature = _signature()
     if _unchanged(signature):
         return
-    path = _db_path()
+    path = db_path(quiet=True)
     if path is None:
         return
     loaded = st.session_state.get(LOADED_KEY)

@@ -22,7 +22,7 @@ from swot.store import WORKSHOP_QUERY_PARAM, NotFoundError, Store, StoreError, n
 from ui.i18n import lang
 from ui.i18n_workshop import tw
 from ui.literal import literal
-from ui.page_scenarios import db_path
+from ui.store_view import db_path
 
 PARTICIPANT_ONLY_ENV = "SWOT_ANP_PARTICIPANT_ONLY"
 PARTICIPANT_ONLY_SECRET = "participant_only"

@@ -23,7 +23,7 @@ from ui.pairwise import matrix_title
 from ui.state import CHOSEN_MATRIX_KEY
 from ui.tables import escape_markdown
 
-WEIGHTS_PAGE = "ui/page_weights.py"
+WEIGHTS_PAGE = "app_pages/weights.py"
 
 
 def _name(result: Evaluation, sid: str, language: str) -> str:

@@ -40,9 +40,9 @@ from swot.workshop_text import saaty_text
 from ui.i18n import isolate, lang, t
 from ui.i18n_workshop import tw
 from ui.literal import literal
-from ui.page_scenarios import db_path
 from ui.pairwise import judgment_editor, matrix_title, pair_label, token_of
 from ui.state import ModelSlot
+from ui.store_view import db_path
 from ui.tables import show_table
 from ui.workshop_labels import item_label, status_mark
 

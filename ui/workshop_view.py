@@ -24,12 +24,13 @@ from swot.store import Store, Workshop, workshop_link
 from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
+from ui.comparison import comparison_chart, comparison_view
 from ui.i18n import isolate, t
 from ui.i18n_workshop import tw
 from ui.literal import literal, plain
-from ui.page_scenarios import comparison_chart, comparison_view, store_action
 from ui.report_buttons import workshop_report_buttons
 from ui.state import flash
+from ui.store_view import store_action
 from ui.tables import show_table
 from ui.workshop_labels import (
     audit_view,

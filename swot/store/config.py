@@ -2,7 +2,8 @@
 
 :func:`default_db_path`, first match wins:
 
-1. a command-line flag (``--db PATH``), passed in as ``cli_value``;
+1. a command-line flag (``--db PATH``), passed in as ``cli_value`` (the app's own flag, after
+   ``streamlit run app.py --``, is read by :func:`cli_db_path`);
 2. the environment variable ``SWOT_ANP_DB``;
 3. ``db_path`` in Streamlit secrets (``.streamlit/secrets.toml``), passed in as ``secrets``;
 4. ``~/.local/share/swot-anp/swot-anp.sqlite3``.
@@ -13,8 +14,9 @@ or ``postgresql+psycopg://USER:PASSWORD@HOST/DATABASE`` for a shared database se
 
 from __future__ import annotations
 
+import argparse
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -25,6 +27,16 @@ ENV_VAR = "SWOT_ANP_DB"
 SECRETS_KEY = "db_path"
 DEFAULT_DB_PATH = Path("~/.local/share/swot-anp/swot-anp.sqlite3")
 WORKSHOP_QUERY_PARAM = "workshop"
+
+
+def cli_db_path(argv: Sequence[str]) -> str | None:
+    """The ``--db PATH`` of the app's command line (``streamlit run app.py -- --db PATH``)."""
+    args = list(argv[1:])
+    if "--" in args:
+        args = args[args.index("--") + 1:]
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--db")
+    return parser.parse_known_args(args)[0].db
 
 
 def default_db_path(

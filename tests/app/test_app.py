@@ -31,7 +31,7 @@ from ui.pairwise import token_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
-WEIGHTS, RESULTS, IO = "ui/page_weights.py", "ui/page_results.py", "ui/page_io.py"
+WEIGHTS, RESULTS, IO = "app_pages/weights.py", "app_pages/results.py", "app_pages/export_import.py"
 PERSIAN = re.compile("[\u0600-\u06ff]")
 
 
@@ -305,7 +305,7 @@ def test_read_only_database_gives_a_message_not_a_traceback(
     from swot import store
 
     monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "scenarios.sqlite3"))
-    app.switch_page("ui/page_scenarios.py").run()
+    app.switch_page("app_pages/scenarios.py").run()
     app.text_input(key="sc_name").set_value("first")
     app.button(key="sc_save").click().run()
     assert not app.exception, app.exception

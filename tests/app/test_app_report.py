@@ -23,12 +23,12 @@ def _labels(at: AppTest) -> list[str]:
 
 
 def test_results_and_export_pages_offer_the_report_and_workbook(app: AppTest) -> None:
-    app.switch_page("ui/page_results.py").run()
+    app.switch_page("app_pages/results.py").run()
     assert not app.exception, app.exception
     assert {"Download report (PDF)", "Download report (HTML)"} <= set(_labels(app))
     assert any(c.value.startswith("swot-anp report model.json --lang en --pdf report-en.pdf")
                for c in app.code)
-    app.switch_page("ui/page_io.py").run()
+    app.switch_page("app_pages/export_import.py").run()
     assert not app.exception, app.exception
     assert "Download the workbook (Excel)" in _labels(app)
 

@@ -42,7 +42,7 @@ def _weights_page(model: SwotModel, path: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["model"] = model
     at.run()
-    at.switch_page("ui/page_weights.py").run()
+    at.switch_page("app_pages/weights.py").run()
     at.selectbox(key="pw_matrix").set_value(path).run()
     assert not at.exception, at.exception
     return at

@@ -8,9 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 PAGES = {
-    "ui/page_weights.py": ["pw_matrix"],
-    "ui/page_sensitivity.py": ["sens_group"],
-    "ui/page_model.py": ["factor_pick", "strategy_pick", "f0_new_group", "f0_new_provenance",
+    "app_pages/weights.py": ["pw_matrix"],
+    "app_pages/sensitivity.py": ["sens_group"],
+    "app_pages/model.py": ["factor_pick", "strategy_pick", "f0_new_group", "f0_new_provenance",
                          "s0_new_tows"],
 }
 

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from swot.analysis import evaluate
 
-WEIGHTS = "ui/page_weights.py"
+WEIGHTS = "app_pages/weights.py"
 
 
 def live_rows(at: AppTest) -> list[str]:

@@ -1,6 +1,6 @@
 """AppTest of the Network page and the network parts of Results.
 
-Widget keys (ui/influence.py, ui/page_network.py): ``net_example`` (load the Tehran network),
+Widget keys (ui/influence.py, app_pages/network.py): ``net_example`` (load the Tehran network),
 ``net_structure``, ``net_from`` / ``net_to`` with the ``net_add`` / ``net_remove`` form
 buttons, ``net_matrix`` (link set or comparison to judge), ``net_cc_add_<cluster>``,
 ``pwn:<path>:<i>:<j>`` (pairs of the network's pairwise editor).
@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from ui.i18n_network import STRINGS
 
-NETWORK, RESULTS = "ui/page_network.py", "ui/page_results.py"
+NETWORK, RESULTS = "app_pages/network.py", "app_pages/results.py"
 
 
 def _ok(at: AppTest) -> AppTest:
@@ -78,7 +78,7 @@ def test_cluster_weight_sweep_on_the_sensitivity_page(app: AppTest) -> None:
     at = _ok(app.switch_page(NETWORK).run())
     at.button(key="net_example").click().run()
     _ok(at)
-    at.switch_page("ui/page_sensitivity.py").run()
+    at.switch_page("app_pages/sensitivity.py").run()
     _ok(at)
     at.radio(key="sens_kind").set_value("cluster").run()
     _ok(at)

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from swot import todo
 
-RESULTS, WEIGHTS = "ui/page_results.py", "ui/page_weights.py"
+RESULTS, WEIGHTS = "app_pages/results.py", "app_pages/weights.py"
 
 
 def add_o6_and_so4(app: AppTest, kind: str = "pairwise") -> AppTest:

@@ -54,7 +54,7 @@ def test_saved_inconsistent_scenario_no_longer_claims_to_pass(
     assert n == 28  # groups, 4 group dependences, 4 factor sets, 19 pairwise strategy sets
     assert any(f"Every one of the {n} pairwise matrices in use passes" in b for b in banners(at))
     at.session_state["model"] = inconsistent_tehran()  # as if edited in the pairwise editor
-    at.switch_page("ui/page_scenarios.py").run()
+    at.switch_page("app_pages/scenarios.py").run()
     at.text_input(key="sc_name").input("mine")
     at.button(key="sc_save").click().run()
     with Store(db) as store:
@@ -73,7 +73,7 @@ def test_saved_inconsistent_scenario_no_longer_claims_to_pass(
 
 def test_planner_clears_the_flag_and_writes_a_note(app: AppTest) -> None:
     app.session_state["model"] = mark_edited(inconsistent_tehran(), load_model(TEHRAN))
-    app.switch_page("ui/page_io.py").run()
+    app.switch_page("app_pages/export_import.py").run()
     assert any("no longer shown" in c.value for c in app.caption)
     app.checkbox(key="prov_illustrative_0").uncheck()
     app.text_area(key="prov_note_0").input("Judgments of our panel, May 2026.")

@@ -22,13 +22,13 @@ def test_persian_digits_leave_ids_alone() -> None:
 
 def test_persian_digits_setting(app: AppTest) -> None:
     app.sidebar.radio(key="lang").set_value("fa").run()
-    app.switch_page("ui/page_weights.py").run()
+    app.switch_page("app_pages/weights.py").run()
     rows = [m.value for m in app.sidebar.markdown if " · `" in m.value]
     assert rows[0].startswith("**1** · `SO1` 0.1310")
     app.sidebar.checkbox(key="fa_digits_box").check().run()
     rows = [m.value for m in app.sidebar.markdown if " · `" in m.value]
     assert rows[0].startswith("**۱** · `SO1` ۰٫۱۳۱۰")
-    app.switch_page("ui/page_results.py").run()
+    app.switch_page("app_pages/results.py").run()
     table = app.table[0].value
     assert table.iloc[0, 0] == "۱" and table.iloc[0, 1] == "SO1"
     app.sidebar.radio(key="lang").set_value("en").run()
@@ -43,7 +43,7 @@ def test_paths_file_names_and_timestamps_keep_their_order(
     app.sidebar.radio(key="lang").set_value("fa").run()
     sources = next(c.value for c in app.caption if ".txt" in c.value)
     assert "\u2066`" in sources and "`\u2069" in sources
-    app.switch_page("ui/page_scenarios.py").run()
+    app.switch_page("app_pages/scenarios.py").run()
     assert any(ltr(str(tmp_path / "db.sqlite3")) in c.value for c in app.caption)
     app.text_input(key="sc_name").input("x")
     app.button(key="sc_save").click().run()
@@ -60,7 +60,7 @@ def test_priorities_chart_beside_a_matrix_labels_bars_with_ids(app: AppTest) -> 
     # Long labels on the axis left ~70 px for the bars in a 1000 px window (seen in Chromium);
     # ids on the axis and the full titles on hover keep the bars readable.
     app.sidebar.radio(key="lang").set_value("fa").run()
-    app.switch_page("ui/page_weights.py").run()
+    app.switch_page("app_pages/weights.py").run()
     app.selectbox(key="pw_matrix").set_value("judgments.strategies.S1").run()
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
     model = app.session_state["model"]
@@ -74,7 +74,7 @@ def test_invalid_upload_is_explained_in_persian(app: AppTest) -> None:
     bad["judgments"]["groups"][0][1] = 0
     bad["titel"] = "typo"
     app.sidebar.radio(key="lang").set_value("fa").run()
-    app.switch_page("ui/page_io.py").run()
+    app.switch_page("app_pages/export_import.py").run()
     app.file_uploader[0].set_value(("bad.json", json.dumps(bad).encode(), "application/json"))
     app.run()
     text = "\n".join(e.value for e in app.error)
@@ -86,7 +86,7 @@ def test_invalid_upload_is_explained_in_persian(app: AppTest) -> None:
 
 def test_unlinked_items_in_the_editor_are_named_in_persian(app: AppTest) -> None:
     app.sidebar.radio(key="lang").set_value("fa").run()
-    app.switch_page("ui/page_weights.py").run()
+    app.switch_page("app_pages/weights.py").run()
     app.selectbox(key="pw_matrix").set_value("judgments.groups").run()
     for j in (1, 2, 3):
         app.selectbox(key=f"pw:judgments.groups:0:{j}").set_value("blank").run()
@@ -170,7 +170,7 @@ def test_persian_digits_reach_the_charts(app: AppTest) -> None:
     """With the setting on, the charts draw their numbers (ticks, bar texts) in Vazirmatn's
     digits-only cut, which the page loads; the ids on the bars' axis keep the normal font."""
     app.sidebar.radio(key="lang").set_value("fa").run()
-    app.switch_page("ui/page_results.py").run()
+    app.switch_page("app_pages/results.py").run()
 
     def ranking() -> dict:
         specs = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
@@ -191,11 +191,11 @@ def test_persian_digits_reach_the_charts(app: AppTest) -> None:
 def test_persian_digits_in_judgment_options_and_sensitivity_strings(app: AppTest) -> None:
     app.sidebar.radio(key="lang").set_value("fa").run()
     app.sidebar.checkbox(key="fa_digits_box").check().run()
-    app.switch_page("ui/page_weights.py").run()
+    app.switch_page("app_pages/weights.py").run()
     app.selectbox(key="pw_matrix").set_value("judgments.groups").run()
     shown = " ".join(app.selectbox(key="pw:judgments.groups:0:1").options)  # as drawn
     assert "(۲)" in shown and "(2)" not in shown  # Saaty's numbers in Persian digits
-    app.switch_page("ui/page_sensitivity.py").run()
+    app.switch_page("app_pages/sensitivity.py").run()
     notes = [a.get("text", "") for c in app.get("plotly_chart")
              for a in json.loads(c.proto.spec)["layout"].get("annotations", [])]
     assert any("فعلی ۰٫" in n for n in notes), notes  # the sweep's current weight, Persian

@@ -28,7 +28,7 @@ def reopen(token: str) -> AppTest:
 def test_reload_brings_back_model_language_and_matrix(app: AppTest) -> None:
     token = app.query_params[QUERY_PARAM]
     shipped = app.session_state["model"]
-    app.switch_page("ui/page_weights.py").run()
+    app.switch_page("app_pages/weights.py").run()
     app.selectbox(key="pw_matrix").set_value("judgments.factors.W").run()
     app.selectbox(key="pw:judgments.factors.W:0:1").set_value("9").run()
     app.sidebar.radio(key="lang").set_value("fa").run()
@@ -39,7 +39,7 @@ def test_reload_brings_back_model_language_and_matrix(app: AppTest) -> None:
     assert again.session_state["model"] == edited
     assert again.session_state["loaded_model"] == shipped  # the notice still says "edited"
     assert again.session_state["lang"] == "fa"
-    again.switch_page("ui/page_weights.py").run()
+    again.switch_page("app_pages/weights.py").run()
     assert again.selectbox(key="pw_matrix").value == "judgments.factors.W"
     texts = [b.value for b in [*again.info, *again.warning]]
     assert any("تغییر کرده‌اند" in x for x in texts)
@@ -67,12 +67,12 @@ def test_unknown_or_bad_token_starts_afresh(app: AppTest) -> None:
 
 def test_the_choices_of_the_page_in_view_come_back(app: AppTest) -> None:
     token = app.query_params[QUERY_PARAM]
-    app.switch_page("ui/page_sensitivity.py").run()
+    app.switch_page("app_pages/sensitivity.py").run()
     app.radio(key="sens_kind").set_value("factor").run()
     app.selectbox(key="sens_factor").set_value("O2").run()
     app.radio(key="sens_mc_method").set_value("saaty").run()
     again = reopen(token)
-    again.switch_page("ui/page_sensitivity.py").run()
+    again.switch_page("app_pages/sensitivity.py").run()
     assert again.radio(key="sens_kind").value == "factor"
     assert again.selectbox(key="sens_factor").value == "O2"
     assert again.radio(key="sens_mc_method").value == "saaty"

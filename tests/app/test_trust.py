@@ -12,7 +12,7 @@ from swot.analysis import evaluate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "swot"))
 from swot_testdata import inconsistent_tehran, tied_tehran
 
-RESULTS, WEIGHTS = "ui/page_results.py", "ui/page_weights.py"
+RESULTS, WEIGHTS = "app_pages/results.py", "app_pages/weights.py"
 
 
 def use(at: AppTest, model) -> AppTest:
@@ -75,7 +75,7 @@ def test_clear_leader_gives_the_gap(app: AppTest) -> None:
 
 
 def test_export_page_states_consistency_and_offers_its_csv(app: AppTest) -> None:
-    use(app, inconsistent_tehran()).switch_page("ui/page_io.py").run()
+    use(app, inconsistent_tehran()).switch_page("app_pages/export_import.py").run()
     assert not app.exception, app.exception
     assert any("fail their threshold" in e.value for e in app.error)
     labels = [b.label for b in app.get("download_button")]

@@ -1,4 +1,4 @@
-"""ui.page_sensitivity: figure builders, the progress callback, and the page in AppTest."""
+"""app_pages.sensitivity: figure builders, the progress callback, and the page in AppTest."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages import sensitivity as page
 from swot.io import load_model
 from swot.model import SwotModel
 from swot.sensitivity import robustness, sweep_group
-from ui import page_sensitivity as page
 
 TEHRAN = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
 
@@ -74,7 +74,7 @@ def test_progress_bar_only_after_the_delay(monkeypatch: pytest.MonkeyPatch) -> N
 def _app() -> None:
     import streamlit as st
 
-    from ui.page_sensitivity import render
+    from app_pages.sensitivity import render
     from ui.state import init_state
 
     init_state()

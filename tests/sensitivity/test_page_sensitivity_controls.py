@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages import sensitivity as page
 from swot import todo
 from swot.io import load_model
-from ui import page_sensitivity as page
 
 ROOT = Path(__file__).resolve().parents[2]
-SENSITIVITY = "ui/page_sensitivity.py"
+SENSITIVITY = "app_pages/sensitivity.py"
 
 
 @pytest.fixture

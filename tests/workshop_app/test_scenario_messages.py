@@ -30,7 +30,7 @@ def in_order(at: AppTest) -> list[tuple[str, str]]:
 def test_messages_sit_under_their_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "db.sqlite3"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("ui/page_scenarios.py").run()
+    at.switch_page("app_pages/scenarios.py").run()
     at.button(key="sc_save").click().run()  # no name: refused
     order = in_order(at)
     save = order.index(("Button", "sc_save"))

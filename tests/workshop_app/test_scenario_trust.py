@@ -72,7 +72,7 @@ def test_comparison_page_shows_consistency_and_moves(tmp_path: Path,
         for name, model in pair.items():
             store.save_scenario(name, model_to_dict(model), "")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("ui/page_scenarios.py").run()
+    at.switch_page("app_pages/scenarios.py").run()
     at.multiselect(key="sc_compare").set_value(["base", "bad"]).run()
     assert not at.exception, at.exception
     cr = float(scenario_consistency(pair).query("scenario == 'bad' and not passes")["cr"].iloc[0])

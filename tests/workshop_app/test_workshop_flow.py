@@ -18,9 +18,9 @@ from streamlit.testing.v1 import AppTest
 
 from swot.io import load_model, model_to_dict
 from swot.store import ENV_VAR, Store
+from swot.store.config import cli_db_path
 from swot.workshop import group_judgments
 from ui.i18n_workshop import STRINGS
-from ui.page_scenarios import cli_db_path
 from ui.routes import PARTICIPANT_ONLY_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ def _session(page: str = "workshop", code: str | None = None) -> AppTest:
         at.query_params["workshop"] = code
         return _run(at)
     _run(at)
-    at.switch_page(f"ui/page_{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     return _run(at)
 
 
@@ -347,7 +347,7 @@ def test_pages_in_persian(db: Path, page: str) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = "fa"
     _run(at)
-    at.switch_page(f"ui/page_{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     _run(at)
     assert at.header[0].value == STRINGS[f"page_{page}"]["fa"]
     assert not at.error

@@ -22,8 +22,8 @@ from swot.store import NotFoundError, Store, StoreError
 from ui.i18n import lang
 from ui.i18n_workshop import tw
 from ui.literal import literal, plain
-from ui.page_scenarios import store_action, store_page
 from ui.state import flash, get_model
+from ui.store_view import store_action, store_page
 from ui.workshop_view import FACILITATE_PARAM, render_workshop
 
 KNOWN_KEY = "ws_known"  # codes of the workshops this session may follow

@@ -1,9 +1,6 @@
 """Page "Scenarios": save the current model as a named scenario; list, load, rename, duplicate,
 delete, download and import scenarios; compare two or more side by side.
 
-Also the database helpers the Workshop page shares: :func:`db_path`, :func:`store_action`,
-:func:`store_page` and :func:`when`.
-
 Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``sc_new_name``,
 ``sc_rename``, ``sc_duplicate``, ``sc_confirm``, ``sc_delete``, ``sc_download``,
 ``sc_import_name``, ``sc_upload_<n>``, ``sc_compare``, ``sc_dl_compare``.
@@ -11,165 +8,33 @@ Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
-from swot.model import SwotModel
 from swot.provenance import mark_edited
 from swot.scenarios import (
     compare_rankings,
     comparison_for_file,
     differences_table,
-    priority_column,
-    rank_change_column,
-    rank_changes,
-    rank_column,
     scenario_consistency,
 )
-from swot.store import SECRETS_KEY, ScenarioInfo, Store, StoreError, default_db_path
-from swot.store.config import shown_target
-from ui.charts import FONT_FA, legend_below, persian_numbers, row_label, short, title_layout
-from ui.i18n import isolate, lang, ltr, tr
+from swot.store import ScenarioInfo, Store
+from ui.comparison import comparison_chart, comparison_view, differences_view
+from ui.i18n import lang
 from ui.i18n_trust import tt
 from ui.i18n_workshop import tw
 from ui.literal import literal
-from ui.problems import place_label, problem_lines
+from ui.problems import problem_lines
 from ui.state import flash, get_model, loaded_model, set_model, show_flash
+from ui.store_view import store_action, store_page, when
 from ui.tables import show_table
-from ui.verdict_view import moved, scenarios_consistency
+from ui.verdict_view import scenarios_consistency
 
-_T = TypeVar("_T")
 UPLOAD_COUNT_KEY = "sc_upload_count"
-
-
-def cli_db_path(argv: Sequence[str]) -> str | None:
-    """The ``--db PATH`` of the app's command line (``streamlit run app.py -- --db PATH``)."""
-    args = list(argv[1:])
-    if "--" in args:
-        args = args[args.index("--") + 1:]
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--db")
-    return parser.parse_known_args(args)[0].db
-
-
-def db_path() -> Path | str | None:
-    """The database (``--db``, ``SWOT_ANP_DB``, secrets ``db_path``, the default: a path or a
-    server's URL); shows an error and gives None when its folder cannot be made or the URL is
-    not one the store knows."""
-    try:
-        secrets = {SECRETS_KEY: st.secrets.get(SECRETS_KEY)}
-    except FileNotFoundError:  # no secrets file (or an unreadable one)
-        secrets = None
-    try:
-        return default_db_path(cli_db_path(sys.argv), secrets)
-    except (OSError, StoreError) as exc:
-        st.error(tw("db_bad", message=literal(str(exc), 600)))
-        return None
-
-
-def store_action(path: Path, action: Callable[[Store], _T], error: str = "failed",
-                 where: str = "") -> _T | None:
-    """``action`` on the store at ``path``; a failure becomes an error message for the next
-    run (string ``error`` with ``message``) and gives None."""
-    try:
-        with Store(path) as store:
-            return action(store)
-    except StoreError as exc:
-        flash("error", tw(error, message=literal(str(exc), 600)), where)
-        return None
-
-
-def when(iso: str) -> str:
-    """A stored ISO timestamp as "YYYY-MM-DD HH:MM:SS UTC" (seconds; the store keeps UTC), in
-    a left-to-right isolate so that it reads the same inside Persian text."""
-    zone = " UTC" if iso.endswith(("+00:00", "Z")) else ""
-    return ltr(iso[:19].replace("T", " ") + zone)
-
-
-def store_page(title: str, body: Callable[[Path, Store], None]) -> None:
-    """A database page: header, kept message, the database's path, then ``body(path, store)``
-    on the open store; a database that cannot be used becomes an error message."""
-    st.header(title)
-    show_flash()
-    path = db_path()
-    if path is None:
-        return
-    st.caption(tw("db_where", path=ltr(shown_target(path))))
-    try:
-        with Store(path) as store:
-            body(path, store)
-    except StoreError as exc:
-        st.error(tw("db_bad", message=literal(str(exc), 600)))
-
-
-def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.DataFrame:
-    """The table of :func:`swot.scenarios.differences_table` in words: places named, kinds
-    and weighting modes translated, columns titled."""
-
-    def value(row: pd.Series, column: str) -> str:
-        text = row[column]
-        return tr(f"mode_{text}", language) if row["path"] == "weighting" and text else text
-
-    return pd.DataFrame({
-        tw("col_path"): [place_label(model, p, language) for p in diff["path"]],
-        tw("col_items"): diff["items"],
-        tw("col_kind"): [tw(f"kind_{k}") for k in diff["kind"]],
-        tw("col_before"): [value(row, "before") for _, row in diff.iterrows()],
-        tw("col_after"): [value(row, "after") for _, row in diff.iterrows()],
-    })
-
-
-def _label(row: pd.Series, language: str) -> str:
-    return f"{row['id']} · {short(row_label(row, language))}"
-
-
-def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str,
-                    changes: bool = False) -> pd.DataFrame:
-    """The table of :func:`swot.scenarios.compare_rankings` with readable column names;
-    ``changes`` adds, after each later scenario's ranks, the places moved since the first."""
-    view = {tw("col_strategy"): [_label(row, language) for _, row in table.iterrows()]}
-    moves = rank_changes(table, names) if changes else None
-    for name in names:
-        view[tw("col_rank_in", name=name)] = [
-            "" if pd.isna(r) else str(int(r)) for r in table[rank_column(name)]
-        ]
-        if moves is not None and name != names[0]:
-            view[tt("col_moved", name=name)] = [moved(c) for c in
-                                                moves[rank_change_column(name)]]
-        view[tw("col_priority_in", name=name)] = table[priority_column(name)]
-    return pd.DataFrame(view)
-
-
-def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
-                     title: str | None = None) -> go.Figure:
-    """Grouped bars: each strategy's priority in each scenario (a trace per scenario), titled
-    ``title`` (default: the Scenarios page's)."""
-    labels = [isolate(_label(row, language), language) for _, row in table.iterrows()]
-    fig = go.Figure([
-        go.Bar(name=name, x=list(table["id"]), y=table[priority_column(name)],
-               customdata=labels,
-               hovertemplate="%{customdata}<br>%{y:.4f}<extra>" + name + "</extra>")
-        for name in names
-    ])
-    rtl = language == "fa"
-    fig.update_layout(
-        barmode="group", height=420, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        title=title_layout(isolate(title or tw("chart_title"), language), language),
-        font={"family": FONT_FA} if rtl else None,
-        legend=legend_below(language, -0.12) | {"yanchor": "top"},
-    )
-    fig.update_xaxes(autorange="reversed" if rtl else True, automargin=True)
-    fig.update_yaxes(tickformat=".0%", side="right" if rtl else "left")
-    return persian_numbers(fig, language, ("yaxis",))
 
 
 # -- callbacks (each opens the store for its one action)
