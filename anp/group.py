@@ -24,7 +24,10 @@ so ``H_alpha,min = -(M/(n+M-1)) ln(M/(n+M-1)) - (n-1)/(n+M-1) ln(1/(n+M-1))`` an
 Two people with opposite extreme judgments on two items (9 and 1/9) give exactly 0. Goepel's
 word scale (bpmsg.com, "AHP consensus word scale", from 140 nodes of 35 group projects):
 below 0.5 very low, 0.5-0.625 low, 0.625-0.75 moderate, 0.75-0.875 high, above 0.875 very high
-(:data:`CONSENSUS_BANDS`).
+(:data:`CONSENSUS_BANDS`). Goepel's 2018 article (Table 2) gave coarser bounds, 0.5/0.65/0.75/
+0.85; the later web page and the AHP-OS manual use the eighths kept here. His published check
+(2018, p. 482: k participants, k items, each judging a different item 9 times every other
+gives 0 %) is a test.
 
 Per comparison, :func:`geometric_dispersion` is the geometric standard deviation of the
 judgments, ``exp(sd(ln a_ij))`` (population sd): 1 when everyone agrees, 9 for 9 against 1/9.

@@ -114,6 +114,27 @@ def test_ahp_consensus_one_dissenter():
     assert anp.geometric_dispersion(stack)[0, 1] == pytest.approx(9 ** (2 * np.sqrt(2) / 3))
 
 
+@pytest.mark.parametrize("n", range(2, 10))
+def test_ahp_consensus_goepel_published_validation_case(n: int) -> None:
+    # Goepel (2018), IJAHP 10(3):469-487, section 7 (p. 482), the test AHP-OS is validated with:
+    # "simulating k participants for a hierarchy with k leafs, and each participant judges one
+    # different leaf extreme more important than all others. The resulting consensus should
+    # show 0%." Here from the judgment matrices: participant i puts leaf i at 9 against every
+    # other leaf, the others equal among themselves (a consistent matrix, priorities 9/(n+8)
+    # and 1/(n+8)), eigenvector priorities, then S*.
+    stack = np.ones((n, n, n))
+    for person in range(n):
+        stack[person, person, :] = 9.0
+        stack[person, :, person] = 1 / 9
+        stack[person, person, person] = 1.0
+    priorities = anp.priority(stack)
+    np.testing.assert_allclose(priorities[0], [9 / (n + 8)] + [1 / (n + 8)] * (n - 1))
+    assert anp.ahp_consensus(priorities) == pytest.approx(0.0, abs=1e-9)
+    assert anp.consensus_band(anp.ahp_consensus(priorities)) == "very low"
+    # the same group, everyone judging like participant 0: full consensus
+    assert anp.ahp_consensus(np.tile(priorities[0], (n, 1))) == pytest.approx(1.0)
+
+
 def test_opposed_pair_inside_an_agreeing_matrix_stands_out():
     # The case the issue reports: four items all judged equal except S:W, 9 against 1/9.
     a = np.ones((2, 4, 4))
