@@ -51,8 +51,9 @@ FA_HEADERS: dict[str, str] = {
     "ideal": "ایده‌آل", "group": "گروه", "provenance": "منشأ", "local_weight": "وزن محلی",
     "global_weight": "وزن کلی", "matrix": "ماتریس", "missing": "زوج‌های خالی",
     "lambda_max": "λmax", "cr": "نرخ ناسازگاری", "threshold": "آستانه", "passes": "قابل قبول",
-    "kind": "نوع تغییر", "target": "مورد تغییر", "weight": "وزن", "strategy_a": "راهبرد الف",
-    "label_a": "عنوان الف", "strategy_b": "راهبرد ب", "label_b": "عنوان ب",
+    "kind": "نوع", "target": "مورد تغییر", "weight": "وزن", "strategy_a": "جلوتر در وزن کمتر",
+    "label_a": "عنوان (جلوتر در وزن کمتر)", "strategy_b": "جلوتر در وزن بیشتر",
+    "label_b": "عنوان (جلوتر در وزن بیشتر)",
     "top_change": "تغییر رتبه‌ی نخست", "p_first": "احتمال نخست بودن", "p05": "صدک ۵",
     "p50": "میانه", "p95": "صدک ۹۵", "mean": "میانگین",
 }

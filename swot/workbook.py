@@ -31,7 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import anp
 from swot.analysis import Evaluation
-from swot.export import neutralise
+from swot.export import FA_HEADERS, neutralise
 from swot.model import GROUPS, SwotModel
 from swot.network import base_inputs, linked_cluster_keys
 from swot.report.text import cluster_title
@@ -53,15 +53,9 @@ SHEETS: dict[str, dict[str, str]] = {
     "montecarlo": {"en": "Monte Carlo", "fa": "مونت‌کارلو"},
 }
 
-_HEADERS: dict[str, str] = {
-    "rank": "رتبه", "id": "شناسه", "label": "عنوان", "tows": "TOWS", "priority": "اولویت",
-    "ideal": "ایدئال", "group": "گروه", "provenance": "خاستگاه", "local_weight": "وزن محلی",
-    "global_weight": "وزن سراسری", "matrix": "ماتریس", "n": "n", "missing": "قضاوت خالی",
-    "lambda_max": "λmax", "ci": "CI", "cr": "CR", "threshold": "آستانه", "passes": "قبول",
-    "kind": "نوع", "target": "متغیر", "current": "وزن کنونی", "weight": "وزن",
-    "strategy_a": "جلوتر در وزن کمتر", "strategy_b": "جلوتر در وزن بیشتر",
-    "top_change": "تغییر رتبهٔ نخست", "p_first": "احتمال رتبهٔ ۱", "p05": "صدک ۵",
-    "p50": "میانه", "p95": "صدک ۹۵", "mean": "میانگین", "node": "گره", "item": "مورد",
+# the CSV's Persian headers (one word per column wherever it is written), and the workbook's own
+_HEADERS: dict[str, str] = FA_HEADERS | {
+    "n": "n", "ci": "CI", "current": "وزن کنونی", "node": "گره", "item": "مورد",
     "field": "مورد", "value": "مقدار", "title": "عنوان", "model": "مدل", "sha256": "SHA-256",
     "engine": "موتور", "illustrative_judgments": "قضاوت‌های نمایشی", "samples": "تعداد نمونه",
     "seed": "بذر", "method": "روش", "spread": "پراکندگی", "node_label": "عنوان گره",

@@ -91,11 +91,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_factor": {"en": "Factor", "fa": "عامل"},
     "col_tows": {"en": "TOWS", "fa": "TOWS"},
     "col_priority": {"en": "Priority", "fa": "اولویت"},
-    "col_ideal": {"en": "Ideal", "fa": "ایدئال"},
+    "col_ideal": {"en": "Ideal", "fa": "ایده‌آل"},
     "col_p_first": {"en": "P(rank 1)", "fa": "احتمال رتبهٔ ۱"},
-    "col_global": {"en": "Global weight", "fa": "وزن سراسری"},
+    "col_global": {"en": "Global weight", "fa": "وزن کلی"},
     "col_local": {"en": "Local weight", "fa": "وزن محلی"},
-    "col_provenance": {"en": "Provenance", "fa": "خاستگاه"},
+    "col_provenance": {"en": "Provenance", "fa": "منشأ"},
     "col_group": {"en": "Group", "fa": "گروه"},
     "col_weight": {"en": "Weight", "fa": "وزن"},
     "col_matrix": {"en": "Matrix", "fa": "ماتریس"},
@@ -122,7 +122,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Global weight = local weight within the group × the group's weight. Provenance: "
               "listed in the source text, derived from it, or entered by a user; with the source "
               "line where there is one.",
-        "fa": "وزن سراسری = وزن محلی در گروه × وزن گروه. خاستگاه: فهرست‌شده در متن منبع، "
+        "fa": "وزن کلی = وزن محلی در گروه × وزن گروه. منشأ: فهرست‌شده در متن منبع، "
               "برگرفته از آن، یا واردشده به دست کاربر؛ همراه با سطر منبع در صورت وجود.",
     },
     "listed": {"en": "listed in the text", "fa": "فهرست‌شده در متن"},
@@ -131,7 +131,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "line": {"en": "line", "fa": "سطر"},
     "weights": {"en": "Group and factor weights", "fa": "وزن گروه‌ها و عوامل"},
     "group_chart": {"en": "Weight of each SWOT group", "fa": "وزن هر گروه SWOT"},
-    "factor_chart": {"en": "Global weight of each factor", "fa": "وزن سراسری هر عامل"},
+    "factor_chart": {"en": "Global weight of each factor", "fa": "وزن کلی هر عامل"},
     "consistency": {"en": "Consistency of the judgments", "fa": "سازگاری قضاوت‌ها"},
     "consistency_note": {
         "en": "CR = CI / RI with CI = (lambda_max − n) / (n − 1); a matrix passes when CR ≤ its "
@@ -193,9 +193,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "fa": "رتبه‌بندی گام‌های SWOT–ANP یوکسل و داغ‌دویرن (۲۰۰۷) را دنبال می‌کند: "
               "(۱) w1: مقایسهٔ زوجی گروه‌های SWOT نسبت به هدف؛ (۲) D: وابستگی درونی گروه‌ها، "
               "\u2066w2 = D · w1\u2069 (بدون وابستگی \u2066D = I\u2069)؛ "
-              "(۳) وزن محلی عوامل در هر گروه، وزن سراسری = وزن "
+              "(۳) وزن محلی عوامل در هر گروه، وزن کلی = وزن "
               "محلی × w2 گروه؛ (۴) S: مقایسه (یا امتیازدهی) راهبردها نسبت به هر عامل، اولویت "
-              "راهبردها = S · (وزن سراسری عوامل). همین نتیجه ستون هدف در ابرماتریس حدی شبکهٔ "
+              "راهبردها = S · (وزن کلی عوامل). همین نتیجه ستون هدف در ابرماتریس حدی شبکهٔ "
               "هم‌ارز است (از هدف به گروه‌ها، از گروه‌ها به عوامل و از عوامل به راهبردها).",
     },
     "method_direct": {

@@ -29,8 +29,8 @@ NETWORK_STRINGS: dict[str, dict[str, str]] = {
               "the strategies after the dependence among factors (see Network structure). "
               "Provenance: listed in the source text, derived from it, or entered by a user; "
               "with the source line where there is one.",
-        "fa": "وزن سراسری (شبکه): سهمی از وزن که پس از وابستگی میان عوامل از عامل به راهبردها "
-              "می‌رسد (بنگرید به ساختار شبکه). خاستگاه: فهرست‌شده در متن منبع، برگرفته از آن، یا "
+        "fa": "وزن کلی (شبکه): سهمی از وزن که پس از وابستگی میان عوامل از عامل به راهبردها "
+              "می‌رسد (بنگرید به ساختار شبکه). منشأ: فهرست‌شده در متن منبع، برگرفته از آن، یا "
               "واردشده به دست کاربر؛ همراه با سطر منبع در صورت وجود.",
     },
     "links": {"en": "Dependence and feedback links", "fa": "پیوندهای وابستگی و بازخورد"},
@@ -90,7 +90,7 @@ NETWORK_STRINGS: dict[str, dict[str, str]] = {
     "col_rank_without": {"en": "Rank without", "fa": "رتبه بدون"},
     "col_priority_without": {"en": "Priority without", "fa": "اولویت بدون"},
     "moved_most": {"en": "Factors whose global weight moved most",
-                   "fa": "عواملی که وزن سراسری‌شان بیشترین تغییر را داشت"},
+                   "fa": "عواملی که وزن کلی‌شان بیشترین تغییر را داشت"},
     "col_weight_with": {"en": "Weight with", "fa": "وزن با"},
     "col_weight_without": {"en": "Weight without", "fa": "وزن بدون"},
     "col_change": {"en": "Change", "fa": "تغییر"},
@@ -98,7 +98,7 @@ NETWORK_STRINGS: dict[str, dict[str, str]] = {
         "en": "In the network a factor's global weight is the share of the weight that passes "
               "from it to the strategies, after the dependence. The {k} largest changes of {n} "
               "are shown; the workbook lists every factor's weight.",
-        "fa": "در شبکه، وزن سراسری هر عامل سهمی از وزن است که پس از وابستگی از آن به راهبردها "
+        "fa": "در شبکه، وزن کلی هر عامل سهمی از وزن است که پس از وابستگی از آن به راهبردها "
               "می‌رسد. {k} تغییر بزرگ‌تر از {n} نشان داده شده است؛ کاربرگ اکسل وزن همهٔ عوامل "
               "را دارد.",
     },
@@ -148,7 +148,7 @@ NETWORK_STRINGS: dict[str, dict[str, str]] = {
               "ترکیبی گزینه‌ها؛ «Normals» در SuperDecisions). ستون هدف خوانده می‌شود چون فرایند "
               "از هدف آغاز می‌شود: بدون بازخورد سهمی از وزن هدف را دارد که به هر راهبرد می‌رسد؛ "
               "با بازخورد، آمیزه‌ای از بردارهای ایستایی که از هدف به آن‌ها می‌رسیم. بازخورد برای "
-              "همهٔ راهبردها داده می‌شود یا برای هیچ‌کدام. وزن سراسری هر عامل سهمی از وزن است که "
+              "همهٔ راهبردها داده می‌شود یا برای هیچ‌کدام. وزن کلی هر عامل سهمی از وزن است که "
               "از آن به راهبردها می‌رسد؛ بدون پیوند، شبکه دقیقاً همان رتبه‌بندی سلسله‌مراتب را "
               "می‌دهد.",
     },

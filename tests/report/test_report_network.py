@@ -252,7 +252,7 @@ def test_persian_network_report_is_shaped_and_right_to_left(net_fa, tmp_path: Pa
     text = _flat(pdf_text(data, tmp_path))
     for words in ("ساختار شبکه", "پیوندهای وابستگی و بازخورد", "مقایسهٔ خوشه‌ها",
                   "به طور پیش‌فرض (مقایسه‌ای داده", "رتبه‌بندی با و بدون وابستگی میان عوامل",
-                  "عواملی که وزن سراسری‌شان بیشترین تغییر را داشت", "حد دقیق چزارو",
+                  "عواملی که وزن کلی‌شان بیشترین تغییر را داشت", "حد دقیق چزارو",
                   "ستون هدف در ابرماتریس حدی"):
         assert words in text, words
     assert "هکبش" not in text  # "شبکه" reversed

@@ -264,3 +264,19 @@ def test_about_title_falls_back_to_the_other_language() -> None:
     rows = dict(about_rows(persian_only, "en", "m.json", "abc", "engine"))
     assert rows["title"] == "دیپلماسی شهری تهران"
     assert rows["illustrative_judgments"] is True and rows["sha256"] == "abc"
+
+
+def test_workbook_and_csv_name_shared_columns_alike_in_persian() -> None:
+    # one Persian word per column wherever it is written (the CSV's, swot.export.FA_HEADERS)
+    from swot.export import FA_HEADERS, ranking_csv
+    from swot.workbook import _HEADERS
+
+    assert {k: _HEADERS[k] for k in FA_HEADERS} == FA_HEADERS
+    model = load_model(TEHRAN_NETWORK)
+    result = evaluate(model)
+    csv_header = ranking_csv(result.strategies, "fa").decode("utf-8-sig").splitlines()[0]
+    book = load_workbook(io.BytesIO(workbook_bytes(result, robustness(model, n=20, seed=1), "fa")))
+    ranking_sheet = book[SHEETS["ranking"]["fa"]]
+    sheet_header = [c for c in next(ranking_sheet.iter_rows(values_only=True)) if c]
+    assert "اولویت" in csv_header.split(",") and "اولویت" in sheet_header
+    assert set(csv_header.split(",")) - {"عنوان"} <= set(sheet_header)

@@ -115,4 +115,4 @@ def test_sensitivity_and_robustness_csv_in_persian() -> None:
     assert {"شناسه", "عنوان", "احتمال نخست بودن", "احتمال رتبه‌ی 1"} <= set(rob.columns)
     assert not any(c.startswith("rank") for c in rob.columns)
     rev = read(reversals_csv(sweep_group(model, "W", points=21), "fa"))
-    assert set(rev["نوع تغییر"]) == {"گروه"} and set(rev["تغییر رتبه‌ی نخست"]) <= {"بله", "خیر"}
+    assert set(rev["نوع"]) == {"گروه"} and set(rev["تغییر رتبه‌ی نخست"]) <= {"بله", "خیر"}
