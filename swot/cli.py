@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
 from swot.errors import DoubtfulResultWarning, SwotError
-from swot.io import ModelFileError, atomic_write, load_model
+from swot.io import ModelFileError, atomic_write_all, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
 from swot.report.cli import register as _add_report_and_export
@@ -74,7 +74,8 @@ def beside(target: Path, name: str) -> Path:
 
 
 def write_files(model_path: str, files: list[tuple[Path, bytes]]) -> None:
-    """Write each ``(path, data)`` atomically (problems become a :class:`CliError`). A path
+    """Write the ``(path, data)`` files as one set (none is replaced unless all are written;
+    problems become a :class:`CliError`). A path
     that is the model file is refused before anything is written: ``--csv MODEL.json`` would
     replace the user's model with a table."""
     for path, _ in files:
@@ -84,11 +85,10 @@ def write_files(model_path: str, files: list[tuple[Path, bytes]]) -> None:
             same = False
         if same:
             raise CliError([f"{path}: this is the model file; choose another output file"])
-    for path, data in files:
-        try:
-            atomic_write(path, data)
-        except OSError as exc:
-            raise CliError([f"{path}: cannot write the file: {exc.strerror or exc}"]) from None
+    try:
+        atomic_write_all(files)  # all or none: a failed file leaves every earlier one as it was
+    except OSError as exc:
+        raise CliError([f"{exc.filename}: cannot write the file: {exc.strerror or exc}"]) from None
 
 
 def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:

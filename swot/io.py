@@ -12,6 +12,7 @@ import math
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ __all__ = [
     "ModelFileError",
     "Problem",
     "atomic_write",
+    "atomic_write_all",
     "dumps_model",
     "load_model",
     "loads_model",
@@ -707,6 +709,54 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     points to is replaced, the link stays). A target that exists but is not a regular file
     (``/dev/stdout``, a named pipe) is written to directly, since it cannot be replaced.
     Errors are ``OSError`` with ``filename`` = ``path``."""
+    atomic_write_all([(path, data)])
+
+
+def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+    """Write several files as a set, each as :func:`atomic_write` does: every file is first
+    written in full to a temporary file beside its target, and only when all of them are
+    written are they renamed over their targets, so a failure while writing (a full disk, a
+    folder that refuses files) leaves every target as it was."""
+    staged: list[tuple[str, Path, str | os.PathLike[str]]] = []  # (temporary, target, as asked)
+    direct: list[tuple[Path, bytes, str | os.PathLike[str]]] = []  # pipes, /dev/stdout
+    try:
+        for path, data in files:
+            target, info = _target(path)
+            if info is not None and not stat.S_ISREG(info.st_mode):
+                direct.append((target, data, path))
+                continue
+            fd, tmp = _mkstemp_beside(target, path)
+            staged.append((tmp, target, path))
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None
+                         else 0o666 & ~_umask())
+            except OSError as exc:
+                raise _naming(exc, path) from None
+        for tmp, target, path in list(staged):
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _naming(exc, path) from None
+            staged.remove((tmp, target, path))
+            _fsync_dir(target.parent)
+        for target, data, path in direct:
+            try:
+                with open(target, "wb") as handle:
+                    handle.write(data)
+            except OSError as exc:
+                raise _naming(exc, path) from None
+    finally:
+        for tmp, _, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _target(path: str | os.PathLike[str]) -> tuple[Path, os.stat_result | None]:
+    """The file a write to ``path`` replaces (links followed) and its status (None: new);
+    a folder is refused."""
     target = Path(os.path.realpath(path))
     try:
         info: os.stat_result | None = target.stat()
@@ -716,29 +766,14 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise _naming(exc, path) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        try:
-            with open(target, "wb") as handle:
-                handle.write(data)
-        except OSError as exc:
-            raise _naming(exc, path) from None
-        return
-    tmp: str | None = None
+    return target, info
+
+
+def _mkstemp_beside(target: Path, path: str | os.PathLike[str]) -> tuple[int, str]:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
-        os.replace(tmp, target)
-        tmp = None
-        _fsync_dir(target.parent)
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise _naming(exc, path) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def _naming(exc: OSError, path: str | os.PathLike[str]) -> OSError:

@@ -140,6 +140,20 @@ def test_unwritable_csv_exits_1(tmp_path: Path) -> None:
     assert "cannot write the file" in result.stderr
 
 
+def test_csv_set_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    # the second file of the set cannot be written (a folder stands at its path): the first,
+    # an earlier ranking, must still be the earlier one, and no temporary file may remain
+    target = tmp_path / "ranking.csv"
+    target.write_bytes(b"earlier ranking")
+    (tmp_path / "ranking-factors.csv").mkdir()
+    result = run_cli("rank", TEHRAN, "--csv", target)
+    assert result.returncode == 1
+    assert "ranking-factors.csv: cannot write the file" in result.stderr
+    assert target.read_bytes() == b"earlier ranking"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ranking-factors.csv", "ranking.csv"]
+    assert not (tmp_path / "ranking-consistency.csv").exists()
+
+
 def test_validate_ok() -> None:
     result = run_cli("validate", TEHRAN)
     assert result.returncode == 0
