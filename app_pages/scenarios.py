@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from swot.errors import PROJECT_ERRORS
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
 from swot.provenance import mark_edited
@@ -180,7 +181,7 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
             name: differences_view(differences_table(models[chosen[0]], models[name]),
                                    model_from_dict(models[name], source=name), language)
             for name in chosen[1:]}
-    except ValueError as exc:  # swot's errors (SwotError is one) and anp's
+    except PROJECT_ERRORS as exc:  # a scenario that cannot be read or ranked
         st.error(tw("failed", message=literal(str(exc), 600)))
         return
     scenarios_consistency(models, consistency, language,

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from swot.analysis import Evaluation
+from swot.errors import PROJECT_ERRORS
 from swot.model import GROUPS, SwotModel
 from swot.sensitivity import (
     Robustness,
@@ -254,7 +255,7 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
                                       f"{f} · {model.factor(f).label(language)}", language))
             sweep = sweep_factor(model, factor, result=result)
             name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
-    except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+    except PROJECT_ERRORS as exc:  # swot's and anp's errors (never a traceback in the UI)
         st.error(literal(str(exc), 600))
         return
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
@@ -334,7 +335,7 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
                                 steps=int(steps), perturb_direct=direct,
                                 progress=_progress_callback(slot, start, language, cancel),
                                 precision=precision or None)
-        except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+        except PROJECT_ERRORS as exc:  # swot's and anp's errors (never a traceback in the UI)
             slot.empty()
             cancel.empty()
             st.error(literal(str(exc), 600))

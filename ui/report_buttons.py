@@ -18,6 +18,7 @@ from typing import Any
 
 import streamlit as st
 
+from swot.errors import PROJECT_ERRORS
 from swot.io import dumps_model
 from swot.model import SwotModel
 from swot.report.make import (
@@ -95,7 +96,7 @@ def workshop_report_buttons(db: Path, code: str, model: dict[str, Any],
     while the group result cannot be computed (the page says why)."""
     try:
         group = workshop_source(code, model, submissions, [])
-    except ValueError:
+    except PROJECT_ERRORS:  # no submissions yet, or a group result that cannot be computed
         return
     stem = f"workshop-{code}-report-{lang}"
     command, make = _maker(lambda: group, ["--workshop", code, "--db", str(db)], lang, stem,
