@@ -74,7 +74,7 @@ def test_compare_rankings_strategy_in_one_scenario_only(tehran: SwotModel) -> No
 def test_compare_rankings_names_the_bad_scenario(tehran: SwotModel) -> None:
     with pytest.raises(ScenarioComparisonError, match="'broken'"):
         compare_rankings({"ok": tehran, "broken": {"format": "nope"}})
-    with pytest.raises(ScenarioComparisonError):
+    with pytest.raises(ScenarioComparisonError, match="at least one scenario"):
         compare_rankings({})
 
 
