@@ -17,6 +17,7 @@ from swot.analysis import Evaluation
 from swot.errors import PROJECT_ERRORS
 from swot.model import GROUPS, SwotModel
 from swot.sensitivity import (
+    Method,
     Robustness,
     Sweep,
     reversals_csv,
@@ -38,7 +39,7 @@ from ui.todo_view import cannot_rank
 PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar and "Cancel"
 MC_KEY = "sensitivity_robustness"
 CANCELLED_KEY = "sensitivity_cancelled"
-METHODS = ("lognormal", "saaty")
+METHODS: tuple[Method, ...] = ("lognormal", "saaty")
 
 STRINGS: dict[str, dict[str, str]] = {
     "title": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},

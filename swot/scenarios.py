@@ -159,7 +159,7 @@ def judgments_side_by_side(
     ``group`` (``group`` is the group's judgments object, :func:`swot.workshop.group_judgments`).
     """
     rows = participant_judgments_table(
-        [*submissions, _Group(dict(group))], model)  # type: ignore[list-item]  # read-only
+        [*submissions, _Group(dict(group))], model)
     keys = ["matrix", "item_i", "item_j"]
     order = rows[rows["participant"] == _GROUP_KEY][keys]
     wide = rows.pivot(index=keys, columns="participant", values="value")

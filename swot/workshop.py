@@ -46,10 +46,13 @@ class WorkshopResultError(SwotError):
 
 
 class SubmissionLike(Protocol):
-    """What the group functions read from a submission."""
+    """What the group functions read from a submission (read only)."""
 
-    participant_name: str
-    judgments: dict[str, Any]
+    @property
+    def participant_name(self) -> str: ...
+
+    @property
+    def judgments(self) -> dict[str, Any]: ...
 
 
 _MATRIX_ENTRIES = ("judgments.group_dependence.", "judgments.links.", "judgments.clusters.")

@@ -9,6 +9,8 @@ changes whenever the links change, so a grid always starts from the model), ``ne
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -328,7 +330,7 @@ def _with_without_chart(ranking: pd.DataFrame, language: str) -> go.Figure:
                name=trn("without", language), marker_color="#90a4ae",
                hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"),
     ])
-    layout = {
+    layout: dict[str, Any] = {
         "barmode": "group", "height": 60 + 44 * len(labels),
         "yaxis": {"autorange": "reversed", "automargin": True},
         "xaxis": {"tickformat": ".0%", "side": "top"},

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import shlex
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,7 @@ def _buttons(command: str, make: ReportMaker, stem: str, key: str, help_key: str
     row = st.container(horizontal=True, horizontal_alignment="right" if rtl else "left")
     buttons = [("pdf", "application/pdf"), ("html", "text/html")]
     for kind, mime in reversed(buttons) if rtl else buttons:
-        row.download_button(t(f"dl_report_{kind}"), lambda kind=kind: make(kind),
+        row.download_button(t(f"dl_report_{kind}"), partial(make, kind),
                             file_name=f"{stem}.{kind}", mime=mime, key=f"{key}_{kind}",
                             on_click="ignore")
     st.caption(t(help_key))
@@ -90,7 +91,7 @@ def model_report_buttons(model: SwotModel, lang: str) -> None:
     _buttons(command, make, f"report-{lang}", "dl_report", "report_help", lang)
 
 
-def workshop_report_buttons(db: Path, code: str, model: dict[str, Any],
+def workshop_report_buttons(db: Path | str, code: str, model: dict[str, Any],
                             submissions: list[Any], lang: str) -> None:
     """Report buttons for a workshop's group result (participants left out are not used); none
     while the group result cannot be computed (the page says why)."""
