@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from swot.analysis import Evaluation, evaluate
-from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotError, SwotModel
+from swot.errors import PROJECT_ERRORS
+from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotModel
 from swot.network import cluster_name, compare_dependence, linked_cluster_keys
 from swot.sensitivity import Sweep, sweep_cluster
 from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
@@ -113,7 +114,7 @@ def _one_link(model: SwotModel, language: str) -> None:
         return
     try:
         new, opened = apply_links(model, [(source, target, bool(add))])
-    except SwotError as exc:
+    except PROJECT_ERRORS as exc:
         flash("error", trn("link_failed", language, message=literal(str(exc), 600)))
     else:
         set_model(new)
@@ -293,7 +294,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
         return
     try:
         without = evaluate(model.set_structure("hierarchy"))
-    except SwotError as exc:
+    except PROJECT_ERRORS as exc:
         st.warning(trn("without_failed", language, message=literal(str(exc), 600)))
         return
     ranking, factors = compare_dependence(result, without)
