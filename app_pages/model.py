@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from swot import todo
+from swot.errors import PROJECT_ERRORS
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
 from ui.i18n import columns, group_name, isolate, lang, ltr, resend, t, tows_name, tr
@@ -35,7 +36,7 @@ def _commit(edit: Callable[[SwotModel], SwotModel], done: str, where: str) -> bo
     st.session_state[OPEN_KEY] = where
     try:
         model = edit(get_model())
-    except (ValueError, KeyError) as exc:
+    except PROJECT_ERRORS as exc:  # a refused edit (an unknown id is an UnknownItemError)
         flash("error", t("edit_rejected", message=literal(str(exc), 600)), where)
         return False
     problems = validate_data(model_to_dict(model))

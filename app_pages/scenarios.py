@@ -8,11 +8,13 @@ Widget keys: ``sc_name``, ``sc_note``, ``sc_save``, ``sc_pick``, ``sc_load``, ``
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from swot.errors import PROJECT_ERRORS
 from swot.export import dataframe_csv
 from swot.io import ModelFileError, dumps_model, loads_model, model_from_dict, model_to_dict
 from swot.provenance import mark_edited
@@ -40,7 +42,7 @@ UPLOAD_COUNT_KEY = "sc_upload_count"
 # -- callbacks (each opens the store for its one action)
 
 
-def _on_save(path: Path) -> None:
+def _on_save(path: Path | str) -> None:
     name = st.session_state.get("sc_name", "")
     model = mark_edited(get_model(), loaded_model())  # no longer the illustrative set?
     saved = store_action(path, lambda s: s.save_scenario(
@@ -51,7 +53,7 @@ def _on_save(path: Path) -> None:
         flash("success", tw("saved", name=literal(saved.name)), "save")
 
 
-def _on_load(path: Path, name: str) -> None:
+def _on_load(path: Path | str, name: str) -> None:
     scenario = store_action(path, lambda s: s.load_scenario(name), where="manage")
     if scenario is None:
         return
@@ -65,7 +67,7 @@ def _on_load(path: Path, name: str) -> None:
     flash("success", tw("loaded", name=literal(name)), "manage")
 
 
-def _on_rename(path: Path, name: str) -> None:
+def _on_rename(path: Path | str, name: str) -> None:
     renamed = store_action(
         path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]), where="manage")
     if renamed is not None:
@@ -73,7 +75,7 @@ def _on_rename(path: Path, name: str) -> None:
         flash("success", tw("renamed", name=literal(renamed.name)), "manage")
 
 
-def _on_duplicate(path: Path, name: str) -> None:
+def _on_duplicate(path: Path | str, name: str) -> None:
     copy = store_action(
         path, lambda s: s.duplicate_scenario(name, st.session_state["sc_new_name"]),
         where="manage")
@@ -82,16 +84,21 @@ def _on_duplicate(path: Path, name: str) -> None:
         flash("success", tw("duplicated", name=literal(copy.name)), "manage")
 
 
-def _on_delete(path: Path, name: str) -> None:
+def _delete(store: Store, name: str) -> bool:
+    store.delete_scenario(name)
+    return True  # done (store_action gives None on failure)
+
+
+def _on_delete(path: Path | str, name: str) -> None:
     if not st.session_state.get("sc_confirm"):
         flash("error", tw("confirm_first"), "manage")
         return
-    if store_action(path, lambda s: s.delete_scenario(name) or True, where="manage"):
+    if store_action(path, partial(_delete, name=name), where="manage"):
         st.session_state["sc_confirm"] = False
         flash("success", tw("deleted", name=literal(name)), "manage")
 
 
-def _on_upload(path: Path, key: str) -> None:
+def _on_upload(path: Path | str, key: str) -> None:
     uploaded = st.session_state.get(key)
     if uploaded is None:
         return
@@ -114,7 +121,7 @@ def _on_upload(path: Path, key: str) -> None:
 # -- sections
 
 
-def _save_form(path: Path) -> None:
+def _save_form(path: Path | str) -> None:
     st.subheader(tw("save_current"))
     st.text_input(tw("name"), key="sc_name")
     st.text_area(tw("note"), key="sc_note", height=68)
@@ -135,7 +142,7 @@ def _listing(scenarios: list[ScenarioInfo]) -> None:
     }))
 
 
-def _manage(path: Path, store: Store, names: list[str]) -> None:
+def _manage(path: Path | str, store: Store, names: list[str]) -> None:
     st.subheader(tw("manage"))
     if st.session_state.get("sc_pick") not in names:
         st.session_state["sc_pick"] = names[-1]
@@ -157,7 +164,7 @@ def _manage(path: Path, store: Store, names: list[str]) -> None:
                        mime="application/json", key="sc_download", on_click="ignore")
 
 
-def _import(path: Path) -> None:
+def _import(path: Path | str) -> None:
     st.subheader(tw("import"))
     st.text_input(tw("import_name"), key="sc_import_name")
     key = f"sc_upload_{st.session_state.get(UPLOAD_COUNT_KEY, 0)}"
@@ -166,7 +173,7 @@ def _import(path: Path) -> None:
     show_flash("import")
 
 
-def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
+def _compare(path: Path | str, store: Store, names: list[str], language: str) -> None:
     st.subheader(tw("compare"))
     chosen = st.multiselect(tw("compare_pick"), names, key="sc_compare")
     if len(chosen) < 2:
@@ -180,7 +187,7 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
             name: differences_view(differences_table(models[chosen[0]], models[name]),
                                    model_from_dict(models[name], source=name), language)
             for name in chosen[1:]}
-    except ValueError as exc:  # swot's errors (SwotError is one) and anp's
+    except PROJECT_ERRORS as exc:  # a scenario that cannot be read or ranked
         st.error(tw("failed", message=literal(str(exc), 600)))
         return
     scenarios_consistency(models, consistency, language,
@@ -203,7 +210,7 @@ def _compare(path: Path, store: Store, names: list[str], language: str) -> None:
         show_table(diff)
 
 
-def _sections(path: Path, store: Store) -> None:
+def _sections(path: Path | str, store: Store) -> None:
     _save_form(path)
     scenarios = store.list_scenarios()
     _listing(scenarios)

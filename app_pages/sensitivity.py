@@ -14,8 +14,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from swot.analysis import Evaluation
+from swot.errors import PROJECT_ERRORS
 from swot.model import GROUPS, SwotModel
 from swot.sensitivity import (
+    Method,
     Robustness,
     Sweep,
     reversals_csv,
@@ -37,7 +39,7 @@ from ui.todo_view import cannot_rank
 PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar and "Cancel"
 MC_KEY = "sensitivity_robustness"
 CANCELLED_KEY = "sensitivity_cancelled"
-METHODS = ("lognormal", "saaty")
+METHODS: tuple[Method, ...] = ("lognormal", "saaty")
 
 STRINGS: dict[str, dict[str, str]] = {
     "title": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
@@ -254,7 +256,7 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
                                       f"{f} · {model.factor(f).label(language)}", language))
             sweep = sweep_factor(model, factor, result=result)
             name = f"{factor} · {short(model.factor(factor).label(language), 40)}"
-    except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+    except PROJECT_ERRORS as exc:  # swot's and anp's errors (never a traceback in the UI)
         st.error(literal(str(exc), 600))
         return
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
@@ -334,7 +336,7 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
                                 steps=int(steps), perturb_direct=direct,
                                 progress=_progress_callback(slot, start, language, cancel),
                                 precision=precision or None)
-        except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+        except PROJECT_ERRORS as exc:  # swot's and anp's errors (never a traceback in the UI)
             slot.empty()
             cancel.empty()
             st.error(literal(str(exc), 600))

@@ -43,7 +43,7 @@ def remember(code: str) -> None:
     st.session_state["ws_pick"] = code
 
 
-def _on_open(path: Path) -> None:
+def _on_open(path: Path | str) -> None:
     cap = int(st.session_state.get("ws_new_cap") or 0)
     workshop = store_action(path, lambda s: s.create_workshop(
         model_to_dict(get_model()), st.session_state.get("ws_title", ""),
@@ -63,7 +63,7 @@ def facilitator_token(text: str) -> str:
     return query[FACILITATE_PARAM][0] if FACILITATE_PARAM in query else text
 
 
-def _on_unlock(path: Path) -> None:
+def _on_unlock(path: Path | str) -> None:
     token = facilitator_token(st.session_state.get("ws_unlock", ""))
     try:
         with Store(path) as store:
@@ -78,7 +78,7 @@ def _on_unlock(path: Path) -> None:
     remember(workshop.code)
 
 
-def _facilitator(path: Path, store: Store, language: str) -> None:
+def _facilitator(path: Path | str, store: Store, language: str) -> None:
     st.subheader(tw("open_new"))
     st.text_input(tw("ws_title"), key="ws_title", max_chars=200)
     st.checkbox(tw("prefill"), key="ws_prefill")

@@ -41,6 +41,7 @@ import numpy as np
 
 import anp
 from swot import network as factor_network
+from swot.errors import PROJECT_ERRORS
 from swot.model import GROUPS, Problem, SwotError, SwotModel
 
 if TYPE_CHECKING:
@@ -407,7 +408,7 @@ def with_direct_weighting(model: SwotModel, result: Evaluation | None = None) ->
     if result is None:
         try:
             result = evaluate(model)
-        except (SwotError, anp.ANPError):  # e.g. a limit that cannot be trusted
+        except PROJECT_ERRORS:  # e.g. a limit that cannot be trusted
             result = None
     local = result.factors.set_index("id")["local_weight"] if result is not None else None
     for g in GROUPS:

@@ -25,9 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from anp import ANPError
 from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
-from swot.errors import DoubtfulResultWarning, SwotError
+from swot.errors import PROJECT_ERRORS, DoubtfulResultWarning, SwotError
 from swot.io import ModelFileError, atomic_write_all, load_model
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS, SwotModel
@@ -266,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"swot-anp: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         else:
             print(f"{exc.filename}: {exc.strerror or exc}", file=sys.stderr)
-    except (ANPError, SwotError) as exc:
+    except PROJECT_ERRORS as exc:
         print(f"swot-anp: {exc}", file=sys.stderr)
     return 1
 
@@ -289,8 +288,12 @@ def _show_doubt(model: str | None) -> Callable[..., None]:
 def _silence_stdout() -> None:
     """Send whatever is still buffered for stdout to devnull (stdout cannot be written)."""
     try:
+        target = sys.stdout.fileno()
+    except (OSError, ValueError):  # io: stdout without a file descriptor (captured) or closed
+        return
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, target)
         os.close(devnull)
-    except (OSError, ValueError):  # stdout without a file descriptor (e.g. captured)
+    except OSError:
         pass

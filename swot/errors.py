@@ -3,9 +3,10 @@
 Every error the domain raises for bad input (a model file, an edit, a request, a command line)
 is a :class:`SwotError`; each also inherits the builtin it resembles (``SwotError`` is a
 ``ValueError``, :class:`UnknownItemError` also a ``KeyError``), so older ``except`` clauses keep
-working. Callers that must never show a traceback catch ``SwotError`` and
-:class:`anp.ANPError` (the numeric core's root), not ``ValueError``: that would also hide
-real bugs. The store and workshop errors join this root when those modules are reorganised.
+working. The store's errors (:class:`swot.store.errors.StoreError`) and the workshop's are
+``SwotError`` too. Callers that must never show a traceback (the app, the command line) catch
+:data:`PROJECT_ERRORS`, this root and :class:`anp.ANPError` (the numeric core's), never
+``ValueError``: that would also hide real bugs.
 
 A result that is usable but doubtful (a matrix over its consistency threshold, a near tie at
 the top) is a :class:`DoubtfulResultWarning`, raised with :func:`warnings.warn`.
@@ -13,7 +14,9 @@ the top) is a :class:`DoubtfulResultWarning`, raised with :func:`warnings.warn`.
 
 from __future__ import annotations
 
-__all__ = ["DoubtfulResultWarning", "SwotError", "UnknownItemError"]
+from anp.errors import ANPError
+
+__all__ = ["PROJECT_ERRORS", "DoubtfulResultWarning", "SwotError", "UnknownItemError"]
 
 
 class SwotError(ValueError):
@@ -25,6 +28,11 @@ class UnknownItemError(SwotError, KeyError):
 
     def __str__(self) -> str:  # KeyError's would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+PROJECT_ERRORS: tuple[type[ValueError], ...] = (SwotError, ANPError)
+"""The project's errors, for ``except PROJECT_ERRORS``: every error :mod:`swot` (store and
+workshop included) and :mod:`anp` raise for input they cannot use."""
 
 
 class DoubtfulResultWarning(UserWarning):

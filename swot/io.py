@@ -786,12 +786,13 @@ def _umask() -> int:
     thread for a moment); 0o022 where /proc is not available."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o022
+            fields = [line.split() for line in status if line.startswith("Umask:")]
+    except OSError:
+        return 0o022
+    try:
+        return int(fields[0][1], 8)
+    except (IndexError, ValueError):  # int()'s parse: no Umask line, or not an octal number
+        return 0o022
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -38,7 +38,7 @@ def show(value: object) -> str:
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # json: not JSON-shaped (e.g. a circular reference)
         text = repr(value)
     text = escape_surrogates(text)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -17,6 +17,7 @@ import pandas as pd
 
 from swot.analysis import Evaluation, evaluate
 from swot.diff import diff_models
+from swot.errors import PROJECT_ERRORS
 from swot.io import model_from_dict, model_to_dict
 from swot.model import SwotError, SwotModel
 from swot.workshop import SubmissionLike, participant_judgments_table
@@ -56,7 +57,7 @@ def _evaluated(name: str, model: SwotModel | Mapping[str, Any]) -> Evaluation:
         return evaluate(_as_model(name, model))
     except ScenarioComparisonError:
         raise
-    except SwotError as exc:  # EvaluationError (which carries anp's errors too)
+    except PROJECT_ERRORS as exc:  # EvaluationError, or anp's (e.g. a limit not trusted)
         raise ScenarioComparisonError(f"scenario {name!r} cannot be ranked: {exc}") from exc
 
 
@@ -159,7 +160,7 @@ def judgments_side_by_side(
     ``group`` (``group`` is the group's judgments object, :func:`swot.workshop.group_judgments`).
     """
     rows = participant_judgments_table(
-        [*submissions, _Group(dict(group))], model)  # type: ignore[list-item]  # read-only
+        [*submissions, _Group(dict(group))], model)
     keys = ["matrix", "item_i", "item_j"]
     order = rows[rows["participant"] == _GROUP_KEY][keys]
     wide = rows.pivot(index=keys, columns="participant", values="value")

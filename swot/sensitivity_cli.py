@@ -23,10 +23,9 @@ if TYPE_CHECKING:
 def _run(args: argparse.Namespace) -> int:
     """Run a handler; model, request and file errors become a :class:`swot.cli.CliError`
     (exit code 1, reported by :func:`swot.cli.main`)."""
-    from anp import ANPError
     from swot.analysis import EvaluationError
     from swot.cli import CliError, load
-    from swot.errors import SwotError
+    from swot.errors import PROJECT_ERRORS
 
     model = load(args.model)
     try:
@@ -37,7 +36,7 @@ def _run(args: argparse.Namespace) -> int:
         raise
     except EvaluationError as exc:
         raise CliError([f"{args.model}: {p}" for p in exc.problems]) from None
-    except (SwotError, ANPError) as exc:
+    except PROJECT_ERRORS as exc:
         raise CliError([f"swot-anp {args.command}: {exc}"]) from None
 
 

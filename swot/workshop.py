@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 import anp
+from swot.errors import SwotError
 from swot.judgment_cells import matrix_items, matrix_paths, value_at
 
 JUDGMENT_COLUMNS = ("participant", "matrix", "item_i", "item_j", "value")
@@ -40,15 +41,18 @@ STATUS_COLUMNS = ("participant", "matrix", "status", "cr")
 JUDGED, INCOMPLETE, NOT_YET = "judged", "incomplete", "not yet"
 
 
-class WorkshopResultError(ValueError):
+class WorkshopResultError(SwotError):
     """Group results cannot be computed from these submissions."""
 
 
 class SubmissionLike(Protocol):
-    """What the group functions read from a submission."""
+    """What the group functions read from a submission (read only)."""
 
-    participant_name: str
-    judgments: dict[str, Any]
+    @property
+    def participant_name(self) -> str: ...
+
+    @property
+    def judgments(self) -> dict[str, Any]: ...
 
 
 _MATRIX_ENTRIES = ("judgments.group_dependence.", "judgments.links.", "judgments.clusters.")
@@ -81,8 +85,11 @@ def matrix_of(path: str) -> str:
 def _stack(submissions: Sequence[SubmissionLike], keys: Sequence[str], path: str) -> np.ndarray:
     try:
         rows = [value_at(s.judgments, keys) for s in submissions]
+    except (KeyError, TypeError) as exc:
+        raise WorkshopResultError(f"a submission lacks a valid {path} ({exc})") from exc
+    try:
         return np.array([[[np.nan if v is None else v for v in r] for r in m] for m in rows], float)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:  # numpy's parse: ragged rows or a non-number
         raise WorkshopResultError(f"a submission lacks a valid {path} ({exc})") from exc
 
 

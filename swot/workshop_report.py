@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from swot.analysis import evaluate
+from swot.errors import PROJECT_ERRORS
 from swot.io import model_from_dict
 from swot.judgment_cells import matrix_items, value_at
 from swot.scenarios import compare_rankings, judgments_side_by_side
@@ -101,7 +102,7 @@ def _round_summary(model: Mapping[str, Any],
                         float(values.min()) if len(values) else np.nan, len(values)))
         try:
             ranked = evaluate(model_from_dict(group_model(model, subs))).strategies
-        except ValueError:
+        except PROJECT_ERRORS:  # a round whose group result cannot be ranked: no ranking
             continue
         rankings += [(number, r.id, r.priority, int(r.rank)) for r in ranked.itertuples()]
     return (
@@ -159,5 +160,5 @@ def build_report(
             round_rankings=history_rankings,
             individual={s.participant_name: s.judgments for s in shown},
         )
-    except ValueError as exc:  # swot's, the store's and anp's errors
+    except PROJECT_ERRORS as exc:  # swot's (the store's and workshop's too) and anp's
         return WorkshopReport(submitted=submitted, included=counted, error=str(exc))

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 import jdatetime
 
+from swot.errors import SwotError
+
 _SCALE = range(1, 10)
 
 
@@ -18,7 +20,7 @@ def saaty_text(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if not value > 0 or not math.isfinite(value):
-        raise ValueError(f"a judgment must be a positive number, not {value!r}")
+        raise SwotError(f"a judgment must be a positive number, not {value!r}")
     big = value if value >= 1 else 1 / value
     whole = round(big)
     text = str(whole) if whole in _SCALE and math.isclose(big, whole, rel_tol=1e-6) else (

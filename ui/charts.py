@@ -130,7 +130,7 @@ def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
     return persian_numbers(go.Figure(bars, layout), lang)
 
 
-def priorities_chart(names: Sequence[str], weights: Sequence[float], lang: str,
+def priorities_chart(names: Sequence[str], weights: Sequence[float] | np.ndarray, lang: str,
                      axis: Sequence[str] | None = None) -> go.Figure:
     """Priorities of the items of one pairwise matrix, in matrix order. ``axis`` (e.g. the
     ids) labels the bars instead of ``names``, which then show on hover: a narrow column

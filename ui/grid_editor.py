@@ -93,7 +93,8 @@ def grid_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
     if st.session_state.pop(f"{version_key}:diagonal", False):
         st.warning(_g("grid_diagonal", lang))
 
-    def label(token: str) -> str:
+    def label(option: str | int | float | bool) -> str:
+        token = str(option)  # the options are all tokens (strings)
         if token == BLANK:
             return _g("grid_blank", lang)
         value = value_of(token)

@@ -11,8 +11,10 @@ import base64
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 LANGS: tuple[str, ...] = ("en", "fa")
 LANG_NAMES: dict[str, str] = {"en": "English", "fa": "فارسی"}
@@ -387,7 +389,7 @@ def isolate(text: str, lang: str) -> str:
     return f"\u2067{text}\u2069" if lang == "fa" else text
 
 
-def columns(spec: int | list[float], lang: str, **kwargs: object) -> list:
+def columns(spec: int | list[float], lang: str, **kwargs: Any) -> list[DeltaGenerator]:
     """``st.columns`` in reading order: the first column is on the right in Persian."""
     if lang != "fa":
         return st.columns(spec, **kwargs)

@@ -9,13 +9,16 @@ changes whenever the links change, so a grid always starts from the model), ``ne
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from swot.analysis import Evaluation, evaluate
-from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotError, SwotModel
+from swot.errors import PROJECT_ERRORS
+from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotModel
 from swot.network import cluster_name, compare_dependence, linked_cluster_keys
 from swot.sensitivity import Sweep, sweep_cluster
 from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
@@ -111,7 +114,7 @@ def _one_link(model: SwotModel, language: str) -> None:
         return
     try:
         new, opened = apply_links(model, [(source, target, bool(add))])
-    except SwotError as exc:
+    except PROJECT_ERRORS as exc:
         flash("error", trn("link_failed", language, message=literal(str(exc), 600)))
     else:
         set_model(new)
@@ -291,7 +294,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
         return
     try:
         without = evaluate(model.set_structure("hierarchy"))
-    except SwotError as exc:
+    except PROJECT_ERRORS as exc:
         st.warning(trn("without_failed", language, message=literal(str(exc), 600)))
         return
     ranking, factors = compare_dependence(result, without)
@@ -328,7 +331,7 @@ def _with_without_chart(ranking: pd.DataFrame, language: str) -> go.Figure:
                name=trn("without", language), marker_color="#90a4ae",
                hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"),
     ])
-    layout = {
+    layout: dict[str, Any] = {
         "barmode": "group", "height": 60 + 44 * len(labels),
         "yaxis": {"autorange": "reversed", "automargin": True},
         "xaxis": {"tickformat": ".0%", "side": "top"},

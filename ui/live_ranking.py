@@ -5,6 +5,8 @@ recomputed on every change (in the sidebar, so it stays in view beside sliders a
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -50,10 +52,10 @@ def moves(result: Evaluation, before: pd.DataFrame | None) -> pd.DataFrame:
     return top
 
 
-def _moved(k: object) -> str:
-    if pd.isna(k):
+def _moved(change: Any) -> str:  # a cell of an Int64 column: an int, or pd.NA
+    if pd.isna(change):
         return "·"
-    k = int(k)
+    k = int(change)
     return "=" if k == 0 else f"▲{k}" if k > 0 else f"▼{-k}"
 
 

@@ -10,6 +10,8 @@ Saaty's verbal scale in both directions, plus "blank"; the widget value is a tok
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -82,7 +84,8 @@ def token_of(value: float) -> str:
     if math.isnan(value):
         return BLANK
     for token in SCALE_TOKENS:
-        if math.isclose(value, value_of(token), rel_tol=REL_TOL):
+        scale = value_of(token)
+        if scale is not None and math.isclose(value, scale, rel_tol=REL_TOL):
             return token
     return f"{OFF_SCALE}{float(value)!r}"  # float: the repr of np.float64 is not a number
 
@@ -178,6 +181,11 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
                              blanks_expected)
 
 
+def _pair_option(token: str, a: str, b: str, lang: str, digits: Callable[[str], str]) -> str:
+    """A select box option: the judgment of ``a`` over ``b`` in words, in reading order."""
+    return isolate(digits(pair_label(token, a, b, lang)), lang)
+
+
 def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: np.ndarray,
                 items: list[str], names: list[str], titles: list[str],
                 waiting: set[frozenset[str]], left: DeltaGenerator) -> None:
@@ -203,8 +211,8 @@ def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: 
                     label,
                     options,
                     key=key,
-                    format_func=lambda tok, a=names[i], b=names[j]: isolate(
-                        digits(pair_label(tok, a, b, lang)), lang),
+                    format_func=partial(_pair_option, a=names[i], b=names[j], lang=lang,
+                                        digits=digits),
                     on_change=_set_pair,
                     args=(slot, path, i, j, key),
                 )

@@ -13,11 +13,13 @@ import datetime as dt
 import hashlib
 import shlex
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
+from swot.errors import PROJECT_ERRORS
 from swot.io import dumps_model
 from swot.model import SwotModel
 from swot.report.make import (
@@ -72,7 +74,7 @@ def _buttons(command: str, make: ReportMaker, stem: str, key: str, help_key: str
     row = st.container(horizontal=True, horizontal_alignment="right" if rtl else "left")
     buttons = [("pdf", "application/pdf"), ("html", "text/html")]
     for kind, mime in reversed(buttons) if rtl else buttons:
-        row.download_button(t(f"dl_report_{kind}"), lambda kind=kind: make(kind),
+        row.download_button(t(f"dl_report_{kind}"), partial(make, kind),
                             file_name=f"{stem}.{kind}", mime=mime, key=f"{key}_{kind}",
                             on_click="ignore")
     st.caption(t(help_key))
@@ -89,13 +91,13 @@ def model_report_buttons(model: SwotModel, lang: str) -> None:
     _buttons(command, make, f"report-{lang}", "dl_report", "report_help", lang)
 
 
-def workshop_report_buttons(db: Path, code: str, model: dict[str, Any],
+def workshop_report_buttons(db: Path | str, code: str, model: dict[str, Any],
                             submissions: list[Any], lang: str) -> None:
     """Report buttons for a workshop's group result (participants left out are not used); none
     while the group result cannot be computed (the page says why)."""
     try:
         group = workshop_source(code, model, submissions, [])
-    except ValueError:
+    except PROJECT_ERRORS:  # no submissions yet, or a group result that cannot be computed
         return
     stem = f"workshop-{code}-report-{lang}"
     command, make = _maker(lambda: group, ["--workshop", code, "--db", str(db)], lang, stem,

@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from swot.analysis import Evaluation, evaluate
+from swot.errors import PROJECT_ERRORS
 from swot.io import ModelFileError, load_model
 from swot.model import SwotModel
 
@@ -102,7 +103,7 @@ def current_evaluation() -> Evaluation | list[str]:
         return kept[1]
     try:
         result: Evaluation | list[str] = evaluate(model)
-    except ValueError as exc:  # swot's and anp's errors (never a traceback in the UI)
+    except PROJECT_ERRORS as exc:  # swot's and anp's errors (never a traceback in the UI)
         problems = getattr(exc, "problems", None)
         result = [str(p) for p in problems] if problems else [str(exc)]
     st.session_state[EVAL_KEY] = (model, result)

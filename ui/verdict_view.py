@@ -74,8 +74,9 @@ def consistency_note(model: SwotModel, result: Evaluation, language: str, key: s
             open_matrix(row.matrix)
 
 
-def moved(change: object) -> str:
-    """A rank change as shown: "▲ 2" (two places up), "▼ 1", "=" or "" (missing)."""
+def moved(change: Any) -> str:
+    """A rank change (a table's cell: a number, or NaN / pd.NA) as shown: "▲ 2" (two places
+    up), "▼ 1", "=" or "" (missing)."""
     if pd.isna(change):
         return ""
     k = int(change)

@@ -80,7 +80,7 @@ def _show_message() -> None:
 # -- the shared join link
 
 
-def _on_join(path: Path, code: str) -> None:
+def _on_join(path: Path | str, code: str) -> None:
     name = st.session_state.get("wsp_name", "")
     try:
         with Store(path) as store:
@@ -151,7 +151,8 @@ def _as_dict(draft: dict[str, Any]) -> dict[str, Any]:
     return kept[1]
 
 
-def _submit(path: Path, workshop: Workshop, person: Participant, draft: dict[str, Any]) -> None:
+def _submit(path: Path | str, workshop: Workshop, person: Participant,
+            draft: dict[str, Any]) -> None:
     judgments = _as_dict(draft)["judgments"]
     rationale = st.session_state.get("wsp_rationale", "")
     try:
@@ -167,7 +168,7 @@ def _submit(path: Path, workshop: Workshop, person: Participant, draft: dict[str
     st.session_state["wsp_rationale"] = ""
 
 
-def _slot(path: Path, workshop: Workshop, person: Participant, matrix: str) -> ModelSlot:
+def _slot(path: Path | str, workshop: Workshop, person: Participant, matrix: str) -> ModelSlot:
     """The draft as the editor's model: every change marks ``matrix`` judged and is saved."""
     draft = st.session_state[_draft_key(person.token)]
 
@@ -179,7 +180,7 @@ def _slot(path: Path, workshop: Workshop, person: Participant, matrix: str) -> M
     return ModelSlot(get=lambda: draft["model"], set=save)
 
 
-def _on_confirm(path: Path, workshop: Workshop, person: Participant, matrix: str) -> None:
+def _on_confirm(path: Path | str, workshop: Workshop, person: Participant, matrix: str) -> None:
     draft = st.session_state[_draft_key(person.token)]
     draft["judged"].add(matrix)
     _submit(path, workshop, person, draft)
@@ -208,7 +209,7 @@ def _last_round(path: str, code: str, round_number: int) -> list[Any]:
         return store.latest_submissions(code, round=round_number)
 
 
-def _feedback(path: Path, workshop: Workshop, person: Participant, draft: dict[str, Any],
+def _feedback(path: Path | str, workshop: Workshop, person: Participant, draft: dict[str, Any],
               matrix: str, language: str) -> None:
     previous = workshop.round - 1
     group = _last_round(str(path), workshop.code, previous)
@@ -284,7 +285,7 @@ def render_private(token: str) -> None:
 
 
 @st.fragment
-def _judging(path: Path, workshop: Workshop, person: Participant, language: str) -> None:
+def _judging(path: Path | str, workshop: Workshop, person: Participant, language: str) -> None:
     """Progress, the matrix picker, the feedback and the editor: a judgment change reruns
     only this part of the page (the change is saved in its callback, before the rerun)."""
     draft = st.session_state[_draft_key(person.token)]

@@ -56,7 +56,9 @@ def progress_chart(snap: Snapshot, language: str) -> go.Figure:
 
 def consensus_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure:
     """S* per matrix with at least two judges, coloured by Goepel's word scale."""
-    table = snap.report.consensus.dropna(subset=["consensus"])
+    consensus = snap.report.consensus
+    assert consensus is not None  # drawn only for a report without an error
+    table = consensus.dropna(subset=["consensus"])
     labels = [isolate(matrix_label(model, m, language)[:50], language) for m in table["matrix"]]
     fig = go.Figure(go.Bar(
         x=table["consensus"], y=labels, orientation="h",
@@ -73,8 +75,9 @@ def consensus_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figur
 
 def disputed_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure:
     """The most disputed comparisons: each person's judgment as a dot on a log scale."""
-    disputes = snap.report.disputes.head(DISPUTED)
-    side = snap.report.side
+    disputes, side = snap.report.disputes, snap.report.side
+    assert disputes is not None and side is not None  # drawn only for a report without an error
+    disputes = disputes.head(DISPUTED)
     people = [c for c in side.columns if c not in ("matrix", "item_i", "item_j", "group")]
     fig = go.Figure()
     rows = []
@@ -101,7 +104,7 @@ def disputed_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure
     return _layout(fig, tw("disputed_chart"), language, max(300, 90 + 60 * len(disputes)))
 
 
-def render_projector(path: Path, code: str, language: str) -> None:
+def render_projector(path: Path | str, code: str, language: str) -> None:
     """The projector view of the workshop ``code``."""
     with Store(path) as store:
         workshop = store.get_workshop(code)

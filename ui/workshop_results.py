@@ -46,7 +46,7 @@ def _snapshot(path: str, code: str, version: tuple[Any, ...], anonymous: bool,
                                                          rounds))
 
 
-def snapshot(path: Path, code: str, anonymous: bool, label: str) -> Snapshot:
+def snapshot(path: Path | str, code: str, anonymous: bool, label: str) -> Snapshot:
     """The workshop's report, recomputed only when its submissions, participants, exclusions,
     weights, subgroups, round or anonymity changed."""
     with Store(path) as store:

@@ -9,7 +9,9 @@ Widget keys (``<c>`` = the workshop code): ``ws_base_url``, ``ws_toggle``, ``ws_
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
@@ -75,18 +77,18 @@ def _links(workshop: Workshop) -> None:
         st.image(qr_png(join), caption=tw("qr_caption"), width=180)
 
 
-def _on_toggle(path: Path, code: str, is_open: bool) -> None:
+def _on_toggle(path: Path | str, code: str, is_open: bool) -> None:
     store_action(path, lambda s: (s.close_workshop if is_open else s.reopen_workshop)(code))
 
 
-def _on_options(path: Path, code: str) -> None:
+def _on_options(path: Path | str, code: str) -> None:
     cap = int(st.session_state.get(f"ws_cap:{code}") or 0)
     store_action(path, lambda s: s.set_workshop_options(
         code, anonymous=st.session_state.get(f"ws_anon:{code}", False),
         max_participants=cap or None))
 
 
-def _settings(path: Path, workshop: Workshop) -> None:
+def _settings(path: Path | str, workshop: Workshop) -> None:
     code = workshop.code
     st.session_state[f"ws_anon:{code}"] = workshop.anonymous
     st.session_state[f"ws_cap:{code}"] = workshop.max_participants or 0
@@ -100,11 +102,11 @@ def _settings(path: Path, workshop: Workshop) -> None:
               on_click=_on_toggle, args=(path, code, workshop.is_open))
 
 
-def _on_exclude(path: Path, code: str, participant_id: int, key: str) -> None:
+def _on_exclude(path: Path | str, code: str, participant_id: int, key: str) -> None:
     store_action(path, lambda s: s.set_excluded(code, participant_id, st.session_state[key]))
 
 
-def _participants(path: Path, workshop: Workshop, snap: Snapshot, language: str) -> None:
+def _participants(path: Path | str, workshop: Workshop, snap: Snapshot, language: str) -> None:
     st.subheader(tw("participants"))
     if not snap.people:
         st.info(tw("nobody"))
@@ -149,16 +151,19 @@ def _status_grid(snap: Snapshot, model: SwotModel, language: str) -> None:
         st.dataframe(grid)
 
 
-def _on_groups(path: Path, code: str, people: list, key: str) -> None:
+def _on_groups(path: Path | str, code: str, people: list, key: str) -> None:
     edited = st.session_state[key].get("edited_rows", {})
     for row, change in edited.items():
-        person = people[int(row)]
-        weight = change.get("weight")
-        store_action(path, lambda s, p=person, c=change, w=weight: s.set_participant_group(
-            code, p.id, subgroup=c.get("subgroup"), weight=None if w is None else float(w)))
+        store_action(path, partial(_set_group, code, people[int(row)].id, change))
 
 
-def _subgroups(path: Path, workshop: Workshop, snap: Snapshot, language: str) -> None:
+def _set_group(code: str, participant_id: int, change: dict[str, Any], store: Store) -> None:
+    weight = change.get("weight")
+    store.set_participant_group(code, participant_id, subgroup=change.get("subgroup"),
+                                weight=None if weight is None else float(weight))
+
+
+def _subgroups(path: Path | str, workshop: Workshop, snap: Snapshot, language: str) -> None:
     if not snap.people:
         return
     with st.expander(tw("subgroups_title")):
@@ -192,7 +197,7 @@ def _translated(table: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.DataFra
     return table.rename(columns=columns), shown
 
 
-def _on_next_round(path: Path, code: str) -> None:
+def _on_next_round(path: Path | str, code: str) -> None:
     if not st.session_state.get("ws_round_ok"):
         flash("error", tw("confirm_first"))
         return
@@ -203,8 +208,8 @@ def _on_next_round(path: Path, code: str) -> None:
 
 
 def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
-    rounds = snap.report.rounds
-    ranks = snap.report.round_rankings
+    rounds, ranks = snap.report.rounds, snap.report.round_rankings
+    assert rounds is not None and ranks is not None  # drawn only once there are rounds
     fig = go.Figure()
     fig.add_scatter(x=rounds["round"], y=rounds["mean_consensus"], name="S* (mean)",
                     mode="lines+markers", line={"width": 4})
@@ -222,7 +227,7 @@ def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
     return persian_numbers(fig, language, ("xaxis", "yaxis", "yaxis2"))
 
 
-def _rounds(path: Path, workshop: Workshop, snap: Snapshot, language: str) -> None:
+def _rounds(path: Path | str, workshop: Workshop, snap: Snapshot, language: str) -> None:
     st.subheader(tw("rounds_title"))
     rounds = snap.report.rounds
     if rounds is not None and not rounds.empty:
@@ -262,7 +267,8 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
                     key="ws_chart")
     st.markdown(f"**{tw('consensus')}**")
     st.caption(tw("consensus_note"))
-    consensus = report.consensus
+    consensus, disputes = report.consensus, report.disputes
+    assert consensus is not None and disputes is not None  # computed: the report has no error
     judged = consensus[consensus["judges"] > 0]
     show_table(pd.DataFrame({
         t("col_matrix"): [matrix_label(model, m, language) for m in judged["matrix"]],
@@ -271,7 +277,7 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
         tw("col_band"): [tw(f"band_{b}") for b in judged["band"]],
     }), digits=3)
     st.markdown(f"**{tw('disagreements')}**")
-    disputes = report.disputes[report.disputes["dispersion"] > 1 + 1e-9].head(15)
+    disputes = disputes[disputes["dispersion"] > 1 + 1e-9].head(15)
     show_table(pd.DataFrame({
         t("col_matrix"): [matrix_label(model, m, language) for m in disputes["matrix"]],
         tw("col_item_i"): [item_label(model, x, language) for x in disputes["item_i"]],
@@ -295,8 +301,10 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
 def _labelled(report: WorkshopReport, model: SwotModel, language: str
               ) -> tuple[pd.DataFrame, dict[str, bytes]]:
     """The judgments side by side as labels and Saaty values, and the CSV files."""
-    side = report.side
-    consensus = report.consensus
+    side, consensus = report.side, report.consensus
+    disputes, status = report.disputes, report.status
+    assert side is not None and consensus is not None  # computed: the report has no error
+    assert disputes is not None and status is not None
     people = [c for c in side.columns if c not in ("matrix", "item_i", "item_j", GROUP_COLUMN)]
     view = labelled_judgments(side, model, language, [*people, GROUP_COLUMN]).rename(
         columns={GROUP_COLUMN: t("col_group")} | {p: plain(p) for p in people})
@@ -307,12 +315,12 @@ def _labelled(report: WorkshopReport, model: SwotModel, language: str
                 **{f"{GROUP_COLUMN} (value)": side[GROUP_COLUMN]})),
         "consensus": dataframe_csv(consensus.assign(
             label=[matrix_label(model, m, language) for m in consensus["matrix"]])),
-        "disagreements": dataframe_csv(report.disputes.assign(
-            matrix_label=[matrix_label(model, m, language) for m in report.disputes["matrix"]],
-            item_i_label=[item_label(model, x, language) for x in report.disputes["item_i"]],
-            item_j_label=[item_label(model, x, language) for x in report.disputes["item_j"]])),
-        "status": dataframe_csv(report.status.assign(
-            matrix_label=[matrix_label(model, m, language) for m in report.status["matrix"]])),
+        "disagreements": dataframe_csv(disputes.assign(
+            matrix_label=[matrix_label(model, m, language) for m in disputes["matrix"]],
+            item_i_label=[item_label(model, x, language) for x in disputes["item_i"]],
+            item_j_label=[item_label(model, x, language) for x in disputes["item_j"]])),
+        "status": dataframe_csv(status.assign(
+            matrix_label=[matrix_label(model, m, language) for m in status["matrix"]])),
     }
     return view, files
 
@@ -343,7 +351,7 @@ def _downloads(workshop: Workshop, files: dict[str, bytes], language: str) -> No
                             mime="text/csv", key=f"ws_dl_{what}", on_click="ignore")
 
 
-def render_workshop(path: Path, code: str, language: str) -> None:
+def render_workshop(path: Path | str, code: str, language: str) -> None:
     """The facilitator's view of the workshop ``code`` (refreshing every few seconds)."""
 
     @st.fragment(run_every=REFRESH_SECONDS)

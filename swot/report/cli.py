@@ -81,13 +81,13 @@ def report_date(value: str | None) -> dt.date:
     if value is not None:
         try:
             return dt.date.fromisoformat(value)
-        except ValueError:
+        except ValueError:  # datetime's parse: not an ISO date
             raise CliError([f"--date: {value!r} is not a date like 2026-11-29"]) from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
+        except (ValueError, OverflowError, OSError):  # int() or the platform's time range
             raise CliError([f"SOURCE_DATE_EPOCH: {epoch!r} is not a Unix time"]) from None
     return dt.datetime.now(dt.UTC).date()
 

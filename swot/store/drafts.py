@@ -15,7 +15,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy.engine import Connection as SAConnection
 
@@ -41,7 +41,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-def valid_token(token: object) -> bool:
+def valid_token(token: object) -> TypeGuard[str]:
     """Whether ``token`` has the form of a draft token (anything else is never looked up)."""
     return isinstance(token, str) and bool(_TOKEN.match(token))
 

@@ -1,7 +1,9 @@
-"""The store's errors: every one is a :class:`StoreError` (a ``ValueError``) with a message
-fit to show the user."""
+"""The store's errors: every one is a :class:`StoreError` (a :class:`swot.errors.SwotError`,
+so a ``ValueError``) with a message fit to show the user."""
 
 from __future__ import annotations
+
+from swot.errors import SwotError
 
 __all__ = [
     "DuplicateNameError", "DuplicateParticipantError", "InvalidDataError", "ModelChangedError",
@@ -10,7 +12,7 @@ __all__ = [
     "WorkshopFullError",
 ]
 
-class StoreError(ValueError):
+class StoreError(SwotError):
     """Root of the store's errors."""
 
 

@@ -32,7 +32,7 @@ def _submission(row: RowMapping, model: Mapping[str, Any]) -> Submission:
     if row["judged_json"] is None:
         try:
             judged = tuple(differing_matrices(judgments, model))
-        except (KeyError, TypeError, IndexError, ValueError):
+        except (KeyError, TypeError, IndexError, ValueError):  # old judgments that do not fit
             judged = ()
     else:
         judged = tuple(values.from_json(row["judged_json"], f"submission {row['id']}"))

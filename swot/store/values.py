@@ -65,7 +65,7 @@ def to_json(value: Any, what: str, root: str = "") -> str:
         )
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:  # json: not JSON-shaped, or a circular reference
         raise InvalidDataError(f"{what} cannot be stored as JSON: {exc}") from exc
 
 
@@ -73,7 +73,7 @@ def from_json(text: str, what: str) -> Any:
     """Stored JSON text read back; :class:`StoreCorruptError` when damaged."""
     try:
         return json.loads(text)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:  # json's parse: not text, or not JSON
         raise StoreCorruptError(f"the stored JSON of {what} is damaged: {exc}") from exc
 
 

@@ -156,7 +156,7 @@ def test_opposed_pair_inside_an_agreeing_matrix_stands_out():
 def test_consensus_bands_and_bad_input():
     words = [anp.consensus_band(x) for x in (0.49, 0.5, 0.7, 0.8, 0.9)]
     assert words == ["very low", "low", "moderate", "high", "very high"]
-    with pytest.raises(anp.ANPError):
+    with pytest.raises(anp.ANPError, match=r"consensus indicator lies in \[0, 1\], got 1.2"):
         anp.consensus_band(1.2)
-    with pytest.raises(anp.ANPError):
+    with pytest.raises(anp.ANPError, match="largest scale value must exceed 1, got 1"):
         anp.ahp_consensus([[0.5, 0.5]], scale_max=1)

@@ -200,7 +200,7 @@ def test_malformed_models_are_reported(model: dict[str, Any]) -> None:
     other["judgments"]["factors"]["S"] = [[1]]
     with pytest.raises(ModelDiffError, match=r"judgments\.factors\.S"):
         diff_models(model, other)
-    with pytest.raises(ModelDiffError):
+    with pytest.raises(ModelDiffError, match="both models must be JSON objects"):
         diff_models(model, [])  # type: ignore[arg-type]
     broken = tiny_model()
     broken["factors"]["W"] = [{"label_en": "no id"}]

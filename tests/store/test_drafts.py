@@ -52,7 +52,7 @@ def test_malformed_tokens_are_never_looked_up(tmp_path: Path, token: object) -> 
 def test_a_foreign_database_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
     sqlite3.connect(path).execute("CREATE TABLE things (x)").connection.commit()
-    with pytest.raises(StoreForeignError):
+    with pytest.raises(StoreForeignError, match=r"of another application \(tables: things\)"):
         Drafts(path)
     tables = sqlite3.connect(path).execute(
         "SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall()

@@ -149,7 +149,7 @@ def test_foreign_application_id_is_refused(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     digest = _digest(path)
-    with pytest.raises(StoreForeignError):
+    with pytest.raises(StoreForeignError, match=r"of another application \(tables: meta\)"):
         Store(path)
     assert _digest(path) == digest
 

@@ -78,7 +78,7 @@ def test_rename(store: Store, model: dict[str, Any]) -> None:
     renamed = store.rename_scenario(a.id, "A2")
     assert renamed.name == "A2" and renamed.id == a.id
     assert _utc(renamed.updated_at) >= _utc(a.updated_at)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match="no scenario 'A'"):
         store.load_scenario("A")
     with pytest.raises(DuplicateNameError, match="'B'"):
         store.rename_scenario("A2", "B")
@@ -95,7 +95,7 @@ def test_duplicate_is_an_independent_copy(store: Store, model: dict[str, Any]) -
     assert store.load_scenario("A").model == model
     assert store.load_scenario("A copy").model == changed
     assert store.duplicate_scenario(a.id, "A other", note="fresh").note == "fresh"
-    with pytest.raises(DuplicateNameError):
+    with pytest.raises(DuplicateNameError, match="scenario named 'A copy' already exists"):
         store.duplicate_scenario("A", "A copy")
 
 
@@ -111,7 +111,7 @@ def test_update_model_and_note(store: Store, model: dict[str, Any]) -> None:
     assert store.update_scenario(a.id, note="new").model == changed
     assert store.load_scenario(a.id).note == "new"
     changed["judgments"]["groups"][0][1] = float("nan")
-    with pytest.raises(InvalidDataError):
+    with pytest.raises(InvalidDataError, match=r"non-finite number at judgments\.groups\[0\]\[1\]"):
         store.update_scenario(a.id, changed)
     assert store.load_scenario(a.id).model["judgments"]["groups"][0][1] == 7
 
@@ -145,5 +145,5 @@ def test_unknown_scenario(store: Store, model: dict[str, Any], call: Any) -> Non
 
 
 def test_scenario_reference_must_be_id_or_name(store: Store) -> None:
-    with pytest.raises(InvalidDataError):
+    with pytest.raises(InvalidDataError, match="by its id or name, not float"):
         store.load_scenario(1.5)  # type: ignore[arg-type]

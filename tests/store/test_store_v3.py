@@ -104,10 +104,10 @@ def test_private_tokens_and_unknown_links(store: Store, model: dict[str, Any]) -
     ann, bob = store.join(workshop.code, "Ann"), store.join(workshop.code, "Bob")
     assert ann.token != bob.token and len(ann.token) == 32
     assert store.participant_by_token(bob.token).id == bob.id
-    with pytest.raises(UnknownParticipantError) as unknown:
+    with pytest.raises(UnknownParticipantError, match="this link is not valid") as unknown:
         store.participant_by_token("0" * 32)
     assert str(unknown.value) == INVALID_LINK  # says nothing about what exists
-    with pytest.raises(UnknownWorkshopError) as bad:
+    with pytest.raises(UnknownWorkshopError, match="this link is not valid") as bad:
         store.workshop_by_facilitator_token(ann.token)
     assert str(bad.value) == INVALID_LINK
     assert workshop.facilitator_token not in {ann.token, bob.token}

@@ -63,7 +63,7 @@ def test_unknown_code_names_the_code(store: Store, model: dict[str, Any]) -> Non
         lambda: store.close_workshop("ZZZ999"),
         lambda: store.submit("ZZZ999", 1, model["judgments"], model_fingerprint(model)),
     ):
-        with pytest.raises(UnknownWorkshopError):
+        with pytest.raises(UnknownWorkshopError, match="no workshop with code 'ZZZ999'"):
             call()
 
 
@@ -84,7 +84,7 @@ def test_close_and_reopen(store: Store, model: dict[str, Any]) -> None:
     assert not store.get_workshop(code).is_open
     with pytest.raises(WorkshopClosedError, match=code):
         store.join(code, "Sara")
-    with pytest.raises(WorkshopClosedError):
+    with pytest.raises(WorkshopClosedError, match=f"workshop {code} is closed; submissions"):
         store.submit(code, ali.id, _judgments(model), model_fingerprint(model))
     store.reopen_workshop(code)
     store.submit(code, ali.id, _judgments(model), model_fingerprint(model))
@@ -98,7 +98,7 @@ def test_delete_workshop_removes_its_rows(store: Store, model: dict[str, Any]) -
         person = store.join(code, "Ali")
         store.submit(code, person.id, _judgments(model), model_fingerprint(model))
     store.delete_workshop(gone)
-    with pytest.raises(UnknownWorkshopError):
+    with pytest.raises(UnknownWorkshopError, match=f"no workshop with code '{gone}'"):
         store.get_workshop(gone)
     assert len(store.latest_submissions(keep)) == 1
     rows = store._read(lambda conn: run(conn, "SELECT COUNT(*) AS n FROM submissions").one())
@@ -125,7 +125,7 @@ def test_persian_names_compare_case_insensitively(store: Store, model: dict[str,
     code = store.create_workshop(model).code
     store.join(code, "سارا")
     store.join(code, "Straße")
-    with pytest.raises(DuplicateParticipantError):
+    with pytest.raises(DuplicateParticipantError, match="'STRASSE' is already taken"):
         store.join(code, "STRASSE")
     assert store.get_participant(code, "سارا").name == "سارا"
 
@@ -138,9 +138,9 @@ def test_unknown_participant(store: Store, model: dict[str, Any]) -> None:
         store.get_participant(code, "Nobody")
     with pytest.raises(UnknownParticipantError, match=code):
         store.submit(code, stranger.id, _judgments(model), model_fingerprint(model))
-    with pytest.raises(UnknownParticipantError):
+    with pytest.raises(UnknownParticipantError, match=f"no participant with id {stranger.id} in"):
         store.set_excluded(code, stranger.id, True)
-    with pytest.raises(InvalidDataError):
+    with pytest.raises(InvalidDataError, match="participant name is empty"):
         store.join(code, "   ")
 
 

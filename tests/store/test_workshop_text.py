@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from swot.errors import SwotError
 from swot.workshop_text import display_names, local_time, saaty_text
 
 
@@ -15,7 +16,7 @@ def test_saaty_text() -> None:
     # the geometric mean of 2 and 4 is 2.83; of 1/2 and 1/4, its reciprocal
     assert saaty_text(math.sqrt(8)) == "2.83" and saaty_text(1 / math.sqrt(8)) == "1/2.83"
     assert saaty_text(12.5) == "12.5"
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(SwotError, match="positive"):
         saaty_text(0)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import anp
 from swot.analysis import evaluate
 from swot.export import dataframe_csv, ranking_csv, unneutralise
 from swot.io import load_model, model_to_dict
@@ -74,8 +75,23 @@ def test_compare_rankings_strategy_in_one_scenario_only(tehran: SwotModel) -> No
 def test_compare_rankings_names_the_bad_scenario(tehran: SwotModel) -> None:
     with pytest.raises(ScenarioComparisonError, match="'broken'"):
         compare_rankings({"ok": tehran, "broken": {"format": "nope"}})
-    with pytest.raises(ScenarioComparisonError):
+    with pytest.raises(ScenarioComparisonError, match="at least one scenario"):
         compare_rankings({})
+
+
+def test_an_anp_error_while_ranking_names_the_scenario(tehran: SwotModel,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error of the numeric core (e.g. a limit that cannot be trusted) comes out as a
+    ScenarioComparisonError naming the scenario, not as a bare anp error."""
+    import swot.scenarios
+
+    def failing(model: SwotModel) -> None:
+        raise anp.ConvergenceError("the limit did not converge", iterations=3, residual=1.0)
+
+    monkeypatch.setattr(swot.scenarios, "evaluate", failing)
+    with pytest.raises(ScenarioComparisonError,
+                       match="scenario 'worst case' cannot be ranked: the limit did not"):
+        compare_rankings({"worst case": tehran})
 
 
 def test_differences_table_lists_the_changed_judgment(tehran: SwotModel) -> None:
