@@ -1,5 +1,5 @@
-"""Strings of how far a ranking can be trusted: consistency beside every ranking, near ties, the
-illustrative notice, unjudged comparisons, in English and Persian (namespace ``trust.`` of
+"""Strings about how far a ranking can be trusted: consistency beside every ranking, near ties,
+the illustrative notice, unjudged comparisons, in English and Persian (namespace ``trust.`` of
 :mod:`ui.strings`)."""
 
 from __future__ import annotations
