@@ -57,6 +57,26 @@ def _scan(sources: list[Path]) -> tuple[set[str], set[str], list[str]]:
     return literals, prefixes, opaque
 
 
+def _field_mismatches(sources: list[Path]) -> list[str]:
+    """Lookups of a literal key whose keyword fields are not the placeholders of its string (a
+    missing one would show "{name}"; lookups with ``**fields`` are not checked)."""
+    out = []
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in LOOKUPS and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value in CATALOG
+                    and all(k.arg is not None for k in node.keywords)):
+                continue
+            given = {k.arg for k in node.keywords} - {"ascii_digits"}
+            needed = {name for name, _ in _fields(CATALOG[node.args[0].value]["en"])}
+            if given != needed:
+                out.append(f"{path.name}:{node.lineno}: {node.args[0].value} given {given}, "
+                           f"needs {needed}")
+    return out
+
+
 def _family_keys(prefix: str) -> set[str]:
     return {family(prefix, value) for value in FAMILIES[prefix]}
 
@@ -99,6 +119,10 @@ def test_every_key_is_used(scan: tuple[set[str], set[str], list[str]]) -> None:
     assert set(FAMILIES) - prefixes == set()  # a declared family nobody builds keys of
 
 
+def test_every_lookup_passes_the_fields_of_its_string() -> None:
+    assert _field_mismatches(SOURCES) == []
+
+
 def test_scan_sees_missing_and_built_keys(tmp_path: Path) -> None:
     """The scan itself: a key missing from the catalog, an undeclared family and a key made
     with an f-string are all reported."""
@@ -109,6 +133,8 @@ def test_scan_sees_missing_and_built_keys(tmp_path: Path) -> None:
     assert prefixes == {"results.nope_"}
     assert literals == {"results.no_such_key", "results.step_tab_"}  # the f-string's piece
     assert len(opaque) == 1 and "family" in opaque[0]
+    source.write_text('t("scenarios.saved")\nt("model.saved", id=1, name=2)\n', encoding="utf-8")
+    assert len(_field_mismatches([source])) == 2
 
 
 def test_a_missing_key_fails_loudly() -> None:
@@ -120,6 +146,9 @@ def test_a_missing_key_fails_loudly() -> None:
         family("common.group_", "X")
     with pytest.raises(MissingStringError, match="de"):
         tr("common.yes", "de")
+    with pytest.raises(MissingStringError, match="needs the field 'name'"):
+        tr("scenarios.saved", "en", nmae="A")
+    assert not issubclass(MissingStringError, KeyError)  # an `except KeyError` cannot hide it
 
 
 def test_lookup_formats_fields_and_keeps_ascii_digits() -> None:

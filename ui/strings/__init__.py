@@ -48,8 +48,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
-class MissingStringError(KeyError):
-    """A key that is not in the catalog (or a value outside its family)."""
+class MissingStringError(LookupError):
+    """A key that is not in the catalog, a value outside its family or a field the string
+    needs and was not given. Not a KeyError, so that no ``except KeyError`` meant for a model
+    lookup hides it."""
 
 
 def family(prefix: str, value: object) -> str:
@@ -67,7 +69,10 @@ def tr(key: str, language: str, /, *, ascii_digits: bool = True, **fields: objec
         text = CATALOG[key][language]
     except KeyError:
         raise MissingStringError(f"no string {key!r} in {language!r} in ui/strings") from None
-    text = text.format(**fields) if fields else text
+    try:
+        text = text.format(**fields) if fields else text
+    except KeyError as exc:
+        raise MissingStringError(f"string {key!r} needs the field {exc}") from None
     return text if ascii_digits else shown_number(text, language)
 
 
