@@ -9,7 +9,9 @@ import string
 from pathlib import Path
 
 import pytest
+import streamlit as st
 
+from ui.i18n import DIGITS_KEY, LANG_KEY
 from ui.strings import CATALOG, FAMILIES, NAMESPACES, MissingStringError, family, t, tr
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,3 +158,18 @@ def test_lookup_formats_fields_and_keeps_ascii_digits() -> None:
     assert tr("model.saved", "fa", id="S7") == "S7 ذخیره شد."
     assert family("workshop.band_", "very high") == "workshop.band_very_high"
     assert tr(family("workshop.band_", "n/a"), "en") == CATALOG["workshop.band_n_a"]["en"]
+
+
+def test_digits_follow_the_setting_unless_ascii() -> None:
+    """t() shows numbers in Persian digits when the setting is on; ascii_digits=True (the
+    workshop, scenario and network texts) keeps ASCII; tr() keeps ASCII unless told."""
+    st.session_state[LANG_KEY], st.session_state[DIGITS_KEY] = "fa", True
+    try:
+        assert t("sensitivity.done", n=1000, s=1.5) == "۱۰۰۰ نمونه در ۱٫۵۰ ثانیه"
+        assert t("sensitivity.done", ascii_digits=True, n=1000, s=1.5) == "1000 نمونه در 1.50 ثانیه"
+        assert tr("sensitivity.done", "fa", n=1000, s=1.5) == "1000 نمونه در 1.50 ثانیه"
+        assert tr("sensitivity.done", "fa", ascii_digits=False, n=2, s=1) == "۲ نمونه در ۱٫۰۰ ثانیه"
+        st.session_state[DIGITS_KEY] = False
+        assert t("sensitivity.done", n=1000, s=1.5) == "1000 نمونه در 1.50 ثانیه"
+    finally:
+        del st.session_state[LANG_KEY], st.session_state[DIGITS_KEY]
