@@ -19,26 +19,25 @@ from ui.i18n import (
     inject_rtl,
     keep_digits_setting,
     mark_language_shown,
-    t,
 )
-from ui.i18n_network import tn
-from ui.i18n_workshop import tw
 from ui.notice import show_notice
 from ui.routes import is_link, route
 from ui.state import init_state
+from ui.strings import t
 
 
 def pages() -> list[st.Page]:
     """The app's pages, in menu order."""
     return [
-        st.Page("app_pages/model.py", title=t("page_model"), url_path="model", default=True),
-        st.Page("app_pages/weights.py", title=t("page_weights"), url_path="weights"),
-        st.Page("app_pages/network.py", title=tn("page_network"), url_path="network"),
-        st.Page("app_pages/results.py", title=t("page_results"), url_path="results"),
-        st.Page("app_pages/sensitivity.py", title=t("page_sensitivity"), url_path="sensitivity"),
-        st.Page("app_pages/scenarios.py", title=tw("page_scenarios"), url_path="scenarios"),
-        st.Page("app_pages/workshop.py", title=tw("page_workshop"), url_path="workshop"),
-        st.Page("app_pages/export_import.py", title=t("page_io"), url_path="io"),
+        st.Page("app_pages/model.py", title=t("app.page_model"), url_path="model", default=True),
+        st.Page("app_pages/weights.py", title=t("app.page_weights"), url_path="weights"),
+        st.Page("app_pages/network.py", title=t("app.page_network"), url_path="network"),
+        st.Page("app_pages/results.py", title=t("app.page_results"), url_path="results"),
+        st.Page("app_pages/sensitivity.py", title=t("app.page_sensitivity"),
+                url_path="sensitivity"),
+        st.Page("app_pages/scenarios.py", title=t("app.page_scenarios"), url_path="scenarios"),
+        st.Page("app_pages/workshop.py", title=t("app.page_workshop"), url_path="workshop"),
+        st.Page("app_pages/export_import.py", title=t("app.page_io"), url_path="io"),
     ]
 
 
@@ -49,14 +48,14 @@ st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
 )
 if st.session_state.get(LANG_KEY) == "fa":  # numbers shown in Persian digits, never in files
-    st.sidebar.checkbox(t("fa_digits"), value=st.session_state.get(DIGITS_KEY, False),
+    st.sidebar.checkbox(t("app.fa_digits"), value=st.session_state.get(DIGITS_KEY, False),
                         key="fa_digits_box", on_change=keep_digits_setting)
 inject_rtl()
 if route():  # a participant's, join or facilitator link, or a participant-only server
     st.stop()
 problems = init_state()
 if problems:
-    st.error("\n\n".join([t("load_failed"), *problems]))
+    st.error("\n\n".join([t("app.load_failed"), *problems]))
     st.stop()
 show_notice()  # illustrative or edited judgments, consistency computed from the current ones
 st.navigation(pages()).run()

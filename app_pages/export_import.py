@@ -13,8 +13,7 @@ from swot.analysis import Evaluation
 from swot.export import consistency_csv, factor_weights_csv, ranking_csv
 from swot.io import ModelFileError, dumps_model, loads_model
 from swot.provenance import mark_edited
-from ui.i18n import LANG_NAMES, lang, t
-from ui.i18n_trust import tt
+from ui.i18n import LANG_NAMES, lang
 from ui.judgments_form import judgments_form
 from ui.literal import literal
 from ui.problems import problem_lines
@@ -28,6 +27,7 @@ from ui.state import (
     set_model,
     show_flash,
 )
+from ui.strings import t
 from ui.verdict_view import consistency_note
 
 CSV_LANGS = ("en", "fa", "both")
@@ -50,45 +50,45 @@ def _on_upload(key: str) -> None:
         return
     problems = import_model(uploaded.getvalue(), uploaded.name)
     if problems:
-        flash("error", "\n".join([t("upload_bad", name=literal(uploaded.name)), "",
+        flash("error", "\n".join([t("export.upload_bad", name=literal(uploaded.name)), "",
                                   *problems]))
     else:
-        flash("success", t("upload_ok", name=literal(uploaded.name)))
+        flash("success", t("export.upload_ok", name=literal(uploaded.name)))
 
 
 def render() -> None:
     """Draw the page."""
-    st.header(t("page_io"))
+    st.header(t("app.page_io"))
     model = get_model()
-    st.subheader(t("export"))
+    st.subheader(t("export.export"))
     if st.session_state.get("csv_lang") not in CSV_LANGS:
         st.session_state["csv_lang"] = lang()
-    both = t("csv_both")
-    csv_lang = st.radio(t("csv_lang"), CSV_LANGS, key="csv_lang", horizontal=True,
+    both = t("export.csv_both")
+    csv_lang = st.radio(t("export.csv_lang"), CSV_LANGS, key="csv_lang", horizontal=True,
                         format_func=lambda c: LANG_NAMES.get(c) or both)
     result = current_evaluation()
     if isinstance(result, Evaluation):
         consistency_note(model, result, lang(), "io")
-        st.download_button(t("dl_ranking"), ranking_csv(result.strategies, csv_lang),
+        st.download_button(t("export.dl_ranking"), ranking_csv(result.strategies, csv_lang),
                            file_name="ranking.csv", mime="text/csv", key="dl_ranking",
                            on_click="ignore")
-        st.download_button(t("dl_factors"), factor_weights_csv(result.factors, csv_lang),
+        st.download_button(t("export.dl_factors"), factor_weights_csv(result.factors, csv_lang),
                            file_name="factor-weights.csv", mime="text/csv", key="dl_factors",
                            on_click="ignore")
-        st.download_button(tt("dl_consistency"), consistency_csv(result.consistency, csv_lang),
+        st.download_button(t("trust.dl_consistency"), consistency_csv(result.consistency, csv_lang),
                            file_name="ranking-consistency.csv", mime="text/csv",
                            key="dl_consistency", on_click="ignore")
         workbook_button(model, lang())
     else:
-        st.warning(t("no_csv"))
+        st.warning(t("export.no_csv"))
     download = mark_edited(model, loaded_model())  # no longer the illustrative set?
-    st.download_button(t("dl_model"), dumps_model(download).encode("utf-8"),
+    st.download_button(t("export.dl_model"), dumps_model(download).encode("utf-8"),
                        file_name="model.json", mime="application/json", key="dl_model",
                        on_click="ignore")
     judgments_form(model)
-    st.subheader(t("import"))
+    st.subheader(t("export.import"))
     key = f"upload_{revision()}"
-    st.file_uploader(t("upload"), type=["json"], key=key, on_change=_on_upload, args=(key,))
+    st.file_uploader(t("export.upload"), type=["json"], key=key, on_change=_on_upload, args=(key,))
     show_flash()
 
 

@@ -18,11 +18,10 @@ from swot import todo
 from swot.errors import PROJECT_ERRORS
 from swot.io import model_to_dict, validate_data
 from swot.model import GROUPS, PROVENANCES, TOWS_TYPES, Factor, SourceRef, Strategy, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, ltr, resend, t, tows_name, tr
-from ui.i18n_trust import tt
-from ui.i18n_trust import ttr as tr_trust
+from ui.i18n import columns, isolate, lang, ltr, resend
 from ui.literal import literal
 from ui.state import flash, get_model, revision, set_model, show_flash
+from ui.strings import family, group_name, t, tows_name, tr
 from ui.tables import escape_markdown, show_table
 
 NEW = ""  # the "(new)" choice of the item pickers
@@ -37,11 +36,11 @@ def _commit(edit: Callable[[SwotModel], SwotModel], done: str, where: str) -> bo
     try:
         model = edit(get_model())
     except PROJECT_ERRORS as exc:  # a refused edit (an unknown id is an UnknownItemError)
-        flash("error", t("edit_rejected", message=literal(str(exc), 600)), where)
+        flash("error", t("model.edit_rejected", message=literal(str(exc), 600)), where)
         return False
     problems = validate_data(model_to_dict(model))
     if problems:
-        flash("error", "\n\n".join([t("edit_rejected", message=""),
+        flash("error", "\n\n".join([t("model.edit_rejected", message=""),
                                      *(literal(str(p), 600) for p in problems)]), where)
         return False
     set_model(model)
@@ -53,10 +52,10 @@ def _quadrant(model: SwotModel, group: str, language: str) -> None:
     st.markdown(f"#### {group_name(group, language)}")
     factors = model.factors[group]
     show_table(pd.DataFrame({
-        t("col_id"): [f.id for f in factors],
-        t("col_label"): [f.label(language) for f in factors],
-        t("col_provenance"): [t(f"prov_{f.provenance}") for f in factors],
-        t("col_source"): [_source_ref(model, f.source) for f in factors],
+        t("common.col_id"): [f.id for f in factors],
+        t("common.col_label"): [f.label(language) for f in factors],
+        t("model.col_provenance"): [t(family("model.prov_", f.provenance)) for f in factors],
+        t("model.col_source"): [_source_ref(model, f.source) for f in factors],
     }))
 
 
@@ -79,7 +78,7 @@ def _source_list(model: SwotModel) -> None:
     lines = [f"[{k}] {ltr(_code(s.file))} — {literal(s.title)}"
              for k, s in enumerate(model.sources, start=1)]
     if lines:
-        st.caption("  \n".join([f"**{t('col_source')}:**", *lines]))
+        st.caption("  \n".join([f"**{t('model.col_source')}:**", *lines]))
 
 
 def _factor_key(item: str, name: str) -> str:
@@ -103,9 +102,9 @@ def _save_factor(item: str) -> None:
         factor = Factor(group=value["group"], **fields)
         kind = st.session_state[_factor_key(item, "kind")]
         _commit(lambda m: todo.add_factor(m, value["group"], factor, kind),
-                t("saved", id=fields["id"]), "factor")
+                t("model.saved", id=fields["id"]), "factor")
     elif _commit(lambda m: todo.renamed(m.update_factor(item, **fields), item, fields["id"]),
-                 t("saved", id=fields["id"]), "factor"):
+                 t("model.saved", id=fields["id"]), "factor"):
         st.session_state["factor_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
@@ -113,52 +112,53 @@ def _remove(kind: str) -> None:
     item = st.session_state[f"{kind}_pick"]
     if item == NEW:
         st.session_state[OPEN_KEY] = kind
-        flash("error", t("nothing_to_remove"), kind)
+        flash("error", t("model.nothing_to_remove"), kind)
         return
     if kind == "factor":
-        _commit(lambda m: m.remove_factor(item), t("removed", id=item), kind)
+        _commit(lambda m: m.remove_factor(item), t("model.removed", id=item), kind)
     else:
-        _commit(lambda m: m.remove_strategy(item), t("removed", id=item), kind)
+        _commit(lambda m: m.remove_strategy(item), t("model.removed", id=item), kind)
     st.session_state[f"{kind}_pick"] = NEW
 
 
 def _factor_form(model: SwotModel, language: str) -> None:
-    ids, new = [NEW, *model.factor_ids()], t("new_item")
+    ids, new = [NEW, *model.factor_ids()], t("model.new_item")
     if st.session_state.get("factor_pick") not in ids:
         st.session_state["factor_pick"] = NEW
     resend("factor_pick", NEW)
     item = st.selectbox(
-        t("choose_factor"), ids, key="factor_pick",
+        t("model.choose_factor"), ids, key="factor_pick",
         format_func=lambda i: isolate(f"{i} · {model.factor(i).label(language)}" if i else new,
                                       language))
     old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
     with st.form(f"factor_form_{revision()}_{item or 'new'}"):
         resend(_factor_key(item, "group"), old.group)
-        st.selectbox(t("field_group"), GROUPS,
+        st.selectbox(t("model.field_group"), GROUPS,
                      format_func=lambda g: group_name(g, language),
                      key=_factor_key(item, "group"), disabled=bool(item))
-        st.text_input(t("field_id"), old.id, key=_factor_key(item, "id"))
-        st.text_input(t("field_label_en"), old.label_en, key=_factor_key(item, "label_en"))
-        st.text_input(t("field_label_fa"), old.label_fa, key=_factor_key(item, "label_fa"))
-        st.text_area(t("field_description"), old.description,
+        st.text_input(t("model.field_id"), old.id, key=_factor_key(item, "id"))
+        st.text_input(t("model.field_label_en"), old.label_en, key=_factor_key(item, "label_en"))
+        st.text_input(t("model.field_label_fa"), old.label_fa, key=_factor_key(item, "label_fa"))
+        st.text_area(t("model.field_description"), old.description,
                      key=_factor_key(item, "description"))
         resend(_factor_key(item, "provenance"), old.provenance)
-        st.selectbox(t("field_provenance"), PROVENANCES,
-                     format_func=lambda p: tr(f"prov_{p}", language),
+        st.selectbox(t("model.field_provenance"), PROVENANCES,
+                     format_func=lambda p: tr(family("model.prov_", p), language),
                      key=_factor_key(item, "provenance"))
         left, right = st.columns([3, 1])
-        left.text_input(t("field_source_file"), old.source.file if old.source else "",
+        left.text_input(t("model.field_source_file"), old.source.file if old.source else "",
                         key=_factor_key(item, "file"))
-        right.number_input(t("field_source_line"), min_value=0, step=1,
+        right.number_input(t("model.field_source_line"), min_value=0, step=1,
                            value=old.source.line if old.source else 0,
                            key=_factor_key(item, "line"))
         if not item:
             resend(_factor_key(item, "kind"), "pairwise")
-            st.radio(tt("judged_by"), ("pairwise", "ratings"), horizontal=True,
-                     format_func=lambda k: tr_trust(f"kind_{k}", language),
+            st.radio(t("trust.judged_by"), ("pairwise", "ratings"), horizontal=True,
+                     format_func=lambda k: tr(family("trust.kind_", k), language),
                      key=_factor_key(item, "kind"))
-        st.form_submit_button(t("save"), key="factor_save", on_click=_save_factor, args=(item,))
-    st.button(t("remove"), key="factor_remove", on_click=_remove, args=("factor",),
+        st.form_submit_button(t("model.save"), key="factor_save", on_click=_save_factor,
+                              args=(item,))
+    st.button(t("model.remove"), key="factor_remove", on_click=_remove, args=("factor",),
               disabled=not item)
     show_flash("factor")
 
@@ -179,38 +179,38 @@ def _save_strategy(item: str) -> None:
         "description": value["description"].strip(),
     }
     if item == NEW:
-        _commit(lambda m: todo.add_strategy(m, Strategy(**fields)), t("saved", id=fields["id"]),
-                "strategy")
+        _commit(lambda m: todo.add_strategy(m, Strategy(**fields)),
+                t("model.saved", id=fields["id"]), "strategy")
     elif _commit(lambda m: todo.renamed(m.update_strategy(item, **fields), item, fields["id"]),
-                 t("saved", id=fields["id"]), "strategy"):
+                 t("model.saved", id=fields["id"]), "strategy"):
         st.session_state["strategy_pick"] = fields["id"]  # a rejected rename stays on its form
 
 
 def _strategy_form(model: SwotModel, language: str) -> None:
-    ids, new = [NEW, *model.strategy_ids()], t("new_item")
+    ids, new = [NEW, *model.strategy_ids()], t("model.new_item")
     if st.session_state.get("strategy_pick") not in ids:
         st.session_state["strategy_pick"] = NEW
     resend("strategy_pick", NEW)
     item = st.selectbox(
-        t("choose_strategy"), ids, key="strategy_pick",
+        t("model.choose_strategy"), ids, key="strategy_pick",
         format_func=lambda i: isolate(
             f"{i} · {model.strategy(i).label(language)}" if i else new, language))
     old = model.strategy(item) if item else Strategy("", "", "", "other")
     with st.form(f"strategy_form_{revision()}_{item or 'new'}"):
-        st.text_input(t("field_id"), old.id, key=_strategy_key(item, "id"))
-        st.text_input(t("field_label_en"), old.label_en, key=_strategy_key(item, "label_en"))
-        st.text_input(t("field_label_fa"), old.label_fa, key=_strategy_key(item, "label_fa"))
+        st.text_input(t("model.field_id"), old.id, key=_strategy_key(item, "id"))
+        st.text_input(t("model.field_label_en"), old.label_en, key=_strategy_key(item, "label_en"))
+        st.text_input(t("model.field_label_fa"), old.label_fa, key=_strategy_key(item, "label_fa"))
         resend(_strategy_key(item, "tows"), old.tows)
-        st.selectbox(t("field_tows"), TOWS_TYPES,
+        st.selectbox(t("model.field_tows"), TOWS_TYPES,
                      format_func=lambda w: tows_name(w, language),
                      key=_strategy_key(item, "tows"))
-        st.multiselect(t("field_factors"), model.factor_ids(), default=list(old.factors),
+        st.multiselect(t("model.field_factors"), model.factor_ids(), default=list(old.factors),
                        key=_strategy_key(item, "factors"))
-        st.text_area(t("field_description"), old.description,
+        st.text_area(t("model.field_description"), old.description,
                      key=_strategy_key(item, "description"))
-        st.form_submit_button(t("save"), key="strategy_save", on_click=_save_strategy,
+        st.form_submit_button(t("model.save"), key="strategy_save", on_click=_save_strategy,
                               args=(item,))
-    st.button(t("remove"), key="strategy_remove", on_click=_remove, args=("strategy",),
+    st.button(t("model.remove"), key="strategy_remove", on_click=_remove, args=("strategy",),
               disabled=not item)
     show_flash("strategy")
 
@@ -222,26 +222,26 @@ def render() -> None:
     # typed in the model file: escaped (a heading has a line of its own, so no isolate)
     st.header(escape_markdown(model.title.get(language) or model.title["en"] or model.title["fa"]))
     goal = model.goal.get(language) or model.goal["en"] or model.goal["fa"]
-    st.markdown(f"**{t('goal')}:** {literal(goal)}")
+    st.markdown(f"**{t('common.goal')}:** {literal(goal)}")
     show_flash()
     top, bottom = columns(2, language), columns(2, language)
     for column, group in zip([*top, *bottom], GROUPS, strict=True):
         with column:
             _quadrant(model, group, language)
-    st.caption(t("prov_note"))
+    st.caption(t("model.prov_note"))
     _source_list(model)
-    st.subheader(t("strategies"))
+    st.subheader(t("model.strategies"))
     show_table(pd.DataFrame({
-        t("col_id"): model.strategy_ids(),
-        t("col_label"): [s.label(language) for s in model.strategies],
-        t("col_tows"): [tows_name(s.tows, language) for s in model.strategies],
-        t("col_factors"): [", ".join(s.factors) for s in model.strategies],
+        t("common.col_id"): model.strategy_ids(),
+        t("common.col_label"): [s.label(language) for s in model.strategies],
+        t("common.col_tows"): [tows_name(s.tows, language) for s in model.strategies],
+        t("model.col_factors"): [", ".join(s.factors) for s in model.strategies],
     }))
     left, right = columns(2, language, gap="large")
     opened = st.session_state.get(OPEN_KEY)
-    with left.expander(t("edit_factors"), expanded=opened == "factor"):
+    with left.expander(t("model.edit_factors"), expanded=opened == "factor"):
         _factor_form(model, language)
-    with right.expander(t("edit_strategies"), expanded=opened == "strategy"):
+    with right.expander(t("model.edit_strategies"), expanded=opened == "strategy"):
         _strategy_form(model, language)
 
 

@@ -8,10 +8,10 @@ import streamlit as st
 
 from swot.io import ModelFileError, load_model
 from ui.i18n import lang
-from ui.i18n_network import tn
 from ui.influence import network_editor
 from ui.literal import literal
 from ui.state import DEFAULT_MODEL_PATH, current_evaluation, flash, get_model, set_model, show_flash
+from ui.strings import t
 
 EXAMPLE = DEFAULT_MODEL_PATH.with_name("tehran_city_diplomacy_network.json")
 
@@ -25,8 +25,8 @@ def _load_example() -> None:
 
 def render() -> None:
     """Draw the page."""
-    st.header(tn("page_network"))
-    st.button(tn("load_example"), key="net_example", on_click=_load_example)
+    st.header(t("app.page_network"))
+    st.button(t("network.load_example"), key="net_example", on_click=_load_example)
     show_flash()
     result = current_evaluation()
     if isinstance(result, list):

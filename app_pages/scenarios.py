@@ -27,12 +27,11 @@ from swot.scenarios import (
 from swot.store import ScenarioInfo, Store
 from ui.comparison import comparison_chart, comparison_view, differences_view
 from ui.i18n import lang
-from ui.i18n_trust import tt
-from ui.i18n_workshop import tw
 from ui.literal import literal
 from ui.problems import problem_lines
 from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.store_view import store_action, store_page, when
+from ui.strings import t
 from ui.tables import show_table
 from ui.verdict_view import scenarios_consistency
 
@@ -50,7 +49,7 @@ def _on_save(path: Path | str) -> None:
     if saved is not None:
         st.session_state["sc_name"] = st.session_state["sc_note"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=literal(saved.name)), "save")
+        flash("success", t("scenarios.saved", ascii_digits=True, name=literal(saved.name)), "save")
 
 
 def _on_load(path: Path | str, name: str) -> None:
@@ -60,11 +59,11 @@ def _on_load(path: Path | str, name: str) -> None:
     try:
         model = model_from_dict(scenario.model, source=name)
     except ModelFileError as exc:
-        flash("error", "\n\n".join([tw("failed", message=literal(name)),
+        flash("error", "\n\n".join([t("store.failed", ascii_digits=True, message=literal(name)),
                                        *(literal(x, 600) for x in exc.lines())]), "manage")
         return
     set_model(model, replaced=True)
-    flash("success", tw("loaded", name=literal(name)), "manage")
+    flash("success", t("scenarios.loaded", ascii_digits=True, name=literal(name)), "manage")
 
 
 def _on_rename(path: Path | str, name: str) -> None:
@@ -72,7 +71,8 @@ def _on_rename(path: Path | str, name: str) -> None:
         path, lambda s: s.rename_scenario(name, st.session_state["sc_new_name"]), where="manage")
     if renamed is not None:
         st.session_state["sc_pick"] = renamed.name
-        flash("success", tw("renamed", name=literal(renamed.name)), "manage")
+        flash("success", t("scenarios.renamed", ascii_digits=True, name=literal(renamed.name)),
+              "manage")
 
 
 def _on_duplicate(path: Path | str, name: str) -> None:
@@ -81,7 +81,8 @@ def _on_duplicate(path: Path | str, name: str) -> None:
         where="manage")
     if copy is not None:
         st.session_state["sc_pick"] = copy.name
-        flash("success", tw("duplicated", name=literal(copy.name)), "manage")
+        flash("success", t("scenarios.duplicated", ascii_digits=True, name=literal(copy.name)),
+              "manage")
 
 
 def _delete(store: Store, name: str) -> bool:
@@ -91,11 +92,11 @@ def _delete(store: Store, name: str) -> bool:
 
 def _on_delete(path: Path | str, name: str) -> None:
     if not st.session_state.get("sc_confirm"):
-        flash("error", tw("confirm_first"), "manage")
+        flash("error", t("common.confirm_first"), "manage")
         return
     if store_action(path, partial(_delete, name=name), where="manage"):
         st.session_state["sc_confirm"] = False
-        flash("success", tw("deleted", name=literal(name)), "manage")
+        flash("success", t("scenarios.deleted", ascii_digits=True, name=literal(name)), "manage")
 
 
 def _on_upload(path: Path | str, key: str) -> None:
@@ -106,78 +107,82 @@ def _on_upload(path: Path | str, key: str) -> None:
     try:
         model = loads_model(uploaded.getvalue(), source=uploaded.name)
     except ModelFileError as exc:
-        flash("error", "\n".join([tw("import_bad", name=literal(uploaded.name)), "",
+        flash("error", "\n".join([t("scenarios.import_bad", ascii_digits=True,
+                                    name=literal(uploaded.name)), "",
                                   *problem_lines(exc.problems, lang(), get_model())]), "import")
         return
     name = st.session_state.get("sc_import_name", "").strip() or Path(uploaded.name).stem
     saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(model), tw("imported_note", name=uploaded.name)), where="import")
+        name, model_to_dict(model), t("scenarios.imported_note", ascii_digits=True,
+                                      name=uploaded.name)), where="import")
     if saved is not None:
         st.session_state["sc_import_name"] = ""
         st.session_state["sc_pick"] = saved.name
-        flash("success", tw("saved", name=literal(saved.name)), "import")
+        flash("success", t("scenarios.saved", ascii_digits=True, name=literal(saved.name)),
+              "import")
 
 
 # -- sections
 
 
 def _save_form(path: Path | str) -> None:
-    st.subheader(tw("save_current"))
-    st.text_input(tw("name"), key="sc_name")
-    st.text_area(tw("note"), key="sc_note", height=68)
-    st.button(tw("save"), key="sc_save", on_click=_on_save, args=(path,))
+    st.subheader(t("scenarios.save_current"))
+    st.text_input(t("scenarios.name"), key="sc_name")
+    st.text_area(t("scenarios.note"), key="sc_note", height=68)
+    st.button(t("scenarios.save"), key="sc_save", on_click=_on_save, args=(path,))
     show_flash("save")
 
 
 def _listing(scenarios: list[ScenarioInfo]) -> None:
-    st.subheader(tw("saved_list"))
+    st.subheader(t("scenarios.saved_list"))
     if not scenarios:
-        st.info(tw("none_saved"))
+        st.info(t("scenarios.none_saved"))
         return
     show_table(pd.DataFrame({
-        tw("col_name"): [s.name for s in scenarios],
-        tw("col_note"): [s.note for s in scenarios],
-        tw("col_created"): [when(s.created_at) for s in scenarios],
-        tw("col_updated"): [when(s.updated_at) for s in scenarios],
+        t("common.col_name"): [s.name for s in scenarios],
+        t("scenarios.col_note"): [s.note for s in scenarios],
+        t("scenarios.col_created"): [when(s.created_at) for s in scenarios],
+        t("scenarios.col_updated"): [when(s.updated_at) for s in scenarios],
     }))
 
 
 def _manage(path: Path | str, store: Store, names: list[str]) -> None:
-    st.subheader(tw("manage"))
+    st.subheader(t("scenarios.manage"))
     if st.session_state.get("sc_pick") not in names:
         st.session_state["sc_pick"] = names[-1]
-    name = st.selectbox(tw("scenario"), names, key="sc_pick")
-    st.button(tw("load"), key="sc_load", on_click=_on_load, args=(path, name))
-    st.text_input(tw("new_name"), key="sc_new_name")
+    name = st.selectbox(t("scenarios.scenario"), names, key="sc_pick")
+    st.button(t("scenarios.load"), key="sc_load", on_click=_on_load, args=(path, name))
+    st.text_input(t("scenarios.new_name"), key="sc_new_name")
     left, right = st.columns(2)
-    left.button(tw("rename"), key="sc_rename", on_click=_on_rename, args=(path, name))
-    right.button(tw("duplicate"), key="sc_duplicate", on_click=_on_duplicate, args=(path, name))
-    st.checkbox(tw("confirm_delete"), key="sc_confirm")
-    st.button(tw("delete"), key="sc_delete", on_click=_on_delete, args=(path, name))
+    left.button(t("scenarios.rename"), key="sc_rename", on_click=_on_rename, args=(path, name))
+    right.button(t("scenarios.duplicate"), key="sc_duplicate", on_click=_on_duplicate,
+                 args=(path, name))
+    st.checkbox(t("scenarios.confirm_delete"), key="sc_confirm")
+    st.button(t("scenarios.delete"), key="sc_delete", on_click=_on_delete, args=(path, name))
     show_flash("manage")
     try:
         data = dumps_model(model_from_dict(store.load_scenario(name).model, source=name))
     except ModelFileError as exc:
         st.error("\n\n".join(literal(x, 600) for x in exc.lines()))
         return
-    st.download_button(tw("download"), data.encode("utf-8"), file_name=f"{name}.json",
+    st.download_button(t("scenarios.download"), data.encode("utf-8"), file_name=f"{name}.json",
                        mime="application/json", key="sc_download", on_click="ignore")
 
 
 def _import(path: Path | str) -> None:
-    st.subheader(tw("import"))
-    st.text_input(tw("import_name"), key="sc_import_name")
+    st.subheader(t("scenarios.import"))
+    st.text_input(t("scenarios.import_name"), key="sc_import_name")
     key = f"sc_upload_{st.session_state.get(UPLOAD_COUNT_KEY, 0)}"
-    st.file_uploader(tw("upload"), type=["json"], key=key, on_change=_on_upload,
+    st.file_uploader(t("scenarios.upload"), type=["json"], key=key, on_change=_on_upload,
                      args=(path, key))
     show_flash("import")
 
 
 def _compare(path: Path | str, store: Store, names: list[str], language: str) -> None:
-    st.subheader(tw("compare"))
-    chosen = st.multiselect(tw("compare_pick"), names, key="sc_compare")
+    st.subheader(t("scenarios.compare"))
+    chosen = st.multiselect(t("scenarios.compare_pick"), names, key="sc_compare")
     if len(chosen) < 2:
-        st.caption(tw("compare_more"))
+        st.caption(t("scenarios.compare_more"))
         return
     models = {name: store.load_scenario(name).model for name in chosen}
     try:
@@ -188,23 +193,24 @@ def _compare(path: Path | str, store: Store, names: list[str], language: str) ->
                                    model_from_dict(models[name], source=name), language)
             for name in chosen[1:]}
     except PROJECT_ERRORS as exc:  # a scenario that cannot be read or ranked
-        st.error(tw("failed", message=literal(str(exc), 600)))
+        st.error(t("store.failed", ascii_digits=True, message=literal(str(exc), 600)))
         return
     scenarios_consistency(models, consistency, language,
                           lambda name: _on_load(path, name))
     show_table(comparison_view(table, chosen, language, changes=True))
-    st.caption(tt("moved_note", first=literal(chosen[0])))
+    st.caption(t("trust.moved_note", first=literal(chosen[0])))
     st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
-    st.download_button(tw("dl_comparison"), dataframe_csv(comparison_for_file(table, chosen)),
+    st.download_button(t("scenarios.dl_comparison"),
+                       dataframe_csv(comparison_for_file(table, chosen)),
                        file_name="comparison.csv", mime="text/csv", key="sc_dl_compare",
                        on_click="ignore")
-    st.download_button(tt("dl_consistency"), dataframe_csv(consistency),
+    st.download_button(t("trust.dl_consistency"), dataframe_csv(consistency),
                        file_name="comparison-consistency.csv", mime="text/csv",
                        key="sc_dl_consistency", on_click="ignore")
-    st.markdown(f"**{tw('differences', first=literal(chosen[0]))}**")
+    st.markdown(f"**{t('scenarios.differences', ascii_digits=True, first=literal(chosen[0]))}**")
     for name, diff in differences.items():
         if diff.empty:
-            st.caption(tw("no_differences", name=literal(name)))
+            st.caption(t("scenarios.no_differences", ascii_digits=True, name=literal(name)))
             continue
         st.markdown(f"*{literal(name)}*")
         show_table(diff)
@@ -224,7 +230,7 @@ def _sections(path: Path | str, store: Store) -> None:
 
 def render() -> None:
     """Draw the page."""
-    store_page(tw("page_scenarios"), _sections)
+    store_page(t("app.page_scenarios"), _sections)
 
 
 if __name__ == "__main__":

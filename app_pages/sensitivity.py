@@ -28,11 +28,11 @@ from swot.sensitivity import (
     sweep_group,
 )
 from ui.charts import FONT_FA, legend_below, persian_numbers, short, title_layout
-from ui.i18n import group_name, isolate, lang, lookup, resend, shown_number
-from ui.i18n_network import trn
+from ui.i18n import isolate, lang, resend
 from ui.influence import cluster_sweep_available, cluster_sweep_choice
 from ui.literal import literal
 from ui.state import current_evaluation, get_model
+from ui.strings import family, group_name, tr
 from ui.tables import show_table
 from ui.todo_view import cannot_rank
 
@@ -40,88 +40,6 @@ PROGRESS_AFTER = 1.0  # seconds before a Monte Carlo run shows a progress bar an
 MC_KEY = "sensitivity_robustness"
 CANCELLED_KEY = "sensitivity_cancelled"
 METHODS: tuple[Method, ...] = ("lognormal", "saaty")
-
-STRINGS: dict[str, dict[str, str]] = {
-    "title": {"en": "Sensitivity", "fa": "تحلیل حساسیت"},
-    "one_way": {"en": "One-way sensitivity", "fa": "حساسیت یک‌متغیره"},
-    "one_way_note": {
-        "en": "One weight goes from 0 to 1, the others keep their proportions. A group's weight "
-              "is its final weight (after inner dependence); a factor's is its global weight.",
-        "fa": "یک وزن از ۰ تا ۱ تغییر می‌کند و نسبت وزن‌های دیگر ثابت می‌ماند. وزن گروه، وزن "
-              "نهایی آن (پس از وابستگی درونی) و وزن عامل، وزن کلی آن است."},
-    "vary": {"en": "Vary", "fa": "متغیر"},
-    "a_group": {"en": "a SWOT group", "fa": "یک گروه سوات"},
-    "a_factor": {"en": "a factor", "fa": "یک عامل"},
-    "group": {"en": "Group", "fa": "گروه"},
-    "factor": {"en": "Factor", "fa": "عامل"},
-    "weight": {"en": "weight", "fa": "وزن"},
-    "priority": {"en": "priority", "fa": "اولویت"},
-    "current": {"en": "current {w:.3f}", "fa": "فعلی {w:.3f}"},
-    "chart_title": {"en": "Priorities as the weight of {name} varies",
-                    "fa": "اولویت‌ها با تغییر وزن {name}"},
-    "reversals": {"en": "Rank reversals", "fa": "جابه‌جایی رتبه‌ها"},
-    "no_reversals": {"en": "No two strategies change order between 0 and 1.",
-                     "fa": "هیچ دو راهبردی میان ۰ و ۱ جابه‌جا نمی‌شوند."},
-    "only_top": {"en": "Only changes of the first place", "fa": "فقط تغییر رتبه‌ی نخست"},
-    "col_ahead_below": {"en": "ahead below", "fa": "پیش‌تر در وزن کمتر"},
-    "col_ahead_above": {"en": "ahead above", "fa": "پیش‌تر در وزن بیشتر"},
-    "col_top": {"en": "first place changes", "fa": "تغییر رتبه‌ی نخست"},
-    "monte_carlo": {"en": "Robustness (Monte Carlo)", "fa": "پایداری (مونت‌کارلو)"},
-    "mc_note": {
-        "en": "Each sample perturbs the pairwise judgments at random and ranks the strategies "
-              "again.",
-        "fa": "در هر نمونه قضاوت‌های زوجی به‌طور تصادفی تغییر می‌کنند و راهبردها دوباره "
-              "رتبه‌بندی می‌شوند."},
-    "method": {"en": "Perturbation", "fa": "نوع تغییر"},
-    "lognormal": {"en": "log-normal noise", "fa": "نوفه‌ی لگ‌نرمال"},
-    "saaty": {"en": "steps on Saaty's scale", "fa": "گام روی مقیاس ساعتی"},
-    "spread": {"en": "Spread (sigma of log judgment)", "fa": "پراکندگی (سیگمای لگاریتم قضاوت)"},
-    "steps": {"en": "Largest step (±k)", "fa": "بزرگ‌ترین گام (±k)"},
-    "samples": {"en": "Samples", "fa": "تعداد نمونه"},
-    "seed": {"en": "Seed", "fa": "بذر تصادفی"},
-    "perturb_direct": {"en": "Also perturb direct weights and ratings",
-                       "fa": "وزن‌های مستقیم و امتیازها هم تغییر کنند"},
-    "run": {"en": "Run", "fa": "اجرا"},
-    "running": {"en": "Sampling…", "fa": "در حال نمونه‌گیری…"},
-    "done": {"en": "{n} samples in {s:.2f} s", "fa": "{n} نمونه در {s:.2f} ثانیه"},
-    "precision": {"en": "Stop early at standard error (0 = run all samples)",
-                  "fa": "توقف زودهنگام در خطای معیار (۰ = همهٔ نمونه‌ها)"},
-    "precision_help": {
-        "en": "Stop once every rank probability has at most this standard error "
-              "(after at least 1,000 samples).",
-        "fa": "وقتی خطای معیار همهٔ احتمال‌های رتبه به این مقدار یا کمتر رسید، نمونه‌گیری "
-              "متوقف شود (پس از دست‌کم ۱۰۰۰ نمونه)."},
-    "std_error": {"en": "largest standard error of a rank probability: {se:.4f}",
-                  "fa": "بیشترین خطای معیار احتمال رتبه‌ها: {se:.4f}"},
-    "stopped": {"en": "stopped early at {n} of {total} samples",
-                "fa": "توقف زودهنگام پس از {n} نمونه از {total}"},
-    "heat_title": {"en": "Probability of each rank", "fa": "احتمال هر رتبه"},
-    "rank": {"en": "rank", "fa": "رتبه"},
-    "strategy": {"en": "strategy", "fa": "راهبرد"},
-    "intervals_title": {"en": "Priority intervals (5th to 95th percentile)",
-                        "fa": "بازه‌ی اولویت (صدک ۵ تا ۹۵)"},
-    "median": {"en": "median", "fa": "میانه"},
-    "model_value": {"en": "model", "fa": "مدل"},
-    "p_first": {"en": "P(first)", "fa": "احتمال نخست بودن"},
-    "p05": {"en": "5th percentile", "fa": "صدک ۵"},
-    "p50": {"en": "median", "fa": "میانه"},
-    "p95": {"en": "95th percentile", "fa": "صدک ۹۵"},
-    "yes": {"en": "yes", "fa": "بله"},
-    "no": {"en": "no", "fa": "خیر"},
-    "download": {"en": "Download CSV", "fa": "دریافت CSV"},
-    "dl_sweep": {"en": "Download the sweep (CSV)", "fa": "دریافت تحلیل یک‌متغیره (CSV)"},
-    "dl_reversals": {"en": "Download the rank reversals (CSV)",
-                     "fa": "دریافت جابه‌جایی رتبه‌ها (CSV)"},
-    "cancel": {"en": "Cancel the run", "fa": "لغو اجرا"},
-    "cancelled": {"en": "The run was cancelled; nothing was kept from it.",
-                  "fa": "اجرا لغو شد؛ چیزی از آن نگه داشته نشد."},
-}
-
-
-def tr(key: str, language: str, **values: object) -> str:
-    """The page string ``key`` in ``language``, formatted with ``values`` (numbers in Persian
-    digits when that setting is on)."""
-    return shown_number(lookup(STRINGS, key, language, **values), language)
 
 
 def _name(model: SwotModel, strategy_id: str, language: str) -> str:
@@ -159,13 +77,15 @@ def sweep_chart(sweep: Sweep, name: str, language: str) -> go.Figure:
             marker={"size": 10, "color": "black", "symbol": "x"},
             hovertemplate="%{x:.4f}<extra></extra>"))
     fig.add_vline(x=sweep.current, line_dash="dash", line_color="grey",
-                  annotation_text=isolate(tr("current", language, w=sweep.current), language))
-    fig.update_xaxes(title=tr("weight", language), range=[0, 1],
+                  annotation_text=isolate(tr("sensitivity.current", language,
+                                             ascii_digits=False, w=sweep.current), language))
+    fig.update_xaxes(title=tr("sensitivity.weight", language), range=[0, 1],
                      autorange="reversed" if language == "fa" else None)
-    fig.update_yaxes(title=tr("priority", language), side="right" if language == "fa" else "left")
+    fig.update_yaxes(title=tr("sensitivity.priority", language),
+                     side="right" if language == "fa" else "left")
     fig.update_layout(height=480, legend=legend_below(language, -0.2))
-    return persian_numbers(_style(fig, language, tr("chart_title", language, name=name)),
-                           language, ("xaxis", "yaxis"))
+    title = tr("sensitivity.chart_title", language, ascii_digits=False, name=name)
+    return persian_numbers(_style(fig, language, title), language, ("xaxis", "yaxis"))
 
 
 def rank_heatmap(result: Robustness, language: str) -> go.Figure:
@@ -183,12 +103,13 @@ def rank_heatmap(result: Robustness, language: str) -> go.Figure:
         else {"tickformat": ".0%"},
         text=[[f"{v:.0%}" if v >= 0.005 else "" for v in row] for row in values],
         texttemplate="%{text}",
-        hovertemplate="%{y}<br>" + tr("rank", language) + " %{x}: %{z:.3f}<extra></extra>"))
+        hovertemplate="%{y}<br>" + tr("sensitivity.rank", language)
+        + " %{x}: %{z:.3f}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", side="right" if rtl else "left", automargin=True)
-    fig.update_xaxes(title=tr("rank", language), side="top", dtick=1,
+    fig.update_xaxes(title=tr("sensitivity.rank", language), side="top", dtick=1,
                      autorange="reversed" if rtl else None)
     fig.update_layout(height=max(260, 120 + 34 * len(names)))
-    return persian_numbers(_style(fig, language, tr("heat_title", language)), language)
+    return persian_numbers(_style(fig, language, tr("sensitivity.heat_title", language)), language)
 
 
 def intervals_chart(result: Robustness, language: str) -> go.Figure:
@@ -197,53 +118,54 @@ def intervals_chart(result: Robustness, language: str) -> go.Figure:
     names = [_chart_name(result.model, sid, language) for sid in s["id"]]
     fig = go.Figure()
     fig.add_trace(go.Scatter(
-        x=s["p50"], y=names, mode="markers", name=tr("median", language),
+        x=s["p50"], y=names, mode="markers", name=tr("sensitivity.median", language),
         marker={"size": 9, "color": "#455a64"},
         error_x={"type": "data", "symmetric": False, "array": s["p95"] - s["p50"],
                  "arrayminus": s["p50"] - s["p05"], "thickness": 2, "width": 6},
         hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"))
     fig.add_trace(go.Scatter(
-        x=s["priority"], y=names, mode="markers", name=tr("model_value", language),
+        x=s["priority"], y=names, mode="markers", name=tr("sensitivity.model_value", language),
         marker={"size": 9, "symbol": "diamond-open", "color": "#c62828"},
         hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left",
                      automargin=True)
-    fig.update_xaxes(title=tr("priority", language),
+    fig.update_xaxes(title=tr("sensitivity.priority", language),
                      autorange="reversed" if language == "fa" else True)
     fig.update_layout(height=max(260, 120 + 34 * len(names)),
                       legend=legend_below(language, -0.15))
-    return persian_numbers(_style(fig, language, tr("intervals_title", language)), language)
+    title = tr("sensitivity.intervals_title", language, ascii_digits=False)
+    return persian_numbers(_style(fig, language, title), language)
 
 
 def _reversal_table(sweep: Sweep, language: str, only_top: bool) -> pd.DataFrame:
     rev = sweep.reversals[sweep.reversals["top_change"]] if only_top else sweep.reversals
     return pd.DataFrame({
-        tr("weight", language): rev["weight"],
-        tr("col_ahead_below", language): [_name(sweep.model, s, language)
+        tr("sensitivity.weight", language): rev["weight"],
+        tr("sensitivity.col_ahead_below", language): [_name(sweep.model, s, language)
                                           for s in rev["strategy_a"]],
-        tr("col_ahead_above", language): [_name(sweep.model, s, language)
+        tr("sensitivity.col_ahead_above", language): [_name(sweep.model, s, language)
                                           for s in rev["strategy_b"]],
-        tr("priority", language): rev["priority"],
-        tr("col_top", language): [tr("yes" if top else "no", language)
+        tr("sensitivity.priority", language): rev["priority"],
+        tr("sensitivity.col_top", language): [tr("common.yes" if top else "common.no", language)
                                   for top in rev["top_change"]],
     })
 
 
 def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
-    st.subheader(tr("one_way", language))
-    st.caption(tr("one_way_note", language))
+    st.subheader(tr("sensitivity.one_way", language))
+    st.caption(tr("sensitivity.one_way_note", language, ascii_digits=False))
     kinds = ("group", "factor", "cluster") if cluster_sweep_available(model) else (
         "group", "factor")
     resend("sens_kind", "group")
-    kind = st.radio(tr("vary", language), kinds, horizontal=True,
-                    format_func=lambda k: trn(f"a_{k}", language) if k == "cluster"
-                    else tr(f"a_{k}", language), key="sens_kind")
+    kind = st.radio(tr("sensitivity.vary", language), kinds, horizontal=True,
+                    format_func=lambda k: tr(family("sensitivity.a_", k), language),
+                    key="sens_kind")
     try:
         if kind == "cluster":
             sweep, name = cluster_sweep_choice(model, result, language)
         elif kind == "group":
             resend("sens_group", GROUPS[0])
-            group = st.selectbox(tr("group", language), GROUPS, key="sens_group",
+            group = st.selectbox(tr("sensitivity.group", language), GROUPS, key="sens_group",
                                  format_func=lambda g: group_name(g, language))
             sweep = sweep_group(model, group, result=result)
             name = group_name(group, language)
@@ -251,7 +173,7 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
             if st.session_state.get("sens_factor") not in model.factor_ids():
                 st.session_state.pop("sens_factor", None)
             resend("sens_factor", model.factor_ids()[0])
-            factor = st.selectbox(tr("factor", language), model.factor_ids(),
+            factor = st.selectbox(tr("sensitivity.factor", language), model.factor_ids(),
                                   key="sens_factor", format_func=lambda f: isolate(
                                       f"{f} · {model.factor(f).label(language)}", language))
             sweep = sweep_factor(model, factor, result=result)
@@ -261,17 +183,17 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
         return
     st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
     left, right = st.columns(2)
-    left.download_button(tr("dl_sweep", language), sweep_csv(sweep, language),
+    left.download_button(tr("sensitivity.dl_sweep", language), sweep_csv(sweep, language),
                          file_name=f"sweep-{sweep.target}.csv", mime="text/csv",
                          key="sens_dl_sweep", on_click="ignore")
-    right.download_button(tr("dl_reversals", language), reversals_csv(sweep, language),
+    right.download_button(tr("sensitivity.dl_reversals", language), reversals_csv(sweep, language),
                           file_name=f"sweep-{sweep.target}-reversals.csv", mime="text/csv",
                           key="sens_dl_reversals", on_click="ignore")
-    st.markdown(f"**{tr('reversals', language)}**")
+    st.markdown(f"**{tr('sensitivity.reversals', language)}**")
     if sweep.reversals.empty:
-        st.info(tr("no_reversals", language))
+        st.info(tr("sensitivity.no_reversals", language, ascii_digits=False))
         return
-    only_top = st.checkbox(tr("only_top", language), key="sens_only_top")
+    only_top = st.checkbox(tr("sensitivity.only_top", language), key="sens_only_top")
     show_table(_reversal_table(sweep, language, only_top))
 
 
@@ -290,44 +212,50 @@ def _progress_callback(slot: DeltaGenerator, start: float, language: str,
     def update(fraction: float) -> None:
         nonlocal shown
         if time.perf_counter() - start > PROGRESS_AFTER:
-            slot.progress(min(fraction, 1.0), text=tr("running", language))
+            slot.progress(min(fraction, 1.0), text=tr("sensitivity.running", language))
             if cancel is not None and not shown:
                 shown = True
-                cancel.button(tr("cancel", language), key="sens_mc_cancel", on_click=_on_cancel)
+                cancel.button(tr("sensitivity.cancel", language), key="sens_mc_cancel",
+                              on_click=_on_cancel)
 
     return update
 
 
 def _monte_carlo(model: SwotModel, language: str) -> None:
-    st.subheader(tr("monte_carlo", language))
-    st.caption(tr("mc_note", language))
+    st.subheader(tr("sensitivity.monte_carlo", language))
+    st.caption(tr("sensitivity.mc_note", language))
     resend("sens_mc_method", METHODS[0])
-    method = st.radio(tr("method", language), METHODS, horizontal=True,
-                      format_func=lambda m: tr(m, language), key="sens_mc_method")
+    method = st.radio(tr("sensitivity.method", language), METHODS, horizontal=True,
+                      format_func=lambda m: tr(family("sensitivity.method_", m), language),
+                      key="sens_mc_method")
     with st.form("sens_mc"):
         left, right = st.columns(2)
         with left:  # only the input of the chosen perturbation
             if method == "lognormal":
-                spread = st.slider(tr("spread", language), 0.0, 1.0, 0.2, 0.05,
+                spread = st.slider(tr("sensitivity.spread", language), 0.0, 1.0, 0.2, 0.05,
                                    key="sens_mc_spread")
                 steps = 1
             else:
-                steps = st.slider(tr("steps", language), 0, 8, 1, key="sens_mc_steps")
+                steps = st.slider(tr("sensitivity.steps", language), 0, 8, 1, key="sens_mc_steps")
                 spread = 0.2
             direct = False
             if model.weighting == "direct" or any(
                     j.kind == "ratings" for j in model.strategy_judgments.values()):
-                direct = st.checkbox(tr("perturb_direct", language), key="sens_mc_direct")
+                direct = st.checkbox(tr("sensitivity.perturb_direct", language),
+                                     key="sens_mc_direct")
         with right:
-            n = st.number_input(tr("samples", language), 1, 100_000, 10_000, 1000,
+            n = st.number_input(tr("sensitivity.samples", language), 1, 100_000, 10_000, 1000,
                                 key="sens_mc_n")
-            seed = st.number_input(tr("seed", language), 0, 2**31 - 1, 1, key="sens_mc_seed")
-            precision = st.number_input(tr("precision", language), 0.0, 0.2, 0.0, 0.005,
-                                        format="%.3f", help=tr("precision_help", language),
+            seed = st.number_input(tr("sensitivity.seed", language), 0, 2**31 - 1, 1,
+                                   key="sens_mc_seed")
+            precision = st.number_input(tr("sensitivity.precision", language, ascii_digits=False),
+                                        0.0, 0.2, 0.0, 0.005, format="%.3f",
+                                        help=tr("sensitivity.precision_help", language,
+                                                ascii_digits=False),
                                         key="sens_mc_precision")
-        run = st.form_submit_button(tr("run", language), type="primary")
+        run = st.form_submit_button(tr("sensitivity.run", language), type="primary")
     if st.session_state.pop(CANCELLED_KEY, False):
-        st.info(tr("cancelled", language))
+        st.info(tr("sensitivity.cancelled", language))
     if run:
         slot, cancel = st.empty(), st.empty()
         start = time.perf_counter()
@@ -348,26 +276,30 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
     if kept is None or kept[0].model is not model:  # a run of an earlier model
         return
     result, seconds = kept
-    stopped = ([tr("stopped", language, n=result.samples, total=result.requested)]
+    stopped = ([tr("sensitivity.stopped", language, ascii_digits=False, n=result.samples,
+                   total=result.requested)]
                if result.samples < result.requested else [])
-    st.caption(" · ".join([tr("done", language, n=result.samples, s=seconds),
-                           tr("std_error", language, se=result.standard_error), *stopped]))
+    st.caption(" · ".join([tr("sensitivity.done", language, ascii_digits=False, n=result.samples,
+                              s=seconds),
+                           tr("sensitivity.std_error", language, ascii_digits=False,
+                              se=result.standard_error), *stopped]))
     st.plotly_chart(rank_heatmap(result, language), key="sens_heat")
     st.plotly_chart(intervals_chart(result, language), key="sens_intervals")
     s = result.summary
     show_table(pd.DataFrame({
-        tr("strategy", language): [_name(model, sid, language) for sid in s["id"]],
-        tr("p_first", language): s["p_first"],
-        **{tr(q, language): s[q] for q in ("p05", "p50", "p95")},
+        tr("sensitivity.strategy", language): [_name(model, sid, language) for sid in s["id"]],
+        tr("sensitivity.p_first", language): s["p_first"],
+        **{tr(family("sensitivity.quantile_", q), language,
+              ascii_digits=False): s[q] for q in ("p05", "p50", "p95")},
     }))
-    st.download_button(tr("download", language), robustness_csv(result, language),
+    st.download_button(tr("sensitivity.download", language), robustness_csv(result, language),
                        file_name="robustness.csv", mime="text/csv", key="sens_csv")
 
 
 def render() -> None:
     """Draw the page."""
     language = lang()
-    st.header(tr("title", language))
+    st.header(tr("app.page_sensitivity", language))
     result = current_evaluation()
     model = get_model()
     if isinstance(result, list):

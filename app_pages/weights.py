@@ -15,10 +15,11 @@ import streamlit as st
 
 from swot.analysis import Evaluation, with_direct_weighting
 from swot.model import GROUPS, SwotModel
-from ui.i18n import columns, group_name, isolate, lang, resend, t, tr
+from ui.i18n import columns, isolate, lang, resend
 from ui.live_ranking import live_ranking
 from ui.pairwise import judgment_editor, matrix_title
 from ui.state import CHOSEN_MATRIX_KEY, current_evaluation, get_model, main_slot, set_model
+from ui.strings import family, group_name, t, tr
 from ui.tables import escape_markdown
 from ui.todo_view import cannot_rank, kind_choice, todo_list
 
@@ -48,7 +49,7 @@ def _slider(label: str, kind: str, item_id: str, weight: float, top: float) -> N
 
 
 def _shares(shares: pd.Series, names: list[str]) -> None:
-    st.caption(t("shares") + ": " + " · ".join(
+    st.caption(t("weights.shares") + ": " + " · ".join(
         f"{name} {share:.0%}" for name, share in zip(names, shares, strict=True)))
 
 
@@ -56,7 +57,7 @@ def _direct(model: SwotModel, result: Evaluation | list[str]) -> None:
     language = lang()
     everything = [*model.direct_group_weights.values(), *model.direct_factor_weights.values()]
     top = max(100.0, float(math.ceil(max(everything, default=0.0) * 100)))  # float like min
-    st.subheader(t("group_weights"))
+    st.subheader(t("weights.group_weights"))
     for column, g in zip(columns(4, language), GROUPS, strict=True):
         with column:
             _slider(group_name(g, language), "group", g,
@@ -65,26 +66,28 @@ def _direct(model: SwotModel, result: Evaluation | list[str]) -> None:
         _shares(result.group_weights_goal, [group_name(g, language) for g in GROUPS])
     for column, g in zip(columns(4, language), GROUPS, strict=True):
         with column:
-            st.markdown(f"**{t('factor_weights_in', group=group_name(g, language))}**")
+            st.markdown(f"**{t('weights.factor_weights_in', group=group_name(g, language))}**")
             for f in model.factors[g]:
                 _slider(f"{f.id} · {f.label(language)}", "factor", f.id,
                         model.direct_factor_weights.get(f.id, 0.0), top)
             if isinstance(result, Evaluation):
                 part = result.factors[result.factors["group"] == g]
                 _shares(part["local_weight"], list(part["id"]))
-    st.info(t("direct_note"))
+    st.info(t("weights.direct_note"))
 
 
 def _cr_summary(model: SwotModel, result: Evaluation) -> None:
     table = result.consistency
     view = pd.DataFrame({
-        t("col_matrix"): [escape_markdown(matrix_title(model, p, lang())) for p in table["matrix"]],
+        t("common.col_matrix"): [escape_markdown(matrix_title(model, p, lang()))
+                                 for p in table["matrix"]],
         "n": table["n"],
-        t("col_missing"): table["missing"],
+        t("weights.col_missing"): table["missing"],
         "λmax": table["lambda_max"],
-        t("col_cr"): table["cr"],
-        t("col_threshold"): table["threshold"],
-        t("col_passes"): [t("yes") if ok else t("no") for ok in table["passes"]],
+        t("common.col_cr"): table["cr"],
+        t("weights.col_threshold"): table["threshold"],
+        t("common.col_passes"): [t("common.yes") if ok else t("common.no")
+                                 for ok in table["passes"]],
     })
     failing = list(~table["passes"])
 
@@ -107,7 +110,7 @@ def _editor(model: SwotModel, language: str) -> None:
         remembered = st.session_state.get(CHOSEN_MATRIX_KEY)  # which drops the widget's state
         st.session_state["pw_matrix"] = remembered if remembered in paths else paths[0]
     resend("pw_matrix", paths[0])  # shown in the current language
-    path = st.selectbox(t("matrix"), paths, key="pw_matrix",
+    path = st.selectbox(t("weights.matrix"), paths, key="pw_matrix",
                         format_func=lambda p: isolate(matrix_title(model, p, language), language))
     st.session_state[CHOSEN_MATRIX_KEY] = path
     if path.startswith("judgments.strategies."):
@@ -117,12 +120,12 @@ def _editor(model: SwotModel, language: str) -> None:
 
 def render() -> None:
     """Draw the page."""
-    st.header(t("page_weights"))
+    st.header(t("app.page_weights"))
     language = lang()
     model = get_model()
     st.session_state["weighting"] = model.weighting  # (also re-sends it in the language)
-    st.radio(t("weighting_mode"), MODES, key="weighting", horizontal=True,
-             format_func=lambda m: tr(f"mode_{m}", language), on_change=_on_mode)
+    st.radio(t("weights.weighting_mode"), MODES, key="weighting", horizontal=True,
+             format_func=lambda m: tr(family("common.mode_", m), language), on_change=_on_mode)
     result = current_evaluation()
     live_ranking(result, language)
     if isinstance(result, list):
@@ -130,9 +133,9 @@ def render() -> None:
     todo_list(model, language)
     if model.weighting == "direct":
         _direct(model, result)
-        st.subheader(t("strategy_judgments"))
+        st.subheader(t("weights.strategy_judgments"))
     elif isinstance(result, Evaluation):
-        with st.expander(t("cr_summary")):
+        with st.expander(t("weights.cr_summary")):
             _cr_summary(model, result)
     _editor(model, language)
 

@@ -20,10 +20,10 @@ import streamlit as st
 from swot.io import model_to_dict
 from swot.store import NotFoundError, Store, StoreError
 from ui.i18n import lang
-from ui.i18n_workshop import tw
 from ui.literal import literal, plain
 from ui.state import flash, get_model
 from ui.store_view import store_action, store_page
+from ui.strings import t
 from ui.workshop_view import FACILITATE_PARAM, render_workshop
 
 KNOWN_KEY = "ws_known"  # codes of the workshops this session may follow
@@ -53,7 +53,7 @@ def _on_open(path: Path | str) -> None:
     if workshop is not None:
         remember(workshop.code)
         st.session_state["ws_title"] = ""
-        flash("success", tw("opened", code=workshop.code))
+        flash("success", t("workshop.opened", ascii_digits=True, code=workshop.code))
 
 
 def facilitator_token(text: str) -> str:
@@ -69,29 +69,30 @@ def _on_unlock(path: Path | str) -> None:
         with Store(path) as store:
             workshop = store.workshop_by_facilitator_token(token)
     except NotFoundError:
-        flash("error", tw("invalid_link"))
+        flash("error", t("workshop.invalid_link"))
         return
     except StoreError as exc:
-        flash("error", tw("failed", message=literal(str(exc), 600)))
+        flash("error", t("store.failed", ascii_digits=True, message=literal(str(exc), 600)))
         return
     st.session_state["ws_unlock"] = ""
     remember(workshop.code)
 
 
 def _facilitator(path: Path | str, store: Store, language: str) -> None:
-    st.subheader(tw("open_new"))
-    st.text_input(tw("ws_title"), key="ws_title", max_chars=200)
-    st.checkbox(tw("prefill"), key="ws_prefill")
-    st.checkbox(tw("anonymous"), key="ws_anonymous")
-    st.number_input(tw("cap"), min_value=0, step=1, key="ws_new_cap")
-    st.button(tw("open"), key="ws_open", on_click=_on_open, args=(path,))
-    st.subheader(tw("workshops"))
-    with st.expander(tw("unlock")):
-        st.text_input(tw("unlock"), key="ws_unlock", label_visibility="collapsed")
-        st.button(tw("unlock_button"), key="ws_unlock_go", on_click=_on_unlock, args=(path,))
+    st.subheader(t("workshop.open_new"))
+    st.text_input(t("workshop.ws_title"), key="ws_title", max_chars=200)
+    st.checkbox(t("workshop.prefill"), key="ws_prefill")
+    st.checkbox(t("workshop.anonymous", ascii_digits=True), key="ws_anonymous")
+    st.number_input(t("workshop.cap", ascii_digits=True), min_value=0, step=1, key="ws_new_cap")
+    st.button(t("workshop.open"), key="ws_open", on_click=_on_open, args=(path,))
+    st.subheader(t("workshop.workshops"))
+    with st.expander(t("workshop.unlock")):
+        st.text_input(t("workshop.unlock"), key="ws_unlock", label_visibility="collapsed")
+        st.button(t("workshop.unlock_button"), key="ws_unlock_go", on_click=_on_unlock,
+                  args=(path,))
     codes = known()
     if not codes:
-        st.info(tw("none_known"))
+        st.info(t("workshop.none_known"))
         return
     titles = {}
     for code in list(codes):
@@ -101,14 +102,14 @@ def _facilitator(path: Path | str, store: Store, language: str) -> None:
             codes.remove(code)
     if st.session_state.get("ws_pick") not in codes:
         st.session_state["ws_pick"] = codes[0]
-    code = st.selectbox(tw("pick_workshop"), codes, key="ws_pick",
+    code = st.selectbox(t("workshop.pick_workshop"), codes, key="ws_pick",
                         format_func=lambda c: plain(f"{c} · {titles[c]}" if titles.get(c) else c))
     render_workshop(path, code, language)
 
 
 def render() -> None:
     """Draw the facilitator's page."""
-    store_page(tw("page_workshop"), lambda path, store: _facilitator(path, store, lang()))
+    store_page(t("app.page_workshop"), lambda path, store: _facilitator(path, store, lang()))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 
 from anp import LabelledMatrix
 from swot.model import GROUPS
-from ui.i18n import DIGITS_FONT, group_name, isolate, persian_digits_on, tr
+from ui.i18n import DIGITS_FONT, isolate, persian_digits_on
+from ui.strings import group_name, tr
 
 GROUP_COLOURS: dict[str, str] = {"S": "#2e7d32", "W": "#c62828", "O": "#1565c0", "T": "#ef6c00"}
 FONT_FA = "Vazirmatn, 'Noto Naskh Arabic', 'Noto Sans Arabic', Tahoma, 'DejaVu Sans', sans-serif"
@@ -103,8 +104,8 @@ def ranking_chart(strategies: pd.DataFrame, lang: str) -> go.Figure:
         textposition="auto",
         hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
     )
-    return persian_numbers(go.Figure(bar, _bar_layout(lang, len(strategies), tr("ranking", lang))),
-                           lang)
+    title = tr("results.ranking", lang)
+    return persian_numbers(go.Figure(bar, _bar_layout(lang, len(strategies), title)), lang)
 
 
 def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
@@ -123,7 +124,7 @@ def factor_weights_chart(factors: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y}<br>%{x:.4f}<extra></extra>",
         ))
     layout = _bar_layout(
-        lang, len(order), tr("global_weights", lang),
+        lang, len(order), tr("results.global_weights", lang),
         legend={"orientation": "h", "y": -0.08, "x": 0.5, "xanchor": "center"},
     )
     layout["yaxis"] |= {"categoryorder": "array", "categoryarray": order}
@@ -145,8 +146,8 @@ def priorities_chart(names: Sequence[str], weights: Sequence[float] | np.ndarray
         textposition="auto",
         hovertemplate="%{customdata}<br>%{x:.4f}<extra></extra>",
     )
-    return persian_numbers(go.Figure(bar, _bar_layout(lang, len(names), tr("priorities", lang))),
-                           lang)
+    title = tr("results.priorities", lang)
+    return persian_numbers(go.Figure(bar, _bar_layout(lang, len(names), title)), lang)
 
 
 def heatmap(matrix: LabelledMatrix, names: Mapping[str, str], lang: str) -> go.Figure:

@@ -12,10 +12,9 @@ import plotly.graph_objects as go
 from swot.model import SwotModel
 from swot.scenarios import priority_column, rank_change_column, rank_changes, rank_column
 from ui.charts import FONT_FA, legend_below, persian_numbers, row_label, short, title_layout
-from ui.i18n import isolate, tr
-from ui.i18n_trust import tt
-from ui.i18n_workshop import tw
+from ui.i18n import isolate
 from ui.problems import place_label
+from ui.strings import family, t, tr
 from ui.verdict_view import moved
 
 
@@ -25,14 +24,15 @@ def differences_view(diff: pd.DataFrame, model: SwotModel, language: str) -> pd.
 
     def value(row: pd.Series, column: str) -> str:
         text = row[column]
-        return tr(f"mode_{text}", language) if row["path"] == "weighting" and text else text
+        return tr(family("common.mode_", text),
+                  language) if row["path"] == "weighting" and text else text
 
     return pd.DataFrame({
-        tw("col_path"): [place_label(model, p, language) for p in diff["path"]],
-        tw("col_items"): diff["items"],
-        tw("col_kind"): [tw(f"kind_{k}") for k in diff["kind"]],
-        tw("col_before"): [value(row, "before") for _, row in diff.iterrows()],
-        tw("col_after"): [value(row, "after") for _, row in diff.iterrows()],
+        t("scenarios.col_path"): [place_label(model, p, language) for p in diff["path"]],
+        t("scenarios.col_items"): diff["items"],
+        t("scenarios.col_kind"): [t(family("scenarios.kind_", k)) for k in diff["kind"]],
+        t("scenarios.col_before"): [value(row, "before") for _, row in diff.iterrows()],
+        t("scenarios.col_after"): [value(row, "after") for _, row in diff.iterrows()],
     })
 
 
@@ -44,16 +44,17 @@ def comparison_view(table: pd.DataFrame, names: Sequence[str], language: str,
                     changes: bool = False) -> pd.DataFrame:
     """The table of :func:`swot.scenarios.compare_rankings` with readable column names;
     ``changes`` adds, after each later scenario's ranks, the places moved since the first."""
-    view = {tw("col_strategy"): [_label(row, language) for _, row in table.iterrows()]}
+    view = {t("scenarios.col_strategy"): [_label(row, language) for _, row in table.iterrows()]}
     moves = rank_changes(table, names) if changes else None
     for name in names:
-        view[tw("col_rank_in", name=name)] = [
+        view[t("scenarios.col_rank_in", ascii_digits=True, name=name)] = [
             "" if pd.isna(r) else str(int(r)) for r in table[rank_column(name)]
         ]
         if moves is not None and name != names[0]:
-            view[tt("col_moved", name=name)] = [moved(c) for c in
+            view[t("trust.col_moved", name=name)] = [moved(c) for c in
                                                 moves[rank_change_column(name)]]
-        view[tw("col_priority_in", name=name)] = table[priority_column(name)]
+        view[t("scenarios.col_priority_in", ascii_digits=True,
+               name=name)] = table[priority_column(name)]
     return pd.DataFrame(view)
 
 
@@ -71,7 +72,7 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
     rtl = language == "fa"
     fig.update_layout(
         barmode="group", height=420, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        title=title_layout(isolate(title or tw("chart_title"), language), language),
+        title=title_layout(isolate(title or t("scenarios.chart_title"), language), language),
         font={"family": FONT_FA} if rtl else None,
         legend=legend_below(language, -0.12) | {"yanchor": "top"},
     )

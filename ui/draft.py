@@ -15,10 +15,11 @@ import streamlit as st
 from swot.io import ModelFileError, model_from_dict, model_to_dict
 from swot.store import StoreError
 from swot.store.drafts import QUERY_PARAM, Drafts, new_token, valid_token
-from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS, t
+from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS
 from ui.literal import literal
 from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
 from ui.store_view import db_path
+from ui.strings import t
 
 TOKEN_KEY = "draft_token"
 SAVED_KEY = "draft_saved"  # (model, loaded model, settings) as last saved
@@ -72,7 +73,7 @@ def restore() -> None:
     if st.session_state.get(LANG_KEY) not in LANGS:
         st.session_state.pop(LANG_KEY, None)
     st.session_state[SAVED_KEY] = _signature()
-    st.toast(t("draft_restored"))
+    st.toast(t("app.draft_restored"))
 
 
 def _settings() -> dict[str, Any]:
@@ -112,6 +113,6 @@ def autosave() -> None:
         with Drafts(path) as drafts:
             drafts.save(_token(), data)
     except StoreError as exc:
-        st.caption(t("draft_not_saved", message=literal(str(exc), 600)))
+        st.caption(t("app.draft_not_saved", message=literal(str(exc), 600)))
         return
     st.session_state[SAVED_KEY] = signature

@@ -16,30 +16,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import lookup
 from ui.pairwise import BLANK, REL_TOL, SCALE_TOKENS, token_of, value_of
 from ui.state import ModelSlot
-
-STRINGS: dict[str, dict[str, str]] = {
-    "grid_note": {
-        "en": "Each cell: how much more important the row item is than the column item "
-              "(1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; 1/3 means the "
-              "column item is moderately more important). Changing a cell also sets its mirror "
-              "cell to the reciprocal.",
-        "fa": "هر خانه: اهمیت مورد سطر نسبت به مورد ستون (۱ برابر، ۳ کمی بیشتر، ۵ بیشتر، ۷ خیلی "
-              "بیشتر، ۹ بی‌نهایت بیشتر؛ 1/3 یعنی مورد ستون کمی مهم‌تر است). تغییر هر خانه، خانهٔ "
-              "قرینه را هم به مقدار معکوس تنظیم می‌کند.",
-    },
-    "grid_blank": {"en": "blank", "fa": "خالی"},
-    "grid_diagonal": {
-        "en": "The diagonal compares an item with itself and stays 1; that change was not kept.",
-        "fa": "قطر اصلی هر مورد را با خودش می‌سنجد و همیشه ۱ است؛ آن تغییر اعمال نشد.",
-    },
-}
-
-
-def _g(key: str, lang: str) -> str:
-    return lookup(STRINGS, key, lang)
+from ui.strings import tr
 
 
 def grid_tokens(matrix: np.ndarray) -> list[list[str]]:
@@ -89,14 +68,14 @@ def grid_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
     options += sorted({t for row in tokens for t in row} - set(options))
     version_key = _version_key(key_prefix, path)
     key = f"{key_prefix}:{path}:grid:{st.session_state.get(version_key, 0)}"
-    st.caption(_g("grid_note", lang))
+    st.caption(tr("pairwise.grid_note", lang))
     if st.session_state.pop(f"{version_key}:diagonal", False):
-        st.warning(_g("grid_diagonal", lang))
+        st.warning(tr("pairwise.grid_diagonal", lang))
 
     def label(option: str | int | float | bool) -> str:
         token = str(option)  # the options are all tokens (strings)
         if token == BLANK:
-            return _g("grid_blank", lang)
+            return tr("pairwise.grid_blank", lang)
         value = value_of(token)
         return token if not token.startswith("v:") else f"{value:.4g}"
 

@@ -22,11 +22,11 @@ from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, Swot
 from swot.network import cluster_name, compare_dependence, linked_cluster_keys
 from swot.sensitivity import Sweep, sweep_cluster
 from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
-from ui.i18n import group_name, isolate, tr
-from ui.i18n_network import cluster_title, trn
+from ui.i18n import isolate
 from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title
 from ui.state import flash, get_model, main_slot, set_model
+from ui.strings import cluster_title, family, group_name, tr
 from ui.tables import show_table
 
 GRID_VERSION_KEY = "net_grid_version"
@@ -92,7 +92,7 @@ def _grid_editor(model: SwotModel, rows: list[str], key: str, language: str) -> 
             now = bool(edited.at[src, fid])
             if now != bool(shown.at[src, fid]):
                 if src == fid:
-                    flash("error", trn("self_link", language, id=fid))
+                    flash("error", tr("network.self_link", language, id=fid))
                     _open(st.session_state.get(CHOSEN_KEY, ""))
                     st.rerun()
                 changes.append((src, fid, now))
@@ -106,20 +106,20 @@ def _grid_editor(model: SwotModel, rows: list[str], key: str, language: str) -> 
 def _one_link(model: SwotModel, language: str) -> None:
     nodes = [*model.factor_ids(), *model.strategy_ids()]
     with st.form("net_one_link"):
-        source = st.selectbox(trn("link_from", language), nodes, key="net_from")
-        target = st.selectbox(trn("link_to", language), model.factor_ids(), key="net_to")
-        add = st.form_submit_button(trn("link_add", language), key="net_add")
-        remove = st.form_submit_button(trn("link_remove", language), key="net_remove")
+        source = st.selectbox(tr("network.link_from", language), nodes, key="net_from")
+        target = st.selectbox(tr("network.link_to", language), model.factor_ids(), key="net_to")
+        add = st.form_submit_button(tr("network.link_add", language), key="net_add")
+        remove = st.form_submit_button(tr("network.link_remove", language), key="net_remove")
     if not (add or remove):
         return
     try:
         new, opened = apply_links(model, [(source, target, bool(add))])
     except PROJECT_ERRORS as exc:
-        flash("error", trn("link_failed", language, message=literal(str(exc), 600)))
+        flash("error", tr("network.link_failed", language, message=literal(str(exc), 600)))
     else:
         set_model(new)
-        key = "link_added" if add else "link_removed"
-        flash("success", trn(key, language, a=source, b=target))
+        key = "network.link_added" if add else "network.link_removed"
+        flash("success", tr(key, language, a=source, b=target))
         _open(opened or st.session_state.get(CHOSEN_KEY, ""))
     st.rerun()
 
@@ -136,13 +136,13 @@ def _compare(source: str, add: bool) -> None:
 
 
 def _clusters(model: SwotModel, result: Evaluation | list[str], language: str) -> None:
-    st.subheader(trn("clusters_title", language))
+    st.subheader(tr("network.clusters_title", language))
     for source in CLUSTER_KEYS:
         linked = model.linked_clusters(source)
         if len(linked) < 2:
             continue
-        names = dict(cluster=cluster_title(source, language),
-                     targets=", ".join(cluster_title(c, language) for c in linked))
+        cluster = cluster_title(source, language)
+        targets = ", ".join(cluster_title(c, language) for c in linked)
         if source in model.cluster_comparisons:
             weights = "—"
             if isinstance(result, Evaluation) and model.structure == "network":
@@ -150,13 +150,14 @@ def _clusters(model: SwotModel, result: Evaluation | list[str], language: str) -
                 column = cm.matrix[:, cm.index(cluster_name(source))]
                 weights = ", ".join(f"{cluster_title(c, language)} "
                                     f"{column[cm.index(cluster_name(c))]:.3f}" for c in linked)
-            st.markdown(isolate(trn("clusters_given", language, weights=weights, **names),
-                                language))
-            st.button(trn("clusters_remove", language, cluster=names["cluster"]),
+            given = tr("network.clusters_given", language, weights=weights, cluster=cluster,
+                       targets=targets)
+            st.markdown(isolate(given, language))
+            st.button(tr("network.clusters_remove", language, cluster=cluster),
                       key=f"net_cc_drop_{source}", on_click=_compare, args=(source, False))
         else:
-            st.info(trn("clusters_equal", language, **names))
-            st.button(trn("clusters_add", language, cluster=names["cluster"]),
+            st.info(tr("network.clusters_equal", language, cluster=cluster, targets=targets))
+            st.button(tr("network.clusters_add", language, cluster=cluster),
                       key=f"net_cc_add_{source}", on_click=_compare, args=(source, True))
 
 
@@ -168,22 +169,22 @@ def _notes(model: SwotModel, path: str, language: str) -> None:
     for node, note in link.notes.items():
         text = literal(note.text)  # typed in the model file, as are the ids and file name
         if note.source is not None:
-            text += " " + trn("source_line", language, file=literal(note.source.file),
+            text += " " + tr("network.source_line", language, file=literal(note.source.file),
                               line=note.source.line)
-        st.caption(isolate(trn("note_of", language, a=literal(parts[2]), b=literal(node),
+        st.caption(isolate(tr("network.note_of", language, a=literal(parts[2]), b=literal(node),
                                text=text), language))
 
 
 def _judge(model: SwotModel, language: str) -> None:
     paths = network_paths(model)
-    st.subheader(trn("judge_link", language))
+    st.subheader(tr("network.judge_link", language))
     if not paths:
-        st.caption(trn("links_none", language))
+        st.caption(tr("network.links_none", language))
         return
     chosen = st.session_state.get(CHOSEN_KEY)
     if st.session_state.get("net_matrix") not in paths:
         st.session_state["net_matrix"] = chosen if chosen in paths else paths[0]
-    path = st.selectbox(trn("judge_link", language), paths, key="net_matrix",
+    path = st.selectbox(tr("network.judge_link", language), paths, key="net_matrix",
                         format_func=lambda p: isolate(matrix_title(model, p, language), language),
                         label_visibility="collapsed")
     st.session_state[CHOSEN_KEY] = path
@@ -199,21 +200,22 @@ def network_editor(model: SwotModel, result: Evaluation | list[str], language: s
     """The Network page's body: structure, grids, one-link form, cluster comparisons,
     judgments of the chosen link set, diagram."""
     st.session_state["net_structure"] = model.structure
-    st.radio(trn("structure", language), STRUCTURES, key="net_structure",
-             format_func=lambda s: trn(f"structure_{s}", language), on_change=_on_structure)
+    st.radio(tr("network.structure", language), STRUCTURES, key="net_structure",
+             format_func=lambda s: tr(family("network.structure_", s),
+                                      language), on_change=_on_structure)
     version = st.session_state.get(GRID_VERSION_KEY, 0)
-    st.subheader(trn("grid_title", language))
-    st.caption(trn("grid_help", language))
+    st.subheader(tr("network.grid_title", language))
+    st.caption(tr("network.grid_help", language))
     _grid_editor(model, model.factor_ids(), f"net_grid_{version}", language)
-    st.subheader(trn("feedback_title", language))
-    st.caption(trn("feedback_help", language))
+    st.subheader(tr("network.feedback_title", language))
+    st.caption(tr("network.feedback_help", language))
     _grid_editor(model, model.strategy_ids(), f"net_feedback_{version}", language)
-    with st.expander(trn("add_link", language)):
+    with st.expander(tr("network.add_link", language)):
         _one_link(model, language)
     _clusters(model, result, language)
     _judge(model, language)
-    st.subheader(trn("diagram_title", language))
-    st.caption(trn("diagram_note", language))
+    st.subheader(tr("network.diagram_title", language))
+    st.caption(tr("network.diagram_note", language))
     st.plotly_chart(network_diagram(model, language), key="net_diagram")
 
 
@@ -264,8 +266,8 @@ def network_diagram(model: SwotModel, language: str) -> go.Figure:
                     "arrowcolor": "#6a1b9a" if feedback else GROUP_COLOURS[model.cluster_of(
                         node)],
                 })
-    for name, colour in ((trn("legend_dependence", language), "#555"),
-                         (trn("legend_feedback", language), "#6a1b9a")):
+    for name, colour in ((tr("network.legend_dependence", language), "#555"),
+                         (tr("network.legend_feedback", language), "#6a1b9a")):
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                     line={"color": colour}))
     depth = max(len(model.strategies), *(len(model.factors[g]) for g in GROUPS))
@@ -285,39 +287,40 @@ def network_diagram(model: SwotModel, language: str) -> go.Figure:
 def results_section(model: SwotModel, result: Evaluation, language: str) -> None:
     """On Results: the structure used and, for a network, the ranking with and without the
     dependence side by side and the factors whose global weight moved most."""
-    st.info(trn("used_structure", language,
-                name=trn(f"structure_{model.structure}", language)))
+    st.info(tr("network.used_structure", language,
+                name=tr(family("network.structure_", model.structure), language)))
     if model.structure != "network":
         count = sum(len(link.nodes) for sets in model.links.values() for link in sets.values())
         if count:
-            st.caption(trn("hierarchy_ignores", language, n=count))
+            st.caption(tr("network.hierarchy_ignores", language, n=count))
         return
     try:
         without = evaluate(model.set_structure("hierarchy"))
     except PROJECT_ERRORS as exc:
-        st.warning(trn("without_failed", language, message=literal(str(exc), 600)))
+        st.warning(tr("network.without_failed", language, message=literal(str(exc), 600)))
         return
     ranking, factors = compare_dependence(result, without)
-    st.subheader(trn("with_without", language))
+    st.subheader(tr("network.with_without", language))
     st.plotly_chart(_with_without_chart(ranking, language), key="chart_with_without")
     show_table(pd.DataFrame({
         "id": ranking["id"],
-        tr("col_label", language): [row_label(row, language) for _, row in ranking.iterrows()],
-        trn("col_rank_with", language): ranking["rank_with"],
-        trn("col_priority_with", language): ranking["priority_with"],
-        trn("col_rank_without", language): ranking["rank_without"],
-        trn("col_priority_without", language): ranking["priority_without"],
+        tr("common.col_label", language): [row_label(row, language)
+                                           for _, row in ranking.iterrows()],
+        tr("network.col_rank_with", language): ranking["rank_with"],
+        tr("network.col_priority_with", language): ranking["priority_with"],
+        tr("network.col_rank_without", language): ranking["rank_without"],
+        tr("network.col_priority_without", language): ranking["priority_without"],
     }))
-    st.markdown(f"**{trn('moved_most', language)}**")
+    st.markdown(f"**{tr('network.moved_most', language)}**")
     top = factors.head(5)
     show_table(pd.DataFrame({
         "id": top["id"],
-        tr("col_label", language): [row_label(row, language) for _, row in top.iterrows()],
-        trn("col_weight_with", language): top["weight_with"],
-        trn("col_weight_without", language): top["weight_without"],
-        trn("col_change", language): top["change"],
+        tr("common.col_label", language): [row_label(row, language) for _, row in top.iterrows()],
+        tr("network.col_weight_with", language): top["weight_with"],
+        tr("network.col_weight_without", language): top["weight_without"],
+        tr("network.col_change", language): top["change"],
     }))
-    st.caption(trn("network_weights_note", language))
+    st.caption(tr("network.network_weights_note", language))
 
 
 def _with_without_chart(ranking: pd.DataFrame, language: str) -> go.Figure:
@@ -325,10 +328,10 @@ def _with_without_chart(ranking: pd.DataFrame, language: str) -> go.Figure:
               for _, row in ranking.iterrows()]
     figure = go.Figure([
         go.Bar(y=labels, x=ranking["priority_with"], orientation="h",
-               name=trn("with", language), marker_color="#6a1b9a",
+               name=tr("network.with", language), marker_color="#6a1b9a",
                hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"),
         go.Bar(y=labels, x=ranking["priority_without"], orientation="h",
-               name=trn("without", language), marker_color="#90a4ae",
+               name=tr("network.without", language), marker_color="#90a4ae",
                hovertemplate="%{y}<br>%{x:.4f}<extra></extra>"),
     ])
     layout: dict[str, Any] = {
@@ -357,11 +360,12 @@ def cluster_sweep_choice(model: SwotModel, result: Evaluation,
     ``sens_cluster_from``, ``sens_cluster_to``); the sweep of that cluster weight and its
     name."""
     choices = linked_cluster_keys(model)
-    source = st.selectbox(trn("sweep_from", language), list(choices), key="sens_cluster_from",
+    source = st.selectbox(tr("network.sweep_from", language), list(choices),
+                          key="sens_cluster_from",
                           format_func=lambda c: cluster_title(c, language))
-    target = st.selectbox(trn("sweep_to", language), choices[source], key="sens_cluster_to",
+    target = st.selectbox(tr("network.sweep_to", language), choices[source], key="sens_cluster_to",
                           format_func=lambda c: cluster_title(c, language))
     sweep = sweep_cluster(model, cluster_name(source), cluster_name(target), result=result)
-    name = trn("sweep_name", language, target=cluster_title(target, language),
+    name = tr("network.sweep_name", language, target=cluster_title(target, language),
                source=cluster_title(source, language))
     return sweep, name

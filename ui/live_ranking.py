@@ -13,7 +13,7 @@ import streamlit as st
 from swot.analysis import Evaluation
 from swot.verdict import verdict
 from ui.i18n import shown_number
-from ui.i18n_trust import ttr
+from ui.strings import tr
 
 SHOWN = 3  # at least the top 3 (more when strategies tie with the third)
 LAST_KEY = "live_ranking_last"  # (model, ranking) last shown
@@ -62,9 +62,9 @@ def _moved(change: Any) -> str:  # a cell of an Int64 column: an int, or pd.NA
 def live_ranking(result: Evaluation | list[str], language: str) -> None:
     """The live ranking in the sidebar (a short message when the model cannot be ranked)."""
     box = st.sidebar.container(border=True)
-    box.markdown(f"**{ttr('live_title', language)}**")
+    box.markdown(f"**{tr('trust.live_title', language)}**")
     if not isinstance(result, Evaluation):
-        box.caption(ttr("live_unrankable", language))
+        box.caption(tr("trust.live_unrankable", language))
         return
     rows = moves(result, before_last_edit(result))
     for row in rows.itertuples():
@@ -73,9 +73,9 @@ def live_ranking(result: Evaluation | list[str], language: str) -> None:
         box.markdown(f"**{shown_number(str(row.rank), language)}** · `{row.id}` {numbers}")
     v = verdict(result)
     if v.tied:
-        box.caption(ttr("live_tied", language, names=", ".join(v.leaders)))
+        box.caption(tr("trust.live_tied", language, ascii_digits=False, names=", ".join(v.leaders)))
     if v.consistent:
-        box.caption(ttr("live_consistent", language))
+        box.caption(tr("trust.live_consistent", language))
     else:
-        box.caption(ttr("live_failing", language, k=len(v.failing)))
-    box.caption(ttr("live_note", language))
+        box.caption(tr("trust.live_failing", language, ascii_digits=False, k=len(v.failing)))
+    box.caption(tr("trust.live_note", language))

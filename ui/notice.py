@@ -8,9 +8,9 @@ import streamlit as st
 
 from swot.analysis import Evaluation
 from swot.provenance import notice
-from ui.i18n import lang, t
-from ui.i18n_trust import tt
+from ui.i18n import lang
 from ui.state import LOADED_KEY, current_evaluation, get_model
+from ui.strings import t
 
 
 def show_notice() -> None:
@@ -21,19 +21,19 @@ def show_notice() -> None:
     info = notice(model, st.session_state.get(LOADED_KEY),
                   result if isinstance(result, Evaluation) else None)
     if not info.rankable:
-        consistency = tt("notice_unrankable")
+        consistency = t("trust.notice_unrankable")
     elif info.failing:
-        consistency = tt("notice_failing", k=info.failing, n=info.matrices)
+        consistency = t("trust.notice_failing", k=info.failing, n=info.matrices)
     else:
-        consistency = tt("notice_passing", n=info.matrices)
+        consistency = t("trust.notice_passing", n=info.matrices)
     if info.kind == "none":
         if info.failing:
             st.warning(consistency, icon="⚠️")
         return
     if info.kind == "edited":
-        head = t("illustrative_edited")
+        head = t("trust.illustrative_edited")
     else:
         note = info.note if lang() == "en" else ""
-        head = t("illustrative", note=note) if note else t("illustrative_short")
+        head = t("trust.illustrative", note=note) if note else t("trust.illustrative_short")
     show = st.warning if info.failing else st.info
     show(f"{head}\n\n{consistency}", icon="⚠️" if info.failing else "ℹ️")

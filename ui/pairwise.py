@@ -22,19 +22,10 @@ from anp.pairwise import RECIPROCAL_RTOL
 from swot import todo
 from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
 from ui.charts import priorities_chart, short
-from ui.i18n import (
-    columns,
-    group_name,
-    isolate,
-    persian_digits,
-    persian_digits_on,
-    shown_number,
-    tr,
-)
-from ui.i18n_network import cluster_title, trn
-from ui.i18n_trust import ttr
+from ui.i18n import columns, isolate, persian_digits, persian_digits_on, shown_number
 from ui.literal import literal
 from ui.state import ModelSlot
+from ui.strings import cluster_title, family, group_name, tr
 from ui.tables import escape_markdown
 
 BLANK = "blank"
@@ -51,21 +42,22 @@ def matrix_title(model: SwotModel, path: str, language: str) -> str:
     """A readable name for the judgment matrix at ``path``."""
     kind, _, key = path.removeprefix("judgments.").partition(".")
     if kind == "groups":
-        return tr("matrix_groups", language)
+        return tr("pairwise.matrix_groups", language)
     if kind == "group_dependence":
-        return tr("matrix_dependence", language, group=group_name(key, language))
+        return tr("pairwise.matrix_dependence", language, group=group_name(key, language))
     if kind == "factors":
-        return tr("matrix_factors", language, group=group_name(key, language))
+        return tr("pairwise.matrix_factors", language, group=group_name(key, language))
     if kind == "clusters":  # also for a path into the entry (".matrix", ".clusters")
-        return trn("matrix_clusters", language,
+        return tr("network.matrix_clusters", language,
                    cluster=cluster_title(key.split(".")[0], language))
     if kind == "links":
         node, group = key.split(".")[:2]
-        text = "matrix_feedback" if node in model.strategy_ids() else "matrix_link"
-        return trn(text, language, node=item_title(model, node, language),
+        text = ("network.matrix_feedback" if node in model.strategy_ids()
+                else "network.matrix_link")
+        return tr(text, language, node=item_title(model, node, language),
                    group=group_name(group, language))
     factor = f"{key} · {model.factor(key).label(language)}"
-    return tr("matrix_strategies", language, factor=factor)
+    return tr("pairwise.matrix_strategies", language, factor=factor)
 
 
 def value_of(token: str) -> float | None:
@@ -98,16 +90,16 @@ def pair_label(token: str, a: str, b: str, lang: str) -> str:
     """The verbal reading of a token for items ``a`` (row) and ``b`` (column)."""
     value = value_of(token)
     if value is None:
-        return tr("blank", lang)
+        return tr("pairwise.blank", lang)
     if token.startswith(OFF_SCALE):
-        return tr("off_scale", lang, a=a, b=b, v=_number(value))
+        return tr("pairwise.off_scale", lang, a=a, b=b, v=_number(value))
     if math.isclose(value, 1.0):
-        return tr("equal", lang, a=a, b=b)
+        return tr("pairwise.equal", lang, a=a, b=b)
     if value > 1:
         k = round(value)
-        return tr("more", lang, a=a, b=b, degree=tr(f"deg_{k}", lang), v=k)
+        return tr("pairwise.more", lang, a=a, b=b, degree=tr(family("pairwise.deg_", k), lang), v=k)
     k = round(1 / value)
-    return tr("more", lang, a=b, b=a, degree=tr(f"deg_{k}", lang), v=k)
+    return tr("pairwise.more", lang, a=b, b=a, degree=tr(family("pairwise.deg_", k), lang), v=k)
 
 
 def item_name(item_id: str, lang: str) -> str:
@@ -145,7 +137,7 @@ def _placeholders(model: SwotModel, path: str) -> set[frozenset[str]]:
 
 
 def _unjudged(label: str, lang: str) -> str:
-    return f"{label} ◌ ({ttr('to_be_judged', lang)})"
+    return f"{label} ◌ ({tr('trust.to_be_judged', lang)})"
 
 
 def pair_key(key_prefix: str, path: str, i: int, j: int) -> str:
@@ -164,7 +156,7 @@ def pairwise_editor(slot: ModelSlot, path: str, lang: str, key_prefix: str,
     matrix = model.matrix_at(path)
     n = len(items)
     if n < 2:
-        st.info(tr("too_small", lang))
+        st.info(tr("pairwise.too_small", lang))
         return
     names = [item_name(x, lang) for x in items]
     titles = [item_title(model, x, lang) for x in items]
@@ -203,7 +195,7 @@ def _pair_boxes(slot: ModelSlot, path: str, lang: str, key_prefix: str, matrix: 
                     options.insert(0, current)
                 st.session_state[key] = current
                 # widget labels render Markdown; the titles hold typed labels
-                label = tr("pair", lang, a=escape_markdown(titles[i]),
+                label = tr("pairwise.pair", lang, a=escape_markdown(titles[i]),
                            b=escape_markdown(titles[j]))
                 if frozenset((items[i], items[j])) in waiting:
                     label = _unjudged(label, lang)
@@ -246,34 +238,35 @@ def _weights_and_consistency(slot: ModelSlot, path: str, lang: str, key_prefix: 
             useful = _useful_suggestions(matrix, items)
         except anp.DisconnectedComparisonsError as exc:  # not judged yet, or too few; in words
             show = st.info if blanks_expected else st.error
-            show(ttr("why_unlinked", lang, matrix=matrix_title(model, path, lang),
+            show(tr("trust.why_unlinked", lang, ascii_digits=False,
+                    matrix=matrix_title(model, path, lang),
                      items=", ".join(item_name(str(u), lang) for u in exc.unreachable),
                      ref=item_name(str(exc.reference), lang)))
             return
         except anp.ANPError as exc:
-            st.error(tr("cannot_weigh", lang, message=literal(str(exc), 600)))
+            st.error(tr("pairwise.cannot_weigh", lang, message=literal(str(exc), 600)))
             return
         st.plotly_chart(priorities_chart(titles, weights, lang, axis=names),
                         key=f"{key_prefix}:{path}:chart")
-        text = shown_number(tr("consistency", lang, lam=result.lambda_max, cr=result.cr,
+        text = shown_number(tr("pairwise.consistency", lang, lam=result.lambda_max, cr=result.cr,
                                thr=result.threshold), lang)
         if result.passes:
-            st.success(f"{text} — {tr('cr_ok', lang)}")
+            st.success(f"{text} — {tr('pairwise.cr_ok', lang)}")
         else:
-            st.error(f"{text} — {tr('cr_bad', lang)}")
-        st.markdown(f"**{tr('suggestions', lang)}**")
+            st.error(f"{text} — {tr('pairwise.cr_bad', lang)}")
+        st.markdown(f"**{tr('pairwise.suggestions', lang)}**")
         if not useful:
-            st.caption(tr("no_suggestions", lang))
+            st.caption(tr("pairwise.no_suggestions", lang))
         for s in useful:
             a, b = names[s.row], names[s.col]
             st.markdown(tr(
-                "suggestion", lang, pair=tr("pair", lang, a=a, b=b),
+                "pairwise.suggestion", lang, pair=tr("pairwise.pair", lang, a=a, b=b),
                 current=pair_label(token_of(s.current), a, b, lang),
                 suggested=pair_label(token_of(s.suggested_saaty), a, b, lang),
                 cr=s.cr_after,
             ))
             st.button(
-                tr("apply", lang),
+                tr("pairwise.apply", lang),
                 key=f"{key_prefix}:{path}:fix:{s.row}:{s.col}",
                 on_click=_apply,
                 args=(slot, path, s.row, s.col, s.suggested_saaty),
@@ -292,12 +285,12 @@ def ratings_editor(slot: ModelSlot, factor_id: str, lang: str, key_prefix: str) 
     path = f"judgments.strategies.{factor_id}"
     values = model.matrix_at(path)
     waiting = _placeholders(model, path)
-    st.caption(tr("ratings_note", lang))
+    st.caption(tr("pairwise.ratings_note", lang))
     cells = columns(3, lang)
     for k, sid in enumerate(model.strategy_ids()):
         key = f"{key_prefix}:rating:{factor_id}:{k}"
         st.session_state[key] = None if math.isnan(values[k]) else float(values[k])
-        label = tr("rating_of", lang, s=escape_markdown(item_title(model, sid, lang)))
+        label = tr("pairwise.rating_of", lang, s=escape_markdown(item_title(model, sid, lang)))
         cells[k % 3].number_input(
             _unjudged(label, lang) if frozenset((sid,)) in waiting else label,
             min_value=0.0,
@@ -336,11 +329,12 @@ def _placeholder_bar(slot: ModelSlot, path: str, lang: str, key_prefix: str) -> 
     waiting = len(_placeholders(model, path))
     blanks = bool(np.isnan(model.matrix_at(path)).any())
     if waiting:
-        st.caption(ttr("matrix_placeholders", lang, n=waiting))
+        st.caption(tr("trust.matrix_placeholders", lang, ascii_digits=False, n=waiting))
     left, right = st.columns(2)
     if blanks:
-        left.button(ttr("fill_matrix", lang), key=f"{key_prefix}:{path}:fill", on_click=_fill,
+        left.button(tr("trust.fill_matrix", lang), key=f"{key_prefix}:{path}:fill", on_click=_fill,
                     args=(slot, path))
     if waiting:
-        right.button(ttr("accept_matrix", lang, n=waiting), key=f"{key_prefix}:{path}:accept",
+        right.button(tr("trust.accept_matrix", lang, ascii_digits=False, n=waiting),
+                     key=f"{key_prefix}:{path}:accept",
                      on_click=_accept, args=(slot, path))

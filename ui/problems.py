@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable
 
 from swot.model import Problem, SwotModel
-from ui.i18n import group_name, ltr, tr
+from ui.i18n import ltr
 from ui.pairwise import matrix_title
+from ui.strings import group_name, tr
 from ui.tables import escape_markdown
 
 _INDEX = re.compile(r"(\[\d+\])+$")  # the "[i][j]" of a judgment's path
@@ -117,12 +118,13 @@ def place_label(model: SwotModel, path: str, language: str) -> str:
         if bare.startswith("judgments."):
             return matrix_title(model, _ENTRY_PART.sub(r"\1", bare), language)
         if bare == "weighting":
-            return tr("weighting_mode", language)
+            return tr("weights.weighting_mode", language)
         if bare.startswith("direct_weights.groups."):
-            return tr("group_weights", language)
+            return tr("weights.group_weights", language)
         if bare.startswith("direct_weights.factors."):
             factor = model.factor(bare.removeprefix("direct_weights.factors."))
-            return tr("factor_weights_in", language, group=group_name(factor.group, language))
+            return tr("weights.factor_weights_in", language,
+                      group=group_name(factor.group, language))
     except KeyError:  # an item the model does not have (e.g. a removed factor)
         pass
     return path

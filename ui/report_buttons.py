@@ -29,7 +29,7 @@ from swot.report.make import (
     render_report,
     workshop_source,
 )
-from ui.i18n import t
+from ui.strings import family, t
 
 MODEL_FILE = "model.json"
 
@@ -74,7 +74,7 @@ def _buttons(command: str, make: ReportMaker, stem: str, key: str, help_key: str
     row = st.container(horizontal=True, horizontal_alignment="right" if rtl else "left")
     buttons = [("pdf", "application/pdf"), ("html", "text/html")]
     for kind, mime in reversed(buttons) if rtl else buttons:
-        row.download_button(t(f"dl_report_{kind}"), partial(make, kind),
+        row.download_button(t(family("export.dl_report_", kind)), partial(make, kind),
                             file_name=f"{stem}.{kind}", mime=mime, key=f"{key}_{kind}",
                             on_click="ignore")
     st.caption(t(help_key))
@@ -88,7 +88,7 @@ def _today() -> dt.date:
 def model_report_buttons(model: SwotModel, lang: str) -> None:
     """Report buttons for the session's model (Results page)."""
     command, make = model_report(model, lang, _today())
-    _buttons(command, make, f"report-{lang}", "dl_report", "report_help", lang)
+    _buttons(command, make, f"report-{lang}", "dl_report", "export.report_help", lang)
 
 
 def workshop_report_buttons(db: Path | str, code: str, model: dict[str, Any],
@@ -102,7 +102,7 @@ def workshop_report_buttons(db: Path | str, code: str, model: dict[str, Any],
     stem = f"workshop-{code}-report-{lang}"
     command, make = _maker(lambda: group, ["--workshop", code, "--db", str(db)], lang, stem,
                            _today())
-    _buttons(command, make, stem, "ws_dl_report", "report_help_ws", lang)
+    _buttons(command, make, stem, "ws_dl_report", "export.report_help_ws", lang)
 
 
 def workbook_button(model: SwotModel, lang: str) -> None:
@@ -119,6 +119,6 @@ def workbook_button(model: SwotModel, lang: str) -> None:
         return workbook_bytes(evaluate(model), robustness(model, n=10_000, seed=1), lang, about)
 
     st.download_button(
-        t("dl_workbook"), data, file_name=f"swot-anp-{lang}.xlsx",
+        t("export.dl_workbook"), data, file_name=f"swot-anp-{lang}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_workbook", on_click="ignore")

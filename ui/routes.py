@@ -20,9 +20,9 @@ import streamlit as st
 
 from swot.store import WORKSHOP_QUERY_PARAM, NotFoundError, Store, StoreError, normalize_code
 from ui.i18n import lang
-from ui.i18n_workshop import tw
 from ui.literal import literal
 from ui.store_view import db_path
+from ui.strings import t
 
 PARTICIPANT_ONLY_ENV = "SWOT_ANP_PARTICIPANT_ONLY"
 PARTICIPANT_ONLY_SECRET = "participant_only"
@@ -61,10 +61,10 @@ def _facilitate(token: str, projector: bool) -> None:
         with Store(path) as store:
             code = store.workshop_by_facilitator_token(token).code
     except NotFoundError:
-        st.error(tw("invalid_link"))
+        st.error(t("workshop.invalid_link"))
         return
     except StoreError as exc:
-        st.error(tw("db_bad", message=literal(str(exc), 600)))
+        st.error(t("store.db_bad", ascii_digits=True, message=literal(str(exc), 600)))
         return
     (render_projector if projector else render_workshop)(path, code, lang())
 
@@ -102,6 +102,6 @@ def route() -> bool:
         _facilitate(facilitate, params.get(VIEW_PARAM) == "projector")
         return True
     if participant_only():
-        st.info(tw("participant_only"))
+        st.info(t("workshop.participant_only"))
         return True
     return False

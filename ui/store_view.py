@@ -16,9 +16,9 @@ import streamlit as st
 from swot.store import SECRETS_KEY, Store, StoreError, default_db_path
 from swot.store.config import cli_db_path, shown_target
 from ui.i18n import ltr
-from ui.i18n_workshop import tw
 from ui.literal import literal
 from ui.state import flash, show_flash
+from ui.strings import t
 
 _T = TypeVar("_T")
 
@@ -35,11 +35,11 @@ def db_path(quiet: bool = False) -> Path | str | None:
         return default_db_path(cli_db_path(sys.argv), secrets)
     except (OSError, StoreError) as exc:
         if not quiet:
-            st.error(tw("db_bad", message=literal(str(exc), 600)))
+            st.error(t("store.db_bad", ascii_digits=True, message=literal(str(exc), 600)))
         return None
 
 
-def store_action(path: Path | str, action: Callable[[Store], _T], error: str = "failed",
+def store_action(path: Path | str, action: Callable[[Store], _T], error: str = "store.failed",
                  where: str = "") -> _T | None:
     """``action`` on the store at ``path``; a failure becomes an error message for the next
     run (string ``error`` with ``message``) and gives None."""
@@ -47,7 +47,7 @@ def store_action(path: Path | str, action: Callable[[Store], _T], error: str = "
         with Store(path) as store:
             return action(store)
     except StoreError as exc:
-        flash("error", tw(error, message=literal(str(exc), 600)), where)
+        flash("error", t(error, ascii_digits=True, message=literal(str(exc), 600)), where)
         return None
 
 
@@ -66,9 +66,9 @@ def store_page(title: str, body: Callable[[Path | str, Store], None]) -> None:
     path = db_path()
     if path is None:
         return
-    st.caption(tw("db_where", path=ltr(shown_target(path))))
+    st.caption(t("store.db_where", ascii_digits=True, path=ltr(shown_target(path))))
     try:
         with Store(path) as store:
             body(path, store)
     except StoreError as exc:
-        st.error(tw("db_bad", message=literal(str(exc), 600)))
+        st.error(t("store.db_bad", ascii_digits=True, message=literal(str(exc), 600)))

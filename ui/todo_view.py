@@ -13,10 +13,9 @@ import streamlit as st
 
 from swot import todo
 from swot.model import SwotModel
-from ui.i18n import group_name, t
-from ui.i18n_trust import tt, ttr
 from ui.pairwise import item_name, matrix_title
 from ui.state import get_model, set_model
+from ui.strings import family, group_name, t, tr
 from ui.tables import escape_markdown
 from ui.verdict_view import open_matrix
 
@@ -28,18 +27,22 @@ def _names(items: tuple[str, ...], language: str) -> str:
 def reason(model: SwotModel, gap: todo.Missing, language: str) -> str:
     """One sentence saying what keeps the matrix of ``gap`` from being ranked."""
     if gap.kind == "no_group_weight":
-        return ttr("why_no_group_weight", language)
+        return tr("trust.why_no_group_weight", language, ascii_digits=False)
     if gap.kind == "no_factor_weight":
-        return ttr("why_no_factor_weight", language, group=group_name(gap.items[0], language))
+        return tr("trust.why_no_factor_weight", language, ascii_digits=False,
+                  group=group_name(gap.items[0], language))
     where = matrix_title(model, gap.path, language)
     if gap.kind == "unlinked":
-        return ttr("why_unlinked", language, matrix=where, items=_names(gap.items, language),
+        return tr("trust.why_unlinked", language, ascii_digits=False, matrix=where,
+                  items=_names(gap.items, language),
                    ref=item_name(gap.reference, language))
     if gap.kind == "unrated":
-        return ttr("why_unrated", language, matrix=where, items=_names(gap.items, language))
+        return tr("trust.why_unrated", language, ascii_digits=False, matrix=where,
+                  items=_names(gap.items, language))
     if gap.kind in ("no_positive", "no_judgments"):
-        return ttr(f"why_{gap.kind}", language, matrix=where)
-    return ttr("why_invalid", language, matrix=where, detail=gap.detail)
+        return tr(family("trust.why_", gap.kind), language, ascii_digits=False,
+                  matrix=where)
+    return tr("trust.why_invalid", language, ascii_digits=False, matrix=where, detail=gap.detail)
 
 
 TODO_OPEN_KEY = "todo_open"  # the to-do list was just used: keep it open
@@ -59,22 +62,22 @@ def cannot_rank(model: SwotModel, language: str, key: str) -> None:
     """Why the model cannot be ranked: a sentence per matrix with a button to its editor,
     and the button that fills every blank as "equal, to be judged"."""
     gaps = todo.missing(model)
-    st.error(t("cannot_rank"))
+    st.error(t("trust.cannot_rank"))
     for k, gap in enumerate(gaps):
         left, right = st.columns([4, 1])
         left.markdown("- " + escape_markdown(reason(model, gap, language)))
         if gap.path.startswith("judgments.") and right.button(
-                tt("open_matrix"), key=f"{key}:why:{k}"):
+                t("trust.open_matrix"), key=f"{key}:why:{k}"):
             open_matrix(gap.path)
     if any(g.path.startswith("judgments.") for g in gaps):
-        st.button(tt("fill_all"), key=f"{key}:fill_all", on_click=_fill_all, type="primary")
+        st.button(t("trust.fill_all"), key=f"{key}:fill_all", on_click=_fill_all, type="primary")
 
 
 def unjudged_warning(model: SwotModel) -> None:
     """Beside a ranking: how many placeholders it rests on (nothing when none)."""
     groups = todo.open_by_matrix(model)
     if groups:
-        st.warning(tt("rests_on_placeholders", n=sum(map(len, groups.values())),
+        st.warning(t("trust.rests_on_placeholders", n=sum(map(len, groups.values())),
                       k=len(groups)), icon="⚠️")
 
 
@@ -83,9 +86,9 @@ def todo_list(model: SwotModel, language: str) -> None:
     editor; "fill every blank" and "accept every placeholder"."""
     groups = todo.open_by_matrix(model)
     opened = bool(st.session_state.pop(TODO_OPEN_KEY, False))
-    with st.expander(tt("todo_title", n=sum(map(len, groups.values()))), expanded=opened):
+    with st.expander(t("trust.todo_title", n=sum(map(len, groups.values()))), expanded=opened):
         if not groups:
-            st.caption(tt("todo_empty"))
+            st.caption(t("trust.todo_empty"))
         for path, entries in groups.items():
             left, right = st.columns([4, 1])
             pairs = ", ".join(
@@ -93,12 +96,12 @@ def todo_list(model: SwotModel, language: str) -> None:
                 else item_name(a, language) for _, a, b, _ in entries)
             left.markdown(f"**{escape_markdown(matrix_title(model, path, language))}** "
                           f"({len(entries)}): {escape_markdown(pairs)}")
-            if right.button(tt("open_matrix"), key=f"todo:open:{path}"):
+            if right.button(t("trust.open_matrix"), key=f"todo:open:{path}"):
                 open_matrix(path)
         left, right = st.columns(2)
-        left.button(tt("fill_all"), key="todo:fill_all", on_click=_fill_all)
+        left.button(t("trust.fill_all"), key="todo:fill_all", on_click=_fill_all)
         if groups:
-            right.button(tt("accept_all"), key="todo:accept_all", on_click=_accept_all)
+            right.button(t("trust.accept_all"), key="todo:accept_all", on_click=_accept_all)
 
 
 def _on_kind(factor_id: str, key: str) -> None:
@@ -109,6 +112,6 @@ def kind_choice(factor_id: str, language: str) -> None:
     """Pairwise comparison or ratings of the strategies with respect to ``factor_id``."""
     key = f"kind:{factor_id}"
     st.session_state[key] = get_model().strategy_judgments[factor_id].kind
-    st.radio(ttr("judged_by", language), ("pairwise", "ratings"), key=key, horizontal=True,
-             format_func=lambda k: ttr(f"kind_{k}", language), on_change=_on_kind,
+    st.radio(tr("trust.judged_by", language), ("pairwise", "ratings"), key=key, horizontal=True,
+             format_func=lambda k: tr(family("trust.kind_", k), language), on_change=_on_kind,
              args=(factor_id, key))

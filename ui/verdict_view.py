@@ -16,11 +16,10 @@ from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.verdict import Verdict, verdict
 from ui.charts import row_label
-from ui.i18n import t
-from ui.i18n_trust import tt
 from ui.literal import literal
 from ui.pairwise import matrix_title
 from ui.state import CHOSEN_MATRIX_KEY
+from ui.strings import t
 from ui.tables import escape_markdown
 
 WEIGHTS_PAGE = "app_pages/weights.py"
@@ -38,13 +37,13 @@ def headline(result: Evaluation, language: str) -> Verdict:
     priorities = result.strategies["priority"]
     if v.tied:
         names = ", ".join(_name(result, s, language) for s in v.leaders)
-        st.markdown(f"### {escape_markdown(tt('tied', names=names))}")
-        st.caption(tt("tied_note", margin=v.margin, first=float(priorities.iloc[0])))
+        st.markdown(f"### {escape_markdown(t('trust.tied', names=names))}")
+        st.caption(t("trust.tied_note", margin=v.margin, first=float(priorities.iloc[0])))
     else:
         name = _name(result, v.leaders[0], language)
-        st.markdown(f"### {t('top_strategy', s=escape_markdown(name))}")
+        st.markdown(f"### {t('results.top_strategy', s=escape_markdown(name))}")
         if len(priorities) > 1:
-            st.caption(tt("ahead", gap=v.gap, second=result.strategies["id"].iloc[1],
+            st.caption(t("trust.ahead", gap=v.gap, second=result.strategies["id"].iloc[1],
                           margin=v.margin))
     return v
 
@@ -62,15 +61,15 @@ def consistency_note(model: SwotModel, result: Evaluation, language: str, key: s
     v = verdict(result)
     n = len(result.consistency)
     if v.consistent:
-        st.success(tt("all_pass", n=n))
+        st.success(t("trust.all_pass", n=n))
         return
-    st.error(tt("some_fail", k=len(v.failing), n=n))
+    st.error(t("trust.some_fail", k=len(v.failing), n=n))
     for row in v.failing.itertuples():
         left, right = st.columns([3, 1])
         title = matrix_title(model, row.matrix, language)
-        left.markdown("- " + tt("failing_row", matrix=escape_markdown(title), cr=row.cr,
+        left.markdown("- " + t("trust.failing_row", matrix=escape_markdown(title), cr=row.cr,
                                 thr=row.threshold))
-        if right.button(tt("open_matrix"), key=f"{key}:open:{row.matrix}"):
+        if right.button(t("trust.open_matrix"), key=f"{key}:open:{row.matrix}"):
             open_matrix(row.matrix)
 
 
@@ -91,15 +90,15 @@ def scenarios_consistency(models: Mapping[str, Mapping[str, Any]], consistency: 
     matrix on the Weights page."""
     failing = consistency[~consistency["passes"].astype(bool)]
     if failing.empty:
-        st.success(tt("all_pass_scenarios", n=len(models)))
+        st.success(t("trust.all_pass_scenarios", n=len(models)))
         return
-    st.error(tt("some_fail_scenarios"))
+    st.error(t("trust.some_fail_scenarios"))
     for k, row in enumerate(failing.itertuples()):
         model = model_from_dict(dict(models[row.scenario]), source=row.scenario)
         left, right = st.columns([3, 1])
-        left.markdown("- " + literal(row.scenario) + " · " + tt(
-            "failing_row", matrix=escape_markdown(matrix_title(model, row.matrix, language)),
+        left.markdown("- " + literal(row.scenario) + " · " + t(
+            "trust.failing_row", matrix=escape_markdown(matrix_title(model, row.matrix, language)),
             cr=row.cr, thr=row.threshold))
-        if right.button(tt("load_and_open"), key=f"sc_open_{k}"):
+        if right.button(t("trust.load_and_open"), key=f"sc_open_{k}"):
             load(row.scenario)
             open_matrix(row.matrix)

@@ -9,10 +9,9 @@ import pandas as pd
 
 from swot.model import SwotModel
 from swot.workshop_text import local_time, saaty_text
-from ui.i18n import t
-from ui.i18n_workshop import tw
 from ui.pairwise import item_title
 from ui.problems import place_label
+from ui.strings import t
 
 
 def matrix_label(model: SwotModel, path: str, language: str) -> str:
@@ -35,9 +34,9 @@ def labelled_judgments(table: pd.DataFrame, model: SwotModel, language: str,
     """A table with ``matrix``, ``item_i``, ``item_j`` and judgment columns, labelled: the
     judgment columns as Saaty values (ratings as numbers)."""
     out = pd.DataFrame({
-        t("col_matrix"): [matrix_label(model, p, language) for p in table["matrix"]],
-        tw("col_item_i"): [item_label(model, x, language) for x in table["item_i"]],
-        tw("col_item_j"): [item_label(model, x, language) for x in table["item_j"]],
+        t("common.col_matrix"): [matrix_label(model, p, language) for p in table["matrix"]],
+        t("workshop.col_item_i"): [item_label(model, x, language) for x in table["item_i"]],
+        t("workshop.col_item_j"): [item_label(model, x, language) for x in table["item_j"]],
     })
     ratings = table["matrix"].str.endswith(".ratings")
     for column in value_columns:
@@ -58,18 +57,20 @@ def audit_view(changes: list, model: SwotModel, names: Mapping[str, str],
         return f"{v:.4g}" if not item_j else saaty_text(v)
 
     return pd.DataFrame({
-        tw("col_when"): [local_time(c.changed_at, language) for c in changes],
-        tw("col_name"): [names.get(c.participant_name, c.participant_name) for c in changes],
-        tw("col_round"): [c.round for c in changes],
-        t("col_matrix"): [matrix_label(model, c.matrix, language) for c in changes],
-        tw("col_item_i"): [item_label(model, c.item_i, language) for c in changes],
-        tw("col_item_j"): [item_label(model, c.item_j, language) for c in changes],
-        tw("col_old"): [value(c.old_value, c.matrix, c.item_j) for c in changes],
-        tw("col_new"): [value(c.new_value, c.matrix, c.item_j) for c in changes],
-        tw("col_rationale"): [c.rationale for c in changes],
-    }, columns=[tw("col_when"), tw("col_name"), tw("col_round"), t("col_matrix"),
-                tw("col_item_i"), tw("col_item_j"), tw("col_old"), tw("col_new"),
-                tw("col_rationale")])
+        t("workshop.col_when"): [local_time(c.changed_at, language) for c in changes],
+        t("common.col_name"): [names.get(c.participant_name, c.participant_name) for c in changes],
+        t("workshop.col_round"): [c.round for c in changes],
+        t("common.col_matrix"): [matrix_label(model, c.matrix, language) for c in changes],
+        t("workshop.col_item_i"): [item_label(model, c.item_i, language) for c in changes],
+        t("workshop.col_item_j"): [item_label(model, c.item_j, language) for c in changes],
+        t("workshop.col_old"): [value(c.old_value, c.matrix, c.item_j) for c in changes],
+        t("workshop.col_new"): [value(c.new_value, c.matrix, c.item_j) for c in changes],
+        t("workshop.col_rationale"): [c.rationale for c in changes],
+    }, columns=[t("workshop.col_when"), t("common.col_name"), t("workshop.col_round"),
+                t("common.col_matrix"),
+                t("workshop.col_item_i"), t("workshop.col_item_j"), t("workshop.col_old"),
+                t("workshop.col_new"),
+                t("workshop.col_rationale")])
 
 
 def status_mark(status: str) -> str:

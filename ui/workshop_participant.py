@@ -37,12 +37,12 @@ from swot.workshop import JUDGED, consistency_table, judgment_status
 from swot.workshop_feedback import best_change, feedback_table
 from swot.workshop_report import masked
 from swot.workshop_text import saaty_text
-from ui.i18n import isolate, lang, t
-from ui.i18n_workshop import tw
+from ui.i18n import isolate, lang
 from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title, pair_label, token_of
 from ui.state import ModelSlot
 from ui.store_view import db_path
+from ui.strings import family, t
 from ui.tables import show_table
 from ui.workshop_labels import item_label, status_mark
 
@@ -86,13 +86,13 @@ def _on_join(path: Path | str, code: str) -> None:
         with Store(path) as store:
             person = store.join(code, name)
     except (NotFoundError, WorkshopClosedError):
-        _say("error", tw("invalid_link"))
+        _say("error", t("workshop.invalid_link"))
         return
     except WorkshopFullError:
-        _say("error", tw("full"))
+        _say("error", t("workshop.full"))
         return
     except (DuplicateParticipantError, StoreError) as exc:
-        _say("error", tw("failed", message=literal(str(exc), 600)))
+        _say("error", t("store.failed", ascii_digits=True, message=literal(str(exc), 600)))
         return
     st.session_state[TOKEN_KEY] = (person.workshop_code, person.token)
     st.query_params.clear()
@@ -113,11 +113,12 @@ def render_join(code: str) -> None:
         workshop = None
     _show_message()
     if workshop is None or not workshop.is_open:
-        st.error(tw("invalid_link"))
+        st.error(t("workshop.invalid_link"))
         return
-    st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)), anchor=False)
-    st.text_input(tw("your_name"), key="wsp_name", max_chars=200)
-    st.button(tw("join"), key="wsp_join", on_click=_on_join, args=(path, workshop.code))
+    st.header(t("workshop.join_title", ascii_digits=True, code=workshop.code,
+                title=literal(workshop.title)), anchor=False)
+    st.text_input(t("workshop.your_name"), key="wsp_name", max_chars=200)
+    st.button(t("workshop.join"), key="wsp_join", on_click=_on_join, args=(path, workshop.code))
 
 
 # -- the private link
@@ -161,10 +162,11 @@ def _submit(path: Path | str, workshop: Workshop, person: Participant,
                          judged=sorted(draft["judged"]), rationale=rationale)
     except StoreError as exc:
         draft["unsaved"] = True  # kept in the session; saved on the next run that reaches it
-        _say("error", f"{tw('kept_unsaved')} {tw('not_saved', message=literal(str(exc), 600))}")
+        not_saved = t("workshop.not_saved", ascii_digits=True, message=literal(str(exc), 600))
+        _say("error", f"{t('workshop.kept_unsaved')} {not_saved}")
         return
     if draft.pop("unsaved", False):
-        _say("success", tw("saved_after_outage"))
+        _say("success", t("workshop.saved_after_outage"))
     st.session_state["wsp_rationale"] = ""
 
 
@@ -189,16 +191,17 @@ def _on_confirm(path: Path | str, workshop: Workshop, person: Participant, matri
 def _own_consistency(model: SwotModel, data: dict[str, Any], name: str, judged: set[str],
                      language: str) -> None:
     """Every judged matrix's CR, on demand (the editor shows the current matrix's)."""
-    if not st.toggle(tw("your_cr"), key="wsp_show_cr"):
+    if not st.toggle(t("workshop.your_cr"), key="wsp_show_cr"):
         return
     crs = consistency_table(data, [_Draft(name, data["judgments"], tuple(judged))])
     if not crs.empty:
         show_table(pd.DataFrame({
-            t("col_matrix"): [matrix_title(model, p.removesuffix(".pairwise").removesuffix(
+            t("common.col_matrix"): [matrix_title(model, p.removesuffix(".pairwise").removesuffix(
                 ".matrix"), language) for p in crs["matrix"]],
             "n": crs["n"],
-            t("col_cr"): crs["cr"],
-            t("col_passes"): [t("yes") if ok else t("no") for ok in crs["passes"]],
+            t("common.col_cr"): crs["cr"],
+            t("common.col_passes"): [t("common.yes") if ok else t("common.no")
+                                     for ok in crs["passes"]],
         }), digits=3)
 
 
@@ -215,29 +218,29 @@ def _feedback(path: Path | str, workshop: Workshop, person: Participant, draft: 
     group = _last_round(str(path), workshop.code, previous)
     mine = next((s for s in group if s.participant_id == person.id), None)
     model = draft["model"]
-    with st.expander(tw("feedback", n=previous), expanded=True):
+    with st.expander(t("workshop.feedback", ascii_digits=True, n=previous), expanded=True):
         if mine is None:
-            st.caption(tw("no_feedback"))
+            st.caption(t("workshop.no_feedback"))
             return
         table = feedback_table(workshop.model, mine, group, matrix)
         if table.empty:
-            st.caption(tw("no_feedback"))
+            st.caption(t("workshop.no_feedback"))
         else:
             show_table(pd.DataFrame({
-                tw("col_item_i"): [item_label(model, x, language) for x in table["item_i"]],
-                tw("col_item_j"): [item_label(model, x, language) for x in table["item_j"]],
-                tw("col_mine"): [saaty_text(v) for v in table["mine"]],
-                tw("col_group_gm"): [saaty_text(v) for v in table["group"]],
-                tw("col_factor"): table["factor"],
+                t("workshop.col_item_i"): [item_label(model, x, language) for x in table["item_i"]],
+                t("workshop.col_item_j"): [item_label(model, x, language) for x in table["item_j"]],
+                t("workshop.col_mine"): [saaty_text(v) for v in table["mine"]],
+                t("workshop.col_group_gm"): [saaty_text(v) for v in table["group"]],
+                t("workshop.col_factor"): table["factor"],
             }), digits=2)
         suggestion = best_change(workshop.model, mine, group)
         if suggestion is None:
-            st.caption(tw("no_suggest"))
+            st.caption(t("workshop.no_suggest"))
             return
         a = item_label(model, suggestion.item_i, language)
         b = item_label(model, suggestion.item_j, language)
-        st.info(tw(
-            "suggest", pair=literal(f"{a} / {b}"),
+        st.info(t(
+            "workshop.suggest", ascii_digits=True, pair=literal(f"{a} / {b}"),
             matrix=literal(matrix_title(model, suggestion.matrix, language)),
             current=pair_label(token_of(suggestion.current), suggestion.item_i,
                                suggestion.item_j, language),
@@ -261,26 +264,27 @@ def render_private(token: str) -> None:
             if (kept is None or kept["fingerprint"] != workshop.fingerprint
                     or kept["round"] != workshop.round):
                 if kept is not None and kept["fingerprint"] != workshop.fingerprint:
-                    st.warning(tw("model_changed"))
+                    st.warning(t("workshop.model_changed"))
                 st.session_state[key] = _start(store, workshop, person)
     except NotFoundError:
-        st.error(tw("invalid_link"))
+        st.error(t("workshop.invalid_link"))
         return
     except (StoreError, ModelFileError) as exc:
-        st.error(tw("failed", message=literal(str(exc), 600)))
+        st.error(t("store.failed", ascii_digits=True, message=literal(str(exc), 600)))
         if st.session_state.get(_draft_key(token), {}).get("unsaved"):
-            st.warning(tw("kept_unsaved"))
+            st.warning(t("workshop.kept_unsaved"))
         return
     if st.session_state[key].get("unsaved"):  # the database is back: save what was kept
         _submit(path, workshop, person, st.session_state[key])
-    st.header(tw("join_title", code=workshop.code, title=literal(workshop.title)), anchor=False)
+    st.header(t("workshop.join_title", ascii_digits=True, code=workshop.code,
+                title=literal(workshop.title)), anchor=False)
     _show_message()
     if not workshop.is_open:
-        st.error(tw("is_closed"))
+        st.error(t("workshop.is_closed"))
         return
-    st.caption(tw("your_link"))
+    st.caption(t("workshop.your_link"))
     st.code(private_link(token), language=None)
-    st.markdown(tw("hello_plain", name=literal(person.name)))
+    st.markdown(t("workshop.hello_plain", ascii_digits=True, name=literal(person.name)))
     _judging(path, workshop, person, language)
 
 
@@ -295,22 +299,23 @@ def _judging(path: Path | str, workshop: Workshop, person: Participant, language
     paths = matrix_paths(data)
     status = {p: judgment_status(mine, data, p) for p in paths}
     done = sum(s == JUDGED for s in status.values())
-    st.caption(f"{tw('round_is', n=workshop.round)} · "
-               f"{tw('judged_count', done=done, total=len(paths))}")
+    st.caption(f"{t('workshop.round_is', ascii_digits=True, n=workshop.round)} · "
+               f"{t('workshop.judged_count', ascii_digits=True, done=done, total=len(paths))}")
     _own_consistency(model, data, person.name, draft["judged"], language)
     pick = f"wsp_matrix:{workshop.code}"
     # set on every run (not only when unset) so that the shown label follows the language
     st.session_state[pick] = st.session_state.get(pick) if st.session_state.get(pick) in paths \
         else paths[0]
     matrix = st.selectbox(
-        tw("matrix"), paths, key=pick,
+        t("workshop.matrix"), paths, key=pick,
         format_func=lambda p: isolate(f"{status_mark(status[p])} "
                                       f"{matrix_title(model, p, language)}", language))
     if status[matrix] != JUDGED:
-        st.warning(tw(f"status_{status[matrix]}") + " — " + tw("this_not_judged"))
-        st.button(tw("confirm"), key="wsp_confirm", on_click=_on_confirm,
+        st.warning(t(family("workshop.status_",
+                            status[matrix])) + " — " + t("workshop.this_not_judged"))
+        st.button(t("workshop.confirm"), key="wsp_confirm", on_click=_on_confirm,
                   args=(path, workshop, person, matrix))
-    st.text_input(tw("rationale"), key="wsp_rationale", max_chars=500)
+    st.text_input(t("workshop.rationale"), key="wsp_rationale", max_chars=500)
     if workshop.round > 1:
         _feedback(path, workshop, person, draft, matrix, language)
     _show_message()

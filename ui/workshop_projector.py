@@ -18,8 +18,8 @@ from swot.model import SwotModel
 from swot.store import Store, workshop_link
 from ui.charts import FONT_FA, persian_numbers, ranking_chart, title_layout
 from ui.i18n import isolate
-from ui.i18n_workshop import tw
 from ui.literal import literal
+from ui.strings import family, t
 from ui.workshop_labels import item_label, matrix_label
 from ui.workshop_results import Snapshot, qr_png, snapshot
 from ui.workshop_view import REFRESH_SECONDS, app_url
@@ -46,12 +46,12 @@ def progress_chart(snap: Snapshot, language: str) -> go.Figure:
     values = [len(snap.people),
               0 if judged is None else int(judged["any"].sum()),
               0 if judged is None else int(judged["all"].sum())]
-    labels = [tw("joined"), tw("judged_some"), tw("judged_all")]
+    labels = [t("workshop.joined"), t("workshop.judged_some"), t("workshop.judged_all")]
     fig = go.Figure(go.Bar(x=values, y=[isolate(x, language) for x in labels], orientation="h",
                            text=values, textposition="auto", marker_color="#455a64"))
     fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left")
     fig.update_xaxes(autorange="reversed" if language == "fa" else True, dtick=1)
-    return _layout(fig, tw("joined_judged"), language, 260)
+    return _layout(fig, t("workshop.joined_judged"), language, 260)
 
 
 def consensus_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure:
@@ -63,14 +63,14 @@ def consensus_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figur
     fig = go.Figure(go.Bar(
         x=table["consensus"], y=labels, orientation="h",
         marker_color=[BAND_COLOURS[b] for b in table["band"]],
-        text=[f"{v:.2f} · {tw(f'band_{b}')}" for v, b in zip(table["consensus"], table["band"],
-                                                              strict=True)],
+        text=[f"{v:.2f} · {t(family('workshop.band_', b))}"
+              for v, b in zip(table["consensus"], table["band"], strict=True)],
         textposition="auto"))
     for bound, _word in CONSENSUS_BANDS[:-1]:
         fig.add_vline(x=bound, line={"dash": "dot", "color": "#757575"})
     fig.update_xaxes(range=[1, 0] if language == "fa" else [0, 1])
     fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left")
-    return _layout(fig, tw("consensus_chart"), language, max(260, 90 + 34 * len(table)))
+    return _layout(fig, t("workshop.consensus_chart"), language, max(260, 90 + 34 * len(table)))
 
 
 def disputed_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure:
@@ -101,14 +101,14 @@ def disputed_chart(snap: Snapshot, model: SwotModel, language: str) -> go.Figure
                      ticktext=["1/9", "1/5", "1/3", "1", "3", "5", "9"])
     fig.add_vline(x=1, line={"color": "#757575"})
     fig.update_yaxes(autorange="reversed", side="right" if language == "fa" else "left")
-    return _layout(fig, tw("disputed_chart"), language, max(300, 90 + 60 * len(disputes)))
+    return _layout(fig, t("workshop.disputed_chart"), language, max(300, 90 + 60 * len(disputes)))
 
 
 def render_projector(path: Path | str, code: str, language: str) -> None:
     """The projector view of the workshop ``code``."""
     with Store(path) as store:
         workshop = store.get_workshop(code)
-    st.title(tw("projector_title", code=workshop.code))
+    st.title(t("workshop.projector_title", ascii_digits=True, code=workshop.code))
     if workshop.title:
         st.subheader(literal(workshop.title), anchor=False)
 
@@ -116,20 +116,22 @@ def render_projector(path: Path | str, code: str, language: str) -> None:
     def live() -> None:
         with Store(path) as store:
             current = store.get_workshop(code)
-        snap = snapshot(path, code, current.anonymous, tw("participant_n", n="{n}"))
+        snap = snapshot(path, code, current.anonymous,
+                        t("workshop.participant_n", ascii_digits=True, n="{n}"))
         model = model_from_dict(current.model, source=f"workshop {code}")
         left, right = st.columns([3, 1])
         with right:
-            st.image(qr_png(workshop_link(app_url(), code)), caption=tw("qr_caption"),
+            st.image(qr_png(workshop_link(app_url(), code)), caption=t("workshop.qr_caption"),
                      width="stretch")
         with left:
             st.plotly_chart(progress_chart(snap, language), key="pj_progress")
         report = snap.report
         if report.error:
-            st.error(literal(tw("cannot_group", message=report.error), 600))
+            st.error(literal(t("workshop.cannot_group", ascii_digits=True, message=report.error),
+                             600))
             return
         if report.ranking is None:
-            st.info(tw("no_results"))
+            st.info(t("workshop.no_results"))
             return
         first, second = st.columns(2)
         with first:

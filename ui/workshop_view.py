@@ -27,12 +27,12 @@ from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
 from ui.comparison import comparison_chart, comparison_view
-from ui.i18n import isolate, t
-from ui.i18n_workshop import tw
+from ui.i18n import isolate
 from ui.literal import literal, plain
 from ui.report_buttons import workshop_report_buttons
 from ui.state import flash
 from ui.store_view import store_action
+from ui.strings import family, t
 from ui.tables import show_table
 from ui.workshop_labels import (
     audit_view,
@@ -61,20 +61,20 @@ def app_url(**params: str) -> str:
 
 def _links(workshop: Workshop) -> None:
     st.session_state.setdefault(BASE_URL_KEY, app_url())
-    st.text_input(tw("base_url"), key=BASE_URL_KEY)
+    st.text_input(t("workshop.base_url"), key=BASE_URL_KEY)
     join = workshop_link(app_url(), workshop.code)
     left, right = st.columns([3, 1])
     with left:
-        st.markdown(tw("code_is", code=workshop.code))
-        st.caption(tw("join_link"))
+        st.markdown(t("workshop.code_is", ascii_digits=True, code=workshop.code))
+        st.caption(t("workshop.join_link"))
         st.code(join, language=None)
-        st.caption(tw("facilitator_link"))
+        st.caption(t("workshop.facilitator_link"))
         st.code(app_url(**{FACILITATE_PARAM: workshop.facilitator_token}), language=None)
-        st.caption(tw("projector_link"))
+        st.caption(t("workshop.projector_link"))
         st.code(app_url(**{FACILITATE_PARAM: workshop.facilitator_token, VIEW_PARAM: "projector"}),
                 language=None)
     with right:
-        st.image(qr_png(join), caption=tw("qr_caption"), width=180)
+        st.image(qr_png(join), caption=t("workshop.qr_caption"), width=180)
 
 
 def _on_toggle(path: Path | str, code: str, is_open: bool) -> None:
@@ -92,13 +92,14 @@ def _settings(path: Path | str, workshop: Workshop) -> None:
     code = workshop.code
     st.session_state[f"ws_anon:{code}"] = workshop.anonymous
     st.session_state[f"ws_cap:{code}"] = workshop.max_participants or 0
-    st.checkbox(tw("anonymous"), key=f"ws_anon:{code}", on_change=_on_options,
+    st.checkbox(t("workshop.anonymous", ascii_digits=True), key=f"ws_anon:{code}",
+                on_change=_on_options,
                 args=(path, code))
-    st.number_input(tw("cap"), min_value=0, step=1, key=f"ws_cap:{code}",
+    st.number_input(t("workshop.cap", ascii_digits=True), min_value=0, step=1, key=f"ws_cap:{code}",
                     on_change=_on_options, args=(path, code))
     if not workshop.is_open:
-        st.warning(tw("is_closed"))
-    st.button(tw("close") if workshop.is_open else tw("reopen"), key="ws_toggle",
+        st.warning(t("workshop.is_closed"))
+    st.button(t("workshop.close") if workshop.is_open else t("workshop.reopen"), key="ws_toggle",
               on_click=_on_toggle, args=(path, code, workshop.is_open))
 
 
@@ -107,9 +108,9 @@ def _on_exclude(path: Path | str, code: str, participant_id: int, key: str) -> N
 
 
 def _participants(path: Path | str, workshop: Workshop, snap: Snapshot, language: str) -> None:
-    st.subheader(tw("participants"))
+    st.subheader(t("workshop.participants"))
     if not snap.people:
-        st.info(tw("nobody"))
+        st.info(t("workshop.nobody"))
         return
     status = snap.report.status
     rows = []
@@ -118,20 +119,22 @@ def _participants(path: Path | str, workshop: Workshop, snap: Snapshot, language
         mine = status[status["participant"] == shown] if status is not None else None
         judged = int((mine["status"] == "judged").sum()) if mine is not None else 0
         total = len(mine) if mine is not None and len(mine) else 0
-        rows.append((plain(shown), tw(f"status_{p.status}"), p.revisions,
+        rows.append((plain(shown), t(family("workshop.status_", p.status)), p.revisions,
                      local_time(p.last_submitted_at, language) if p.last_submitted_at else "",
                      f"{judged}/{total}" if total else "",
                      float(mine["cr"].max()) if mine is not None and mine["cr"].notna().any()
                      else float("nan"),
-                     plain(p.subgroup), p.weight, t("yes") if p.excluded else t("no")))
+                     plain(p.subgroup), p.weight,
+                     t("common.yes") if p.excluded else t("common.no")))
     show_table(pd.DataFrame(rows, columns=[
-        tw("col_name"), tw("col_status"), tw("col_revisions"), tw("col_last"),
-        tw("col_judged"), tw("col_max_cr"), tw("col_subgroup"), tw("col_weight"),
-        tw("col_excluded")]), digits=3)
+        t("common.col_name"), t("workshop.col_status"), t("workshop.col_revisions"),
+        t("workshop.col_last"), t("workshop.col_judged"), t("workshop.col_max_cr"),
+        t("workshop.col_subgroup"), t("common.col_weight"), t("workshop.col_excluded")]), digits=3)
     for p in snap.people:
         key = f"ws_ex:{workshop.code}:{p.id}"
         st.session_state[key] = p.excluded
-        st.checkbox(tw("exclude", name=literal(snap.names[p.name])), key=key,
+        st.checkbox(t("workshop.exclude", ascii_digits=True, name=literal(snap.names[p.name])),
+                    key=key,
                     on_change=_on_exclude, args=(path, workshop.code, p.id, key))
 
 
@@ -139,7 +142,7 @@ def _status_grid(snap: Snapshot, model: SwotModel, language: str) -> None:
     status = snap.report.status
     if status is None or status.empty:
         return
-    with st.expander(tw("status_grid")):
+    with st.expander(t("workshop.status_grid")):
         cells = status.assign(cell=[
             status_mark(s) + ("" if pd.isna(c) else f" {c:.2f}")
             for s, c in zip(status["status"], status["cr"], strict=True)])
@@ -166,30 +169,32 @@ def _set_group(code: str, participant_id: int, change: dict[str, Any], store: St
 def _subgroups(path: Path | str, workshop: Workshop, snap: Snapshot, language: str) -> None:
     if not snap.people:
         return
-    with st.expander(tw("subgroups_title")):
+    with st.expander(t("workshop.subgroups_title")):
         key = f"ws_groups:{workshop.code}"
         table = pd.DataFrame({"name": [snap.names[p.name] for p in snap.people],
                               "subgroup": [p.subgroup for p in snap.people],
                               "weight": [p.weight for p in snap.people]})
         st.data_editor(table, key=key, hide_index=True, disabled=["name"],
-                       column_config={"name": tw("col_name"), "subgroup": tw("col_subgroup"),
+                       column_config={"name": t("common.col_name"),
+                                      "subgroup": t("workshop.col_subgroup"),
                                       "weight": st.column_config.NumberColumn(
-                                          tw("col_weight"), min_value=0.01)},
+                                          t("common.col_weight"), min_value=0.01)},
                        on_change=_on_groups, args=(path, workshop.code, snap.people, key))
         report = snap.report
         if report.subgroups is not None:
-            st.markdown(f"**{tw('by_subgroup')}**")
+            st.markdown(f"**{t('workshop.by_subgroup')}**")
             table, names = _translated(report.subgroups, report.subgroup_names)
             show_table(comparison_view(table, [plain(n) for n in names], language))
 
 
-_GROUP_NAMES = {EVERYONE: "with_everyone", INCLUDED: "without_left_out", OVERALL: "overall"}
+_GROUP_NAMES = {EVERYONE: "workshop.with_everyone", INCLUDED: "workshop.without_left_out",
+                OVERALL: "workshop.overall"}
 
 
 def _translated(table: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
     """A compare_rankings table with its fixed group names in the session's language (subgroup
     names, typed by the facilitator, stay as they are)."""
-    shown = [tw(_GROUP_NAMES[n]) if n in _GROUP_NAMES else n for n in names]
+    shown = [t(_GROUP_NAMES[n]) if n in _GROUP_NAMES else n for n in names]
     columns = {}
     for name, new in zip(names, shown, strict=True):
         columns[rank_column(name)] = rank_column(new)
@@ -199,12 +204,12 @@ def _translated(table: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.DataFra
 
 def _on_next_round(path: Path | str, code: str) -> None:
     if not st.session_state.get("ws_round_ok"):
-        flash("error", tw("confirm_first"))
+        flash("error", t("common.confirm_first"))
         return
     workshop = store_action(path, lambda s: s.next_round(code))
     if workshop is not None:
         st.session_state["ws_round_ok"] = False
-        flash("success", tw("round_opened", n=workshop.round))
+        flash("success", t("workshop.round_opened", ascii_digits=True, n=workshop.round))
 
 
 def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
@@ -218,9 +223,9 @@ def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
                         mode="lines+markers", yaxis="y2", line={"dash": "dot"})
     rtl = language == "fa"
     fig.update_layout(
-        height=380, title=title_layout(isolate(tw("rounds_chart"), language), language),
+        height=380, title=title_layout(isolate(t("workshop.rounds_chart"), language), language),
         font={"family": FONT_FA} if rtl else None, legend=legend_below(language, -0.2),
-        xaxis={"dtick": 1, "title": tw("col_round")},
+        xaxis={"dtick": 1, "title": t("workshop.col_round")},
         yaxis={"range": [0, 1], "title": "S*"},
         yaxis2={"overlaying": "y", "side": "right", "tickformat": ".1%"},
         margin={"l": 10, "r": 10, "t": 50, "b": 10})
@@ -228,67 +233,70 @@ def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
 
 
 def _rounds(path: Path | str, workshop: Workshop, snap: Snapshot, language: str) -> None:
-    st.subheader(tw("rounds_title"))
+    st.subheader(t("workshop.rounds_title"))
     rounds = snap.report.rounds
     if rounds is not None and not rounds.empty:
         show_table(pd.DataFrame({
-            tw("col_round"): rounds["round"].astype(str),
-            tw("col_submitted"): rounds["submitted"].astype(str),
-            tw("col_mean_consensus"): rounds["mean_consensus"],
-            tw("col_lowest_consensus"): rounds["lowest_consensus"],
+            t("workshop.col_round"): rounds["round"].astype(str),
+            t("workshop.col_submitted"): rounds["submitted"].astype(str),
+            t("workshop.col_mean_consensus"): rounds["mean_consensus"],
+            t("workshop.col_lowest_consensus"): rounds["lowest_consensus"],
         }), digits=3)
         st.plotly_chart(_rounds_chart(snap, language), key="ws_rounds_chart")
-    st.checkbox(tw("next_round_confirm"), key="ws_round_ok")
-    st.button(tw("next_round", n=workshop.round, m=workshop.round + 1), key="ws_next_round",
+    st.checkbox(t("workshop.next_round_confirm"), key="ws_round_ok")
+    st.button(t("workshop.next_round", ascii_digits=True, n=workshop.round, m=workshop.round + 1),
+              key="ws_next_round",
               on_click=_on_next_round, args=(path, workshop.code))
 
 
 def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str) -> dict:
     """The group results on screen; returns the CSV files to download."""
-    st.subheader(tw("results"))
+    st.subheader(t("workshop.results"))
     report = snap.report
     if not report.submitted:
-        st.info(tw("no_results"))
+        st.info(t("workshop.no_results"))
         return {}
     if not report.included:
-        st.warning(tw("everyone_out"))
+        st.warning(t("workshop.everyone_out"))
     if report.error:
-        st.error(literal(tw("cannot_group", message=report.error), 600))
+        st.error(literal(t("workshop.cannot_group", ascii_digits=True, message=report.error), 600))
         return {}
     if report.unjudged:
-        st.warning(tw("unjudged_warning", n=len(report.unjudged)))
-        with st.expander(tw("unjudged_list")):
-            st.dataframe(pd.DataFrame({t("col_matrix"): [
+        st.warning(t("workshop.unjudged_warning", ascii_digits=True, n=len(report.unjudged)))
+        with st.expander(t("workshop.unjudged_list")):
+            st.dataframe(pd.DataFrame({t("common.col_matrix"): [
                 matrix_label(model, m, language) for m in report.unjudged]}), hide_index=True)
-    st.markdown(f"**{tw('group_ranking')}**")
+    st.markdown(f"**{t('workshop.group_ranking')}**")
     table, names = _translated(report.rankings, report.ranking_names)
     show_table(comparison_view(table, names, language))
-    st.plotly_chart(comparison_chart(table, names, language, title=tw("ws_chart_title")),
+    st.plotly_chart(comparison_chart(table, names, language, title=t("workshop.ws_chart_title")),
                     key="ws_chart")
-    st.markdown(f"**{tw('consensus')}**")
-    st.caption(tw("consensus_note"))
+    st.markdown(f"**{t('workshop.consensus', ascii_digits=True)}**")
+    st.caption(t("workshop.consensus_note", ascii_digits=True))
     consensus, disputes = report.consensus, report.disputes
     assert consensus is not None and disputes is not None  # computed: the report has no error
     judged = consensus[consensus["judges"] > 0]
     show_table(pd.DataFrame({
-        t("col_matrix"): [matrix_label(model, m, language) for m in judged["matrix"]],
-        tw("col_judges"): judged["judges"].astype(str),
-        tw("col_consensus"): ["—" if pd.isna(v) else f"{v:.3f}" for v in judged["consensus"]],
-        tw("col_band"): [tw(f"band_{b}") for b in judged["band"]],
+        t("common.col_matrix"): [matrix_label(model, m, language) for m in judged["matrix"]],
+        t("workshop.col_judges"): judged["judges"].astype(str),
+        t("workshop.col_consensus"): ["—" if pd.isna(v) else f"{v:.3f}"
+                                      for v in judged["consensus"]],
+        t("workshop.col_band"): [t(family("workshop.band_", b)) for b in judged["band"]],
     }), digits=3)
-    st.markdown(f"**{tw('disagreements')}**")
+    st.markdown(f"**{t('workshop.disagreements')}**")
     disputes = disputes[disputes["dispersion"] > 1 + 1e-9].head(15)
     show_table(pd.DataFrame({
-        t("col_matrix"): [matrix_label(model, m, language) for m in disputes["matrix"]],
-        tw("col_item_i"): [item_label(model, x, language) for x in disputes["item_i"]],
-        tw("col_item_j"): [item_label(model, x, language) for x in disputes["item_j"]],
-        tw("col_judges"): disputes["judges"].astype(str),
-        tw("col_dispersion"): disputes["dispersion"],
-        tw("col_lowest"): [labelled_value(v) for v in disputes["lowest"]],
-        tw("col_highest"): [labelled_value(v) for v in disputes["highest"]],
-        tw("col_opposed"): [t("yes") if o else t("no") for o in disputes["opposed"]],
+        t("common.col_matrix"): [matrix_label(model, m, language) for m in disputes["matrix"]],
+        t("workshop.col_item_i"): [item_label(model, x, language) for x in disputes["item_i"]],
+        t("workshop.col_item_j"): [item_label(model, x, language) for x in disputes["item_j"]],
+        t("workshop.col_judges"): disputes["judges"].astype(str),
+        t("workshop.col_dispersion"): disputes["dispersion"],
+        t("workshop.col_lowest"): [labelled_value(v) for v in disputes["lowest"]],
+        t("workshop.col_highest"): [labelled_value(v) for v in disputes["highest"]],
+        t("workshop.col_opposed"): [t("common.yes") if o else t("common.no")
+                                    for o in disputes["opposed"]],
     }), digits=2)
-    st.markdown(f"**{tw('group_judgments')}**")
+    st.markdown(f"**{t('workshop.group_judgments')}**")
     memo = st.session_state.get(MEMO_KEY)
     key = (workshop.code, snap.version, tuple(snap.names.values()), language)
     if memo is None or memo[0] != key:  # labels and files once per change of the results
@@ -307,7 +315,7 @@ def _labelled(report: WorkshopReport, model: SwotModel, language: str
     assert disputes is not None and status is not None
     people = [c for c in side.columns if c not in ("matrix", "item_i", "item_j", GROUP_COLUMN)]
     view = labelled_judgments(side, model, language, [*people, GROUP_COLUMN]).rename(
-        columns={GROUP_COLUMN: t("col_group")} | {p: plain(p) for p in people})
+        columns={GROUP_COLUMN: t("common.col_group")} | {p: plain(p) for p in people})
     files = {
         "group_ranking": ranking_csv(report.ranking, "both"),
         "group_judgments": dataframe_csv(
@@ -333,8 +341,8 @@ def labelled_value(value: float) -> str:
 def _audit(store: Store, workshop: Workshop, snap: Snapshot, model: SwotModel,
            language: str) -> bytes | None:
     """The audit trail on demand (it grows with every change): table and CSV."""
-    st.subheader(tw("audit_title"))
-    if not st.toggle(tw("show_audit"), key="ws_audit"):
+    st.subheader(t("workshop.audit_title"))
+    if not st.toggle(t("workshop.show_audit"), key="ws_audit"):
         return None
     table = audit_view(store.judgment_changes(workshop.code), model, snap.names, language)
     st.dataframe(table.tail(300), hide_index=True)
@@ -342,11 +350,11 @@ def _audit(store: Store, workshop: Workshop, snap: Snapshot, model: SwotModel,
 
 
 def _downloads(workshop: Workshop, files: dict[str, bytes], language: str) -> None:
-    st.markdown(f"**{tw('downloads')}**")
+    st.markdown(f"**{t('workshop.downloads')}**")
     rtl = language == "fa"
     row = st.container(horizontal=True, horizontal_alignment="right" if rtl else "left")
     for what, data in (reversed(files.items()) if rtl else files.items()):
-        row.download_button(tw(f"dl_{what}"), data,
+        row.download_button(t(family("workshop.dl_", what)), data,
                             file_name=f"workshop-{workshop.code}-{what}.csv",
                             mime="text/csv", key=f"ws_dl_{what}", on_click="ignore")
 
@@ -358,7 +366,8 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
     def live() -> None:
         with Store(path) as store:
             workshop = store.get_workshop(code)
-            snap = snapshot(path, code, workshop.anonymous, tw("participant_n", n="{n}"))
+            snap = snapshot(path, code, workshop.anonymous,
+                            t("workshop.participant_n", ascii_digits=True, n="{n}"))
             model = model_from_dict(workshop.model, source=f"workshop {code}")
             _participants(path, workshop, snap, language)
             _status_grid(snap, model, language)

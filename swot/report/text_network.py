@@ -1,7 +1,7 @@
 """The report's words for network models (structure ``"network"``), in English and Persian.
 
 Merged into :data:`swot.report.text.STRINGS`; the titles of link-set and cluster-comparison
-matrices read as the app's (``ui/i18n_network.py``).
+matrices read as the app's (``ui/strings/network.py``).
 """
 
 from __future__ import annotations

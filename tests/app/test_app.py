@@ -26,8 +26,8 @@ from streamlit.testing.v1 import AppTest
 import anp
 from swot.analysis import evaluate
 from swot.io import load_model
-from ui.i18n import STRINGS
 from ui.pairwise import token_of
+from ui.strings import tr
 
 ROOT = Path(__file__).resolve().parents[2]
 TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
@@ -74,11 +74,6 @@ def test_starts_on_tehran_without_exception(app: AppTest) -> None:
     assert not app.error
     assert top_strategy(app) == evaluate(model).strategies["id"].iloc[0]
     assert any("illustrative" in i.value for i in app.info)  # on every page
-
-
-def test_every_string_has_both_languages() -> None:
-    for key, texts in STRINGS.items():
-        assert set(texts) == {"en", "fa"} and all(texts.values()), key
 
 
 def test_group_weight_slider_changes_the_ranking(app: AppTest) -> None:
@@ -348,7 +343,7 @@ def test_illustrative_notice_says_when_judgments_were_changed(app: AppTest) -> N
     shipped = box.value
     box.set_value("9").run()
     notices = [i.value for i in [*app.info, *app.warning] if "illustrative" in i.value]
-    assert len(notices) == 1 and notices[0].startswith(STRINGS["illustrative_edited"]["en"])
+    assert len(notices) == 1 and notices[0].startswith(tr("trust.illustrative_edited", "en"))
     assert note not in notices[0]  # the file's note no longer shown
     app.selectbox(key="pw:judgments.groups:0:1").set_value(shipped).run()
     assert any(note in i.value for i in app.info)  # back to the shipped judgments
@@ -379,8 +374,8 @@ def test_tows_type_other_is_shown_in_persian(app: AppTest) -> None:
     app.sidebar.radio(key="lang").set_value("fa").run()
     assert not app.exception, app.exception
     strategies = app.table[-1].value  # the Model page's strategy table, under the quadrants
-    assert list(strategies.iloc[:, 2])[:2] == [STRINGS["tows_other"]["fa"], "SO"]
+    assert list(strategies.iloc[:, 2])[:2] == [tr("common.tows_other", "fa"), "SO"]
     app.switch_page(RESULTS).run()
     assert not app.exception, app.exception
     ranking = app.table[0].value.set_index(app.table[0].value.columns[1])
-    assert ranking.iloc[:, 2]["SO1"] == STRINGS["tows_other"]["fa"]
+    assert ranking.iloc[:, 2]["SO1"] == tr("common.tows_other", "fa")

@@ -12,7 +12,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from ui.i18n_network import STRINGS
+from ui.strings import tr
 
 NETWORK, RESULTS = "app_pages/network.py", "app_pages/results.py"
 
@@ -56,10 +56,10 @@ def test_adding_a_link_opens_its_judgments_and_results_compare(app: AppTest) -> 
     at.switch_page(RESULTS).run()
     _ok(at)
     assert any("Ranked with the structure: Network" in i.value for i in at.info)
-    assert STRINGS["with_without"]["en"] in [h.value for h in at.subheader]
+    assert tr("network.with_without", "en") in [h.value for h in at.subheader]
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = {trace.get("name") for c in charts for trace in c["data"]}
-    assert {STRINGS["with"]["en"], STRINGS["without"]["en"]} <= names
+    assert {tr("network.with", "en"), tr("network.without", "en")} <= names
 
 
 def test_tehran_network_example_in_persian(app: AppTest) -> None:
@@ -71,7 +71,7 @@ def test_tehran_network_example_in_persian(app: AppTest) -> None:
     _ok(at)
     at.switch_page(RESULTS).run()
     _ok(at)
-    assert STRINGS["with_without"]["fa"] in [h.value for h in at.subheader]
+    assert tr("network.with_without", "fa") in [h.value for h in at.subheader]
 
 
 def test_cluster_weight_sweep_on_the_sensitivity_page(app: AppTest) -> None:

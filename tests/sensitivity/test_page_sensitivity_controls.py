@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from app_pages import sensitivity as page
 from swot import todo
 from swot.io import load_model
+from ui.strings import tr
 
 ROOT = Path(__file__).resolve().parents[2]
 SENSITIVITY = "app_pages/sensitivity.py"
@@ -56,7 +57,7 @@ def test_monte_carlo_inputs_survive_a_language_switch(at: AppTest) -> None:
     at.sidebar.radio(key="lang").set_value("fa").run()
     assert at.number_input(key="sens_mc_n").value == 700
     assert at.slider(key="sens_mc_spread").value == pytest.approx(0.4)
-    assert at.number_input(key="sens_mc_n").label == page.STRINGS["samples"]["fa"]
+    assert at.number_input(key="sens_mc_n").label == tr("sensitivity.samples", "fa")
 
 
 class _Slot:
@@ -88,9 +89,9 @@ def test_cancel_button_appears_once_a_run_is_long(monkeypatch: pytest.MonkeyPatc
 def test_cancelled_run_says_so(at: AppTest) -> None:
     at.session_state[page.CANCELLED_KEY] = True  # what the cancel button's callback sets
     at.run()
-    assert any(i.value == page.STRINGS["cancelled"]["en"] for i in at.info)
+    assert any(i.value == tr("sensitivity.cancelled", "en") for i in at.info)
     at.run()
-    assert not any(i.value == page.STRINGS["cancelled"]["en"] for i in at.info)
+    assert not any(i.value == tr("sensitivity.cancelled", "en") for i in at.info)
 
 
 def test_unrankable_model_is_explained_per_matrix(at: AppTest) -> None:

@@ -20,8 +20,8 @@ from swot.io import load_model, model_to_dict
 from swot.store import ENV_VAR, Store
 from swot.store.config import cli_db_path
 from swot.workshop import group_judgments
-from ui.i18n_workshop import STRINGS
 from ui.routes import PARTICIPANT_ONLY_ENV
+from ui.strings import tr
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -151,7 +151,7 @@ def test_unknown_code_and_token_do_not_confirm_anything(db: Path) -> None:
     for at in (_session(code="NOSUCH"), _session(code=code.lower()), _private("0" * 32)):
         assert not at.text_input
         replies.append([e.value for e in at.error])
-    assert replies[0] == replies[1] == replies[2] == [STRINGS["invalid_link"]["en"]]
+    assert replies[0] == replies[1] == replies[2] == [tr("workshop.invalid_link", "en")]
 
 
 def test_facilitator_page_lists_only_this_sessions_workshops(db: Path) -> None:
@@ -168,14 +168,14 @@ def test_facilitator_page_lists_only_this_sessions_workshops(db: Path) -> None:
     link = AppTest.from_file(APP, default_timeout=60)
     link.query_params["facilitate"] = "not-a-token"
     _run(link)
-    assert [e.value for e in link.error] == [STRINGS["invalid_link"]["en"]]
+    assert [e.value for e in link.error] == [tr("workshop.invalid_link", "en")]
 
 
 def test_participant_only_server(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(PARTICIPANT_ONLY_ENV, "1")
     at = AppTest.from_file(APP, default_timeout=60)
     _run(at)
-    assert [i.value for i in at.info] == [STRINGS["participant_only"]["en"]]
+    assert [i.value for i in at.info] == [tr("workshop.participant_only", "en")]
     assert not at.header and not at.selectbox and not at.button
     with Store(db) as store:
         code = store.create_workshop(model_to_dict(load_model(TEHRAN))).code
@@ -349,13 +349,8 @@ def test_pages_in_persian(db: Path, page: str) -> None:
     _run(at)
     at.switch_page(f"app_pages/{page}.py")
     _run(at)
-    assert at.header[0].value == STRINGS[f"page_{page}"]["fa"]
+    assert at.header[0].value == tr(f"app.page_{page}", "fa")
     assert not at.error
-
-
-def test_every_string_in_both_languages() -> None:
-    for key, texts in STRINGS.items():
-        assert set(texts) == {"en", "fa"} and all(texts.values()), key
 
 
 def test_disconnected_blanks_make_a_matrix_incomplete_not_a_traceback(db: Path) -> None:

@@ -1,79 +1,9 @@
-"""Strings of the Scenarios and Workshop pages, in English and Persian (as in :mod:`ui.i18n`;
-strings both pages share with the others, such as "yes" and the CR columns, are there).
-
-``tw(key, **values)`` looks a string up in the session's language.
-"""
+"""Strings of the Workshop pages: facilitator, participant, projector, in English and Persian
+(namespace ``workshop.`` of :mod:`ui.strings`)."""
 
 from __future__ import annotations
 
-from ui.i18n import lang, lookup
-
 STRINGS: dict[str, dict[str, str]] = {
-    "db_bad": {"en": "The database cannot be used: {message}",
-               "fa": "پایگاه داده قابل استفاده نیست: {message}"},
-    "db_where": {"en": "Database: {path}", "fa": "پایگاه داده: {path}"},
-    # scenarios
-    "page_scenarios": {"en": "Scenarios", "fa": "سناریوها"},
-    "save_current": {"en": "Save the current model as a scenario",
-                     "fa": "ذخیره‌ی مدل فعلی به‌عنوان سناریو"},
-    "name": {"en": "Name", "fa": "نام"},
-    "note": {"en": "Note", "fa": "یادداشت"},
-    "save": {"en": "Save scenario", "fa": "ذخیره‌ی سناریو"},
-    "saved": {"en": "Saved scenario {name}.", "fa": "سناریوی {name} ذخیره شد."},
-    "failed": {"en": "Not done: {message}", "fa": "انجام نشد: {message}"},
-    "saved_list": {"en": "Saved scenarios", "fa": "سناریوهای ذخیره‌شده"},
-    "none_saved": {"en": "No scenarios saved yet.", "fa": "هنوز سناریویی ذخیره نشده است."},
-    "col_name": {"en": "name", "fa": "نام"},
-    "col_note": {"en": "note", "fa": "یادداشت"},
-    "col_created": {"en": "created", "fa": "ایجاد"},
-    "col_updated": {"en": "updated", "fa": "به‌روزرسانی"},
-    "manage": {"en": "Load, rename, duplicate, delete or download",
-               "fa": "بارگذاری، تغییر نام، رونوشت، حذف یا دریافت"},
-    "scenario": {"en": "Scenario", "fa": "سناریو"},
-    "load": {"en": "Load into the app", "fa": "بارگذاری در برنامه"},
-    "loaded": {"en": "Loaded scenario {name}.", "fa": "سناریوی {name} بارگذاری شد."},
-    "new_name": {"en": "New name", "fa": "نام جدید"},
-    "rename": {"en": "Rename", "fa": "تغییر نام"},
-    "renamed": {"en": "Renamed to {name}.", "fa": "نام به {name} تغییر کرد."},
-    "duplicate": {"en": "Duplicate", "fa": "رونوشت"},
-    "duplicated": {"en": "Copied as {name}.", "fa": "رونوشت با نام {name} ساخته شد."},
-    "confirm_delete": {"en": "Yes, delete this scenario", "fa": "بله، این سناریو حذف شود"},
-    "delete": {"en": "Delete", "fa": "حذف"},
-    "deleted": {"en": "Deleted scenario {name}.", "fa": "سناریوی {name} حذف شد."},
-    "confirm_first": {"en": "Tick the confirmation box first.",
-                      "fa": "ابتدا گزینه‌ی تأیید را علامت بزنید."},
-    "download": {"en": "Download as a model file (JSON)", "fa": "دریافت به‌صورت پرونده‌ی مدل (JSON)"},
-    "import": {"en": "Import a model file as a new scenario",
-               "fa": "ورود پرونده‌ی مدل به‌عنوان سناریوی جدید"},
-    "import_name": {"en": "Name of the new scenario (empty: the file name)",
-                    "fa": "نام سناریوی جدید (خالی: نام پرونده)"},
-    "upload": {"en": "Model file (JSON)", "fa": "پرونده‌ی مدل (JSON)"},
-    "import_bad": {"en": "{name} is not a valid model; nothing was saved. Problems:",
-                   "fa": "{name} مدل معتبری نیست؛ چیزی ذخیره نشد. ایرادها:"},
-    "imported_note": {"en": "imported from {name}", "fa": "واردشده از {name}"},
-    "compare": {"en": "Compare scenarios", "fa": "مقایسه‌ی سناریوها"},
-    "compare_pick": {"en": "Scenarios to compare (two or more)",
-                     "fa": "سناریوها برای مقایسه (دو یا بیشتر)"},
-    "compare_more": {"en": "Choose at least two scenarios.",
-                     "fa": "دست‌کم دو سناریو انتخاب کنید."},
-    "col_strategy": {"en": "strategy", "fa": "راهبرد"},
-    "col_rank_in": {"en": "rank · {name}", "fa": "رتبه · {name}"},
-    "col_priority_in": {"en": "priority · {name}", "fa": "اولویت · {name}"},
-    "chart_title": {"en": "Priority of each strategy per scenario",
-                    "fa": "اولویت هر راهبرد در هر سناریو"},
-    "differences": {"en": "What differs from {first}", "fa": "تفاوت‌ها نسبت به {first}"},
-    "no_differences": {"en": "{name}: no differences.", "fa": "{name}: بدون تفاوت."},
-    "col_path": {"en": "where", "fa": "محل"},
-    "col_items": {"en": "items", "fa": "موارد"},
-    "col_kind": {"en": "kind", "fa": "نوع"},
-    "col_before": {"en": "before", "fa": "پیش"},
-    "col_after": {"en": "after", "fa": "پس"},
-    "kind_changed": {"en": "changed", "fa": "تغییر"},
-    "kind_added": {"en": "added", "fa": "افزوده"},
-    "kind_removed": {"en": "removed", "fa": "حذف"},
-    "dl_comparison": {"en": "Download the comparison (CSV)", "fa": "دریافت مقایسه (CSV)"},
-    # workshop: facilitator
-    "page_workshop": {"en": "Workshop", "fa": "کارگاه"},
     "open_new": {"en": "Open a workshop on the current model",
                  "fa": "گشودن کارگاه روی مدل فعلی"},
     "ws_title": {"en": "Title", "fa": "عنوان"},
@@ -82,7 +12,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "base_url": {"en": "Address of this app (for the link)",
                  "fa": "نشانی این برنامه (برای پیوند)"},
     "workshops": {"en": "Workshops", "fa": "کارگاه‌ها"},
-    "none_open": {"en": "No workshops yet.", "fa": "هنوز کارگاهی نیست."},
     "pick_workshop": {"en": "Workshop", "fa": "کارگاه"},
     "code_is": {"en": "Code: **{code}** — participants open this link:",
                 "fa": "کد: **{code}** — شرکت‌کنندگان این پیوند را باز کنند:"},
@@ -96,7 +25,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_revisions": {"en": "revisions", "fa": "بازنگری‌ها"},
     "col_last": {"en": "last submitted", "fa": "آخرین ارسال"},
     "col_max_cr": {"en": "largest CR", "fa": "بیشترین نرخ ناسازگاری"},
-    "col_failing": {"en": "matrices over threshold", "fa": "ماتریس‌های بالای آستانه"},
     "col_excluded": {"en": "left out", "fa": "کنار گذاشته"},
     "status_joined": {"en": "joined", "fa": "پیوسته"},
     "status_submitted": {"en": "submitted", "fa": "ارسال‌شده"},
@@ -128,31 +56,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_highest": {"en": "highest", "fa": "بیشترین"},
     "downloads": {"en": "Downloads (CSV)", "fa": "دریافت‌ها (CSV)"},
     "dl_group_ranking": {"en": "Group ranking", "fa": "رتبه‌بندی گروه"},
-    "dl_judgments": {"en": "Every participant's judgments", "fa": "قضاوت‌های همه‌ی شرکت‌کنندگان"},
     "dl_group_judgments": {"en": "Group and individual judgments side by side",
                            "fa": "قضاوت‌های گروه و افراد کنار هم"},
     "dl_consensus": {"en": "Consensus per matrix", "fa": "اجماع در هر ماتریس"},
     "dl_disagreements": {"en": "Disagreements", "fa": "اختلاف‌ها"},
-    # workshop: participant
     "join_title": {"en": "Workshop {code}: {title}", "fa": "کارگاه {code}: {title}"},
     "your_name": {"en": "Your name", "fa": "نام شما"},
     "join": {"en": "Join", "fa": "پیوستن"},
-    "taken": {"en": "The name {name} is already taken in this workshop.",
-              "fa": "نام {name} در این کارگاه گرفته شده است."},
-    "continue_as": {"en": "Continue as {name}", "fa": "ادامه با نام {name}"},
-    "resume_note": {
-        "en": "Anyone who types a taken name can continue as that participant: this tool "
-              "trusts the people in the room (a real deployment would give each one a token).",
-        "fa": "هر کس نامی گرفته‌شده را وارد کند می‌تواند به‌جای آن شرکت‌کننده ادامه دهد: این "
-              "ابزار به حاضران اعتماد می‌کند (در استقرار واقعی هر نفر نشانه‌ی خود را می‌گیرد).",
-    },
-    "hello": {"en": "You take part as **{name}**. Every change is saved at once; you can "
-                    "revise as often as you like.",
-              "fa": "شما با نام **{name}** شرکت می‌کنید. هر تغییر بی‌درنگ ذخیره می‌شود و "
-                    "هر چند بار که بخواهید می‌توانید بازنگری کنید."},
-    "submit": {"en": "Submit these judgments as they are", "fa": "ارسال قضاوت‌ها به همین شکل"},
-    "saved_rev": {"en": "Saved (revision {n}, {at}).", "fa": "ذخیره شد (بازنگری {n}، {at})."},
-    "not_saved_yet": {"en": "Nothing submitted yet.", "fa": "هنوز چیزی ارسال نشده است."},
     "not_saved": {"en": "Your last change was not saved: {message}",
                   "fa": "آخرین تغییر شما ذخیره نشد: {message}"},
     "kept_unsaved": {
@@ -170,11 +80,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "your_cr": {"en": "Your consistency per matrix", "fa": "سازگاری شما در هر ماتریس"},
     "matrix": {"en": "Judgments to give", "fa": "قضاوت‌های مورد نظر"},
-    "leave": {"en": "Leave (use another name)", "fa": "خروج (نامی دیگر)"},
-}
-
-# Schema 3: private links, only what was judged, rounds, subgroups, audit, projector
-STRINGS.update({
     "prefill": {"en": "Participants start from the model's judgments (still marked not judged "
                       "until each person confirms them)",
                 "fa": "شرکت‌کنندگان از قضاوت‌های مدل آغاز کنند (تا تأیید هر نفر، «قضاوت‌نشده» "
@@ -219,7 +124,7 @@ STRINGS.update({
     "status_judged": {"en": "judged", "fa": "قضاوت‌شده"},
     "status_incomplete": {"en": "incomplete (blanks leave an item unconnected)",
                           "fa": "ناتمام (جاهای خالی یک مورد را جدا می‌گذارد)"},
-    "status_not yet": {"en": "not yet judged", "fa": "هنوز قضاوت‌نشده"},
+    "status_not_yet": {"en": "not yet judged", "fa": "هنوز قضاوت‌نشده"},
     "this_not_judged": {"en": "You have not judged this matrix yet; it does not count until you "
                               "change a judgment or confirm it.",
                         "fa": "هنوز این ماتریس را قضاوت نکرده‌اید؛ تا یک قضاوت را تغییر ندهید یا "
@@ -244,17 +149,16 @@ STRINGS.update({
     "no_suggest": {"en": "No single change of yours would raise the group's consensus.",
                    "fa": "هیچ تغییر تکی از سوی شما اجماع گروه را بالا نمی‌برد."},
     "col_subgroup": {"en": "subgroup", "fa": "زیرگروه"},
-    "col_weight": {"en": "weight", "fa": "وزن"},
     "col_judged": {"en": "matrices judged", "fa": "ماتریس‌های قضاوت‌شده"},
     "col_judges": {"en": "judged by", "fa": "قضاوت‌کنندگان"},
     "col_band": {"en": "reads as", "fa": "خوانش"},
     "col_opposed": {"en": "opposed", "fa": "متضاد"},
-    "band_very high": {"en": "very high", "fa": "بسیار بالا"},
+    "band_very_high": {"en": "very high", "fa": "بسیار بالا"},
     "band_high": {"en": "high", "fa": "بالا"},
     "band_moderate": {"en": "moderate", "fa": "متوسط"},
     "band_low": {"en": "low", "fa": "پایین"},
-    "band_very low": {"en": "very low", "fa": "بسیار پایین"},
-    "band_n/a": {"en": "fewer than two judges", "fa": "کمتر از دو قضاوت‌کننده"},
+    "band_very_low": {"en": "very low", "fa": "بسیار پایین"},
+    "band_n_a": {"en": "fewer than two judges", "fa": "کمتر از دو قضاوت‌کننده"},
     "consensus_note": {
         "en": "Consensus is Goepel's AHP consensus indicator S* (0 none … 1 full; Goepel 2013, "
               "AHP-OS correction for the 1–9 scale), read on his scale: below 0.5 very low, "
@@ -276,8 +180,6 @@ STRINGS.update({
     "status_grid": {"en": "Who has judged what (✓ judged, ◐ incomplete, ○ not yet; CR)",
                     "fa": "چه کسی چه چیزی را قضاوت کرده است (✓ قضاوت‌شده، ◐ ناتمام، ○ هنوز؛ CR)"},
     "subgroups_title": {"en": "Subgroups and weights", "fa": "زیرگروه‌ها و وزن‌ها"},
-    "subgroup_of": {"en": "Subgroup of {name}", "fa": "زیرگروه {name}"},
-    "weight_of": {"en": "Weight of {name}", "fa": "وزن {name}"},
     "overall": {"en": "overall", "fa": "کل"},
     "by_subgroup": {"en": "Group ranking overall and per subgroup",
                     "fa": "رتبه‌بندی گروه در کل و در هر زیرگروه"},
@@ -314,9 +216,11 @@ STRINGS.update({
     "qr_caption": {"en": "Scan to join", "fa": "برای پیوستن اسکن کنید"},
     "full": {"en": "This workshop is full; ask the facilitator.",
              "fa": "ظرفیت این کارگاه پر است؛ از تسهیل‌گر بپرسید."},
-})
+}
 
-
-def tw(key: str, **values: object) -> str:
-    """The string ``key`` in the session's language, formatted with ``values``."""
-    return lookup(STRINGS, key, lang(), **values)
+# Keys made at run time (ui.strings.family): prefix -> the values it is completed with.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "status_": ("joined", "submitted", "stale", "judged", "incomplete", "not yet"),
+    "band_": ("very high", "high", "moderate", "low", "very low", "n/a"),
+    "dl_": ("group_ranking", "group_judgments", "consensus", "disagreements", "status", "audit"),
+}

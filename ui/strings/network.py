@@ -1,15 +1,9 @@
-"""Strings of the factor-level network (the Network page, its Results section, the titles of
-link-set and cluster-comparison matrices), in English and Persian, as in :mod:`ui.i18n`.
-
-``tn(key, **values)`` looks a string up in the session's language; ``trn`` in a given one.
-"""
+"""Strings of the factor-level network: the Network page, its results, link-set and cluster
+matrices, in English and Persian (namespace ``network.`` of :mod:`ui.strings`)."""
 
 from __future__ import annotations
 
-from ui.i18n import group_name, lang, lookup
-
 STRINGS: dict[str, dict[str, str]] = {
-    "page_network": {"en": "Network", "fa": "شبکه"},
     "load_example": {"en": "Load the Tehran network example (illustrative dependence links)",
                      "fa": "بارگذاری نمونه‌ی شبکه‌ی تهران (پیوندهای وابستگی نمایشی)"},
     "structure": {"en": "Structure", "fa": "ساختار"},
@@ -82,12 +76,9 @@ STRINGS: dict[str, dict[str, str]] = {
                         "fa": "{node}: عامل‌های {group} که بر آن‌ها بازخورد دارد"},
     "matrix_clusters": {"en": "Clusters compared with respect to {cluster}",
                         "fa": "خوشه‌ها نسبت به {cluster}"},
-    # Sensitivity
-    "a_cluster": {"en": "a cluster weight", "fa": "وزن یک خوشه"},
     "sweep_from": {"en": "With respect to cluster", "fa": "نسبت به خوشه‌ی"},
     "sweep_to": {"en": "Weight of cluster", "fa": "وزن خوشه‌ی"},
     "sweep_name": {"en": "{target} w.r.t. {source}", "fa": "{target} نسبت به {source}"},
-    # Results
     "used_structure": {"en": "Ranked with the structure: {name}.",
                        "fa": "رتبه‌بندی با ساختار: {name}."},
     "with_without": {"en": "Ranking with and without the dependence among factors",
@@ -114,19 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "نشان می‌دهند."},
 }
 
-
-def trn(key: str, language: str, **values: object) -> str:
-    """The string ``key`` in ``language``."""
-    return lookup(STRINGS, key, language, **values)
-
-
-def tn(key: str, **values: object) -> str:
-    """The string ``key`` in the session's language."""
-    return trn(key, lang(), **values)
-
-
-def cluster_title(key: str, language: str) -> str:
-    """The name of a model cluster (S, W, O, T or strategies)."""
-    if key == "strategies":
-        return trn("cluster_strategies", language)
-    return trn("cluster_factors", language, group=group_name(key, language))
+# Keys made at run time (ui.strings.family): prefix -> the values it is completed with.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "structure_": ("hierarchy", "network"),
+}

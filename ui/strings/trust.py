@@ -1,16 +1,28 @@
-"""Strings about how far a ranking can be trusted (consistency beside every ranking, near
-ties, the illustrative notice, unjudged comparisons), in English and Persian, as in
-:mod:`ui.i18n`.
-
-``tt(key, **values)`` looks a string up in the session's language, ``ttr(key, lang, ...)`` in a
-given one.
-"""
+"""Strings about how far a ranking can be trusted: consistency beside every ranking, near ties,
+the illustrative notice, unjudged comparisons, in English and Persian (namespace ``trust.`` of
+:mod:`ui.strings`)."""
 
 from __future__ import annotations
 
-from ui.i18n import lang, lookup, shown_number
-
 STRINGS: dict[str, dict[str, str]] = {
+    "illustrative": {
+        "en": "**The judgments in use are illustrative, not survey data.** {note}",
+        "fa": "**قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند.** {note}",
+    },
+    "illustrative_short": {
+        "en": "The judgments in use are illustrative, not survey data.",
+        "fa": "قضاوت‌های به‌کاررفته نمونه‌اند و از پیمایش به دست نیامده‌اند.",
+    },
+    "illustrative_edited": {
+        "en": "**Judgments or weights have been changed; the others are still the illustrative "
+              "ones, not survey data.**",
+        "fa": "**برخی قضاوت‌ها یا وزن‌ها تغییر کرده‌اند؛ بقیه همچنان نمونه‌اند و از پیمایش به "
+              "دست نیامده‌اند.**",
+    },
+    "cannot_rank": {
+        "en": "The model cannot be ranked yet:",
+        "fa": "مدل هنوز قابل رتبه‌بندی نیست:",
+    },
     "tied": {"en": "Practically tied: {names}", "fa": "تقریباً هم‌تراز: {names}"},
     "tied_note": {
         "en": "Their priorities lie within {margin:.0%} of the first's ({first:.4f}); one step "
@@ -87,7 +99,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Saved: the downloads and scenarios now carry this description.",
         "fa": "ذخیره شد: خروجی‌ها و سناریوها اکنون این توصیف را دارند.",
     },
-    # not yet judged
     "why_unlinked": {
         "en": "{matrix}: {items} not yet compared with {ref} or anything linked to it; enter at "
               "least one judgment for each, or fill the blanks as equal.",
@@ -173,13 +184,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-
-def ttr(key: str, language: str, **values: object) -> str:
-    """The string ``key`` in ``language``, formatted with ``values`` (numbers in Persian
-    digits when that setting is on)."""
-    return shown_number(lookup(STRINGS, key, language, **values), language)
-
-
-def tt(key: str, **values: object) -> str:
-    """The string ``key`` in the session's language, formatted with ``values``."""
-    return ttr(key, lang(), **values)
+# Keys made at run time (ui.strings.family): prefix -> the values it is completed with.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "kind_": ("pairwise", "ratings"),
+    "why_": ("no_positive", "no_judgments"),
+}
