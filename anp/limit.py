@@ -60,7 +60,7 @@ def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndar
     if a.min() < 0:
         i, j = np.argwhere(a < 0)[0]
         raise InvalidEntryError(f"entry [{i}, {j}] = {a[i, j]:.6g} is negative")
-    sink = ~a.any(axis=0)
+    sink = np.asarray(~a.any(axis=0))
     off = np.flatnonzero(~sink & (np.abs(sums - 1.0) > max(tol * a.shape[0], 1e-12)))
     if off.size:
         j = off[0]

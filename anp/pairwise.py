@@ -144,7 +144,7 @@ def _check_connected(a: np.ndarray, labels: Sequence[str] | None,
     if cut.any():
         k = int(np.argmax(cut.any(axis=1)))
         items = [_item(int(i), labels) for i in np.flatnonzero(cut[k])]
-        prefix = _where((*np.unravel_index(k, lead), 0, 0))[0] if lead else ""
+        prefix = _where((*(int(i) for i in np.unravel_index(k, lead)), 0, 0))[0] if lead else ""
         first = _item(int(ref[k]), labels)
         raise DisconnectedComparisonsError(
             f"{prefix}the known judgments do not connect items {items} to item {first!r}; "

@@ -151,7 +151,7 @@ def crossings(x: np.ndarray | Sequence[float], y: np.ndarray | Sequence,
         for j in range(i + 1, m):
             s = _sign(ys[:, i] - ys[:, j], atol)
             nz = np.flatnonzero(s)
-            for a, b in itertools.pairwise(nz):
+            for a, b in itertools.pairwise(int(x) for x in nz):
                 if s[a] == s[b]:
                     continue
                 lead, lag = (i, j) if s[a] > 0 else (j, i)

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 import anp
+from anp.pairwise import Method as PriorityMethod
 from anp.pairwise import priority_stack
 from anp.sensitivity import (
     OneWay,
@@ -338,7 +339,7 @@ def rank_standard_error(counts: np.ndarray, samples: int) -> float:
 def robustness(model: SwotModel, n: int = 10_000, seed: int = 1, method: Method = "lognormal",
                spread: float = 0.2, steps: int = 1, perturb_direct: bool = False,
                progress: Callable[[float], None] | None = None,
-               priority_method: str = "eigen", *, precision: float | None = None,
+               priority_method: PriorityMethod = "eigen", *, precision: float | None = None,
                memory_budget: int = MEMORY_BUDGET) -> Robustness:
     """Rank acceptability of the strategies under ``n`` random perturbations of the judgments.
 
