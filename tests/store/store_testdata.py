@@ -4,11 +4,16 @@ tests/anp/anp_testdata.py for why not from conftest)."""
 from __future__ import annotations
 
 import copy
+import json
 import os
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
+
+from swot.store import APPLICATION_ID, model_fingerprint, schema
 
 POSTGRES_ENV = "SWOT_ANP_TEST_POSTGRES_URL"
 
@@ -68,3 +73,44 @@ def empty_postgres(url: str) -> None:
         conn.exec_driver_sql("DROP SCHEMA public CASCADE")
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
+
+
+OLD_STAMP = "2024-05-01T10:00:00.000000+00:00"
+
+
+def old_database(path: Path, version: int, drafts: bool = False) -> None:
+    """An SQLite database as schema ``version`` (1 to 3) wrote it: one workshop ABC234, two
+    participants, Ali's submission changed the groups matrix only, Sara's is the model's as
+    prefilled. ``drafts``: with the session_drafts table and one draft, as the drafts code
+    created it before schema 4 (token ``OLDdraftTOKEN0000``)."""
+    model = tiny_model()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.executescript(schema.SCHEMA_V1)
+    if version >= 2:
+        conn.executescript(schema.MIGRATE_V1_V2)
+    if version >= 3:
+        conn.executescript(schema.MIGRATE_V2_V3)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                     [("application", "swot-anp"), ("schema_version", str(version))])
+    conn.execute(
+        "INSERT INTO workshops (code, title, model_json, fingerprint, is_open, created_at) "
+        "VALUES ('ABC234', 'old', ?, ?, 1, ?)",
+        (json.dumps(model), model_fingerprint(model), OLD_STAMP))
+    for name in ("Ali", "Sara"):
+        conn.execute("INSERT INTO participants (workshop_id, name, name_key, joined_at) "
+                     "VALUES (1, ?, ?, ?)", (name, name.lower(), OLD_STAMP))
+    ali = model["judgments"]
+    ali["groups"][0][1], ali["groups"][1][0] = 9, 1 / 9
+    for pid, judgments in ((1, ali), (2, tiny_model()["judgments"])):
+        conn.execute("INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
+                     "submitted_at) VALUES (?, ?, ?, ?)",
+                     (pid, json.dumps(judgments), model_fingerprint(model), OLD_STAMP))
+    if drafts:  # the table exactly as swot.store.drafts created it before schema 4
+        conn.execute("CREATE TABLE IF NOT EXISTS session_drafts (token TEXT PRIMARY KEY, "
+                     "data_json TEXT NOT NULL, updated_at TEXT NOT NULL)")
+        conn.execute("INSERT INTO session_drafts VALUES ('OLDdraftTOKEN0000', '{\"n\": 1}', ?)",
+                     (OLD_STAMP,))
+    conn.close()
