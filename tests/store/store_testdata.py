@@ -4,9 +4,13 @@ tests/anp/anp_testdata.py for why not from conftest)."""
 from __future__ import annotations
 
 import copy
+import glob
 import json
 import os
+import shutil
 import sqlite3
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +118,69 @@ def old_database(path: Path, version: int, drafts: bool = False) -> None:
         conn.execute("INSERT INTO session_drafts VALUES ('OLDdraftTOKEN0000', '{\"n\": 1}', ?)",
                      (OLD_STAMP,))
     conn.close()
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL cluster of a test's own (Debian's ``/usr/lib/postgresql/N/bin``), in a
+    temporary folder, reached on a Unix socket there only, that the test can stop and start
+    again; :meth:`remove` stops it and deletes the folder. Run as the user ``postgres`` when
+    the tests run as root (as ``.ci/run`` does). Without PostgreSQL the test is skipped, and
+    fails under ``CI=true``."""
+
+    def __init__(self) -> None:
+        initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or [
+            found for found in [shutil.which("initdb")] if found]
+        as_root = os.geteuid() == 0
+        reason = ("no PostgreSQL server program (initdb) is installed" if not initdb else
+                  "running as root without a 'postgres' user to run the server"
+                  if as_root and not _has_user("postgres") else "")
+        if reason:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"{reason}: in CI PostgreSQL must be installed for this test")
+            pytest.skip(reason)
+        self._bin = Path(initdb[-1]).resolve().parent
+        self._prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+        self.folder = Path(tempfile.mkdtemp(prefix="swot-pg-"))  # in /tmp: postgres can reach
+        if as_root:
+            shutil.chown(self.folder, "postgres")
+        self.url = f"postgresql+psycopg://postgres@/postgres?host={self.folder}"
+        try:
+            self._pg("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U",
+                     "postgres", "--no-sync")
+            self.start()
+        except BaseException:
+            self.remove()
+            raise
+
+    def _pg(self, program: str, *args: str) -> None:
+        subprocess.run([*self._prefix, str(self._bin / program), *args], check=True,
+                       capture_output=True, timeout=60)
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
+        self._pg("pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "log"),
+                 "-w", "-o", f"-k {self.folder} -c listen_addresses='' -c fsync=off", "start")
+
+    def stop(self) -> None:
+        """Stop the server as an administrator would (``pg_ctl stop -m fast``: sessions are
+        ended, nothing committed is lost)."""
+        self._pg("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        """Stop the server if it runs and delete its folder."""
+        try:
+            self._pg("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop")
+        except subprocess.CalledProcessError:
+            pass  # not running
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _has_user(name: str) -> bool:
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
