@@ -6,13 +6,15 @@ bounded number of times when another process holds the write lock. Our writers f
 exclusive ``flock`` on a lock file beside the database (``NAME.lock``, never the database file
 itself) and release it after the commit: waiting writers queue in the kernel and wake as soon as
 it is free, instead of sleeping in SQLite's busy handler (steps of up to 100 ms).
+A process keeps the idle connections to a file in a pool (a Store per action pays no connect,
+and its close no checkpoint of the whole log); a pooled connection is reused only while its path
+still names the file it opened.
 
 Opening never modifies a file that is not one of ours: a file that is not SQLite raises
 :class:`StoreCorruptError`, an SQLite database of another application :class:`StoreForeignError`,
-a newer schema
-:class:`SchemaVersionError`. ``PRAGMA integrity_check`` runs on the first open of a file in a
-process (it reads the whole file), not on every open. An older schema is migrated in one
-transaction, after a copy of the database as it was has been written beside it
+a newer schema :class:`SchemaVersionError`. ``PRAGMA integrity_check`` runs on the first open of
+a file in a process (it reads the whole file), not on every open. An older schema is migrated in
+one transaction, after a copy of the database as it was has been written beside it
 (``NAME.schema-vN.bak``) with SQLite's backup API.
 
 The database file is only ever opened through SQLite, never with a plain ``open()`` (no header
@@ -33,13 +35,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection as SAConnection
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 from swot.store import schema
 from swot.store.config import database_target, shown_target
@@ -59,7 +62,9 @@ _T = TypeVar("_T")
 # the file, so it cannot drop SQLite's locks (see the module docstring).
 _CHECKED: set[tuple[int, int]] = set()
 _CHECKED_LOCK = threading.Lock()
-_ENGINES: dict[Path | str, Engine] = {}  # one per database; SQLite: a Store's own connection
+_ENGINES: dict[Path | str, Engine] = {}  # one per database, the most recently used last
+_SQLITE_ENGINES = 8  # files whose idle connections are kept open (the least recently used go)
+_INHERITED: list[Any] = []  # in a forked child: the parent's pools, never closed (see below)
 
 
 def _is_busy(exc: BaseException) -> bool:
@@ -73,25 +78,46 @@ def _reason(exc: BaseException) -> str:
 
 
 def _engine(target: Path | str) -> Engine:
+    """The engine of a database, made once per process. SQLite: a pool of connections to the
+    file, checked on every checkout to still be connected to the file now at that path."""
     with _CHECKED_LOCK:
-        engine = _ENGINES.get(target)
+        engine = _ENGINES.pop(target, None)
         if engine is None and isinstance(target, str):  # a server: pooled connections
             engine = create_engine(target, pool_pre_ping=True, pool_size=4, max_overflow=16)
         elif engine is None:
             engine = create_engine(
-                URL.create("sqlite", database=str(target)), poolclass=NullPool,
+                URL.create("sqlite", database=str(target)), poolclass=QueuePool, pool_size=4,
+                max_overflow=-1,
                 connect_args={"timeout": _BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             )
             event.listen(engine, "connect", _autocommit_driver)
+            event.listen(engine, "connect", partial(_remember_file, target))
+            event.listen(engine, "checkout", partial(_same_file, target))
             event.listen(engine, "begin", _begin)
-        _ENGINES[target] = engine
+            files = [key for key in _ENGINES if isinstance(key, Path)]
+            for oldest in files[:max(0, len(files) + 1 - _SQLITE_ENGINES)]:
+                _ENGINES.pop(oldest).dispose()  # its idle connections closed
+        _ENGINES[target] = engine  # the most recently used last
         return engine
+
+
+def _remember_file(path: Path, _dbapi_connection: Any, record: Any) -> None:
+    record.info["file"] = _file_key(path)
+
+
+def _same_file(path: Path, _dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """A pooled connection to a file since deleted or replaced at that path is not reused."""
+    if record.info.get("file") != _file_key(path):
+        raise sa_exc.DisconnectionError(f"{path} is no longer the file this connection opened")
 
 
 def _forget_engines() -> None:
     """In a forked child: new pools, leaving the parent's pooled connections to the parent
-    (SQLAlchemy's advice for multiprocessing)."""
+    (SQLAlchemy's advice for multiprocessing). The old pools are kept, never closed: closing
+    an inherited SQLite connection in the child could drop the child's own locks on the file,
+    and closing a server connection would end the parent's session."""
     for engine in _ENGINES.values():
+        _INHERITED.append(engine.pool)
         engine.dispose(close=False)
     _ENGINES.clear()
 
