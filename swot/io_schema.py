@@ -164,6 +164,8 @@ def in_document_order(problems: list[Problem], data: object) -> list[Problem]:
     """``problems`` sorted by where their paths occur in ``data`` (file order; a problem with
     the same path keeps its place). A path absent from the data (a missing field) sorts at
     its parent."""
+    if len(problems) < 2:  # nothing to order: no walk through the whole document
+        return list(problems)
     order: dict[str, int] = {}
 
     def walk(value: object, parts: list[Any]) -> None:
