@@ -14,8 +14,9 @@ Opening never modifies a file that is not one of ours: a file that is not SQLite
 :class:`StoreCorruptError`, an SQLite database of another application :class:`StoreForeignError`,
 a newer schema :class:`SchemaVersionError`. ``PRAGMA integrity_check`` runs on the first open of
 a file in a process (it reads the whole file), not on every open. An older schema is migrated in
-one transaction, after a copy of the database as it was has been written beside it
-(``NAME.schema-vN.bak``) with SQLite's backup API.
+one transaction, holding the write lock, after a copy of the database as it was has been
+written beside it (``NAME.schema-vN.bak``) with SQLite's backup API, under the same lock (no
+write can land between the copy and the migration).
 
 The database file is only ever opened through SQLite, never with a plain ``open()`` (no header
 sniffing, no file copies): on POSIX, closing any descriptor of a file releases every lock the
@@ -181,9 +182,6 @@ class Connection:
             if app_id != 0 or version != 0 or tables:
                 self._check_ours(app_id, version, tables)
                 self._integrity_once()
-            if 0 < version < schema.SCHEMA_VERSION:  # before the write lock: a backup needs none
-                file = Path(self.path)  # SQLite: the database file
-                self._backup(file.with_name(f"{file.name}.schema-v{version}.bak"))
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -281,6 +279,9 @@ class Connection:
             app_id, version, tables = self._read_state()  # again, now holding the write lock
             if app_id != 0 or version != 0 or tables:
                 self._check_ours(app_id, version, tables)
+            if 0 < version < schema.SCHEMA_VERSION:  # under the lock: no write can come
+                file = Path(self.path)                  # between the copy and the migration
+                self._backup(file.with_name(f"{file.name}.schema-v{version}.bak"))
             schema.upgrade(conn, version)
 
         self._transaction("BEGIN IMMEDIATE", body, retry=False)
@@ -291,18 +292,23 @@ class Connection:
 
     def _backup(self, target: Path) -> None:
         """Copy the database as it is now to ``target`` with SQLite's backup API (a file copy
-        would drop this process's locks; see the module docstring). An existing ``target``
-        is never overwritten: the copy gets a numbered name instead."""
+        would drop this process's locks; see the module docstring). Called holding the write
+        lock, before writing anything: the copy is read through a second connection (the
+        backup API cannot read from the connection holding the write transaction), which
+        sees the committed database, the state the migration starts from. An existing
+        ``target`` is never overwritten: the copy gets a numbered name instead."""
         candidate, number = target, 1
         while candidate.exists():
             number += 1
             candidate = target.with_name(f"{target.name}.{number}")
         try:
+            source = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000)
             copy = sqlite3.connect(candidate)
             try:
-                self._conn.backup(copy)
+                source.backup(copy)
             finally:
                 copy.close()
+                source.close()
         except sqlite3.Error as exc:
             candidate.unlink(missing_ok=True)
             raise StoreError(
