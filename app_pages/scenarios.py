@@ -24,7 +24,7 @@ from swot.scenarios import (
     differences_table,
     scenario_consistency,
 )
-from swot.store import ScenarioInfo, Store
+from swot.store import ScenarioInfo, Store, StoreError
 from ui.comparison import comparison_chart, comparison_view, differences_view
 from ui.i18n import lang
 from ui.literal import literal
@@ -36,6 +36,7 @@ from ui.tables import show_table
 from ui.verdict_view import scenarios_consistency
 
 UPLOAD_COUNT_KEY = "sc_upload_count"
+KEPT_FORM_KEY = "sc_kept_form"  # the name and note of a save that failed
 
 
 # -- callbacks (each opens the store for its one action)
@@ -43,13 +44,21 @@ UPLOAD_COUNT_KEY = "sc_upload_count"
 
 def _on_save(path: Path | str) -> None:
     name = st.session_state.get("sc_name", "")
+    note = st.session_state.get("sc_note", "")
     model = mark_edited(get_model(), loaded_model())  # no longer the illustrative set?
-    saved = store_action(path, lambda s: s.save_scenario(
-        name, model_to_dict(model), st.session_state.get("sc_note", "")), where="save")
-    if saved is not None:
-        st.session_state["sc_name"] = st.session_state["sc_note"] = ""
-        st.session_state["sc_pick"] = saved.name
-        flash("success", t("scenarios.saved", ascii_digits=True, name=literal(saved.name)), "save")
+    try:
+        with Store(path) as store:
+            saved = store.save_scenario(name, model_to_dict(model), note)
+    except StoreError as exc:  # e.g. the database is down: say what was not saved, keep it
+        message = literal(str(exc), 600)
+        flash("error", t("scenarios.not_saved", ascii_digits=True, name=literal(name),
+                         message=message)
+              if name.strip() else t("store.failed", ascii_digits=True, message=message), "save")
+        st.session_state[KEPT_FORM_KEY] = {"sc_name": name, "sc_note": note}
+        return
+    st.session_state["sc_name"] = st.session_state["sc_note"] = ""
+    st.session_state["sc_pick"] = saved.name
+    flash("success", t("scenarios.saved", ascii_digits=True, name=literal(saved.name)), "save")
 
 
 def _on_load(path: Path | str, name: str) -> None:
@@ -127,6 +136,9 @@ def _on_upload(path: Path | str, key: str) -> None:
 
 def _save_form(path: Path | str) -> None:
     st.subheader(t("scenarios.save_current"))
+    # what a failed save kept (the form is not drawn while the database cannot be used, and
+    # Streamlit forgets the values of widgets it does not draw)
+    st.session_state.update(st.session_state.pop(KEPT_FORM_KEY, {}))
     st.text_input(t("scenarios.name"), key="sc_name")
     st.text_area(t("scenarios.note"), key="sc_note", height=68)
     st.button(t("scenarios.save"), key="sc_save", on_click=_on_save, args=(path,))

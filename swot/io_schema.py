@@ -73,7 +73,29 @@ def schema(version: int) -> dict[str, Any]:
 def _validator(version: int) -> Any:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(schema(version))
+    return Draft202012Validator(_inlined(schema(version)))
+
+
+def _inlined(published: dict[str, Any]) -> dict[str, Any]:
+    """The schema with each local ``{"$ref": "#/$defs/NAME"}`` replaced by that definition
+    (``allOf`` beside any other keys): the same checks and errors, without resolving a
+    reference for every matrix cell of every document (a workshop validates each
+    submission)."""
+    definitions = published.get("$defs", {})
+
+    def inline(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [inline(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
+            target = inline(definitions[ref.removeprefix("#/$defs/")], (*seen, ref))
+            rest = {key: inline(value, seen) for key, value in node.items() if key != "$ref"}
+            return {**rest, "allOf": [target]} if rest else target
+        return {key: inline(value, seen) for key, value in node.items()}
+
+    return inline(published, ())
 
 
 def schema_problems(data: object, version: int) -> list[Problem]:
@@ -142,6 +164,8 @@ def in_document_order(problems: list[Problem], data: object) -> list[Problem]:
     """``problems`` sorted by where their paths occur in ``data`` (file order; a problem with
     the same path keeps its place). A path absent from the data (a missing field) sorts at
     its parent."""
+    if len(problems) < 2:  # nothing to order: no walk through the whole document
+        return list(problems)
     order: dict[str, int] = {}
 
     def walk(value: object, parts: list[Any]) -> None:

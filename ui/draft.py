@@ -13,8 +13,8 @@ from typing import Any
 import streamlit as st
 
 from swot.io import ModelFileError, model_from_dict, model_to_dict
-from swot.store import StoreError
-from swot.store.drafts import QUERY_PARAM, Drafts, new_token, valid_token
+from swot.store import Store, StoreError
+from swot.store.drafts import QUERY_PARAM, new_token, valid_token
 from ui.i18n import DIGITS_KEY, LANG_KEY, LANGS
 from ui.literal import literal
 from ui.state import CHOSEN_MATRIX_KEY, LOADED_KEY, MODEL_KEY, REVISION_KEY
@@ -52,8 +52,8 @@ def restore() -> None:
     if path is None:
         return
     try:
-        with Drafts(path) as drafts:
-            draft = drafts.load(token)
+        with Store(path) as store:
+            draft = store.load_draft(token)
     except StoreError:
         return
     if draft is None:
@@ -110,8 +110,8 @@ def autosave() -> None:
         "settings": _settings(),
     }
     try:
-        with Drafts(path) as drafts:
-            drafts.save(_token(), data)
+        with Store(path) as store:
+            store.save_draft(_token(), data)
     except StoreError as exc:
         st.caption(t("app.draft_not_saved", message=literal(str(exc), 600)))
         return

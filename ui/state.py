@@ -82,10 +82,11 @@ def flash(kind: str, text: str, where: str = "") -> None:
     st.session_state[FLASH_KEY] = (kind, text, where)
 
 
-def show_flash(where: str = "") -> None:
-    """Show and forget the kept message, if any, when it belongs at ``where``."""
+def show_flash(where: str | None = "") -> None:
+    """Show and forget the kept message, if any, when it belongs at ``where`` (None: wherever
+    it belongs, for a page that cannot draw its forms)."""
     message = st.session_state.get(FLASH_KEY)
-    if message is not None and message[2] == where:
+    if message is not None and where in (None, message[2]):
         del st.session_state[FLASH_KEY]
         kind, text, _ = message
         (st.success if kind == "success" else st.error)(text)

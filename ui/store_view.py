@@ -72,3 +72,4 @@ def store_page(title: str, body: Callable[[Path | str, Store], None]) -> None:
             body(path, store)
     except StoreError as exc:
         st.error(t("store.db_bad", ascii_digits=True, message=literal(str(exc), 600)))
+        show_flash(None)  # e.g. what an action of this run could not save

@@ -1,4 +1,5 @@
-"""Scenarios and live workshops, persisted in SQLite: the :class:`Store` facade.
+"""Scenarios, live workshops and session drafts, persisted in SQLite or PostgreSQL: the
+:class:`Store` facade.
 
 The package is cut by concern: :mod:`~swot.store.config` (where the database lives, workshop
 codes and links), :mod:`~swot.store.errors`, :mod:`~swot.store.records`,
@@ -23,6 +24,7 @@ from swot.store.config import (
     normalize_code,
     workshop_link,
 )
+from swot.store.drafts import Draft, Drafts
 from swot.store.errors import (
     INVALID_LINK,
     DuplicateNameError,
@@ -68,7 +70,8 @@ __all__ = [
     "APPLICATION_ID", "CODE_ALPHABET", "CODE_LENGTH", "DEFAULT_DB_PATH", "ENV_VAR",
     "INVALID_LINK", "MAX_NAME_LENGTH", "MAX_RATIONALE_LENGTH", "MAX_SUBGROUP_LENGTH",
     "MAX_TITLE_LENGTH", "SCHEMA_VERSION", "SECRETS_KEY", "WORKSHOP_QUERY_PARAM",
-    "DuplicateNameError", "DuplicateParticipantError", "InvalidDataError", "JudgmentChange",
+    "Draft", "DuplicateNameError", "DuplicateParticipantError", "InvalidDataError",
+    "JudgmentChange",
     "ModelChangedError", "NotFoundError", "Participant", "ParticipantStatus", "Scenario",
     "ScenarioInfo", "SchemaVersionError", "Store", "StoreBusyError", "StoreCorruptError",
     "StoreError", "StoreForeignError", "Submission", "UnknownParticipantError",
@@ -78,8 +81,8 @@ __all__ = [
 ]
 
 
-class Store(Scenarios, Submissions):
-    """Scenarios and workshops in one SQLite database file; a context manager.
+class Store(Scenarios, Submissions, Drafts):
+    """Scenarios, workshops and session drafts in one database; a context manager.
 
     One Store holds one connection; open one per action (opening is cheap: the file's
     integrity check runs once per process).

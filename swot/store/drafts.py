@@ -1,16 +1,16 @@
-"""Autosaved drafts of app sessions, so that a browser reload loses nothing.
+"""Autosaved drafts of app sessions, so that a browser reload loses nothing: the draft queries
+of a :class:`~swot.store.Store` (``store.save_draft``, ``store.load_draft``).
 
 A draft is the working model, the model as last loaded and a few settings (language, the matrix
 being edited, ...), stored under a random token that the app keeps in its address
-(``?draft=TOKEN``). Drafts live in their own table, ``session_drafts``, of the scenario and
-workshop database (the :class:`~swot.store.Store` creates and checks the file); a draft not
-saved for :data:`KEEP_DAYS` days is deleted the next time any draft is saved.
+(``?draft=TOKEN``). Drafts live in the ``session_drafts`` table (schema version 4) of the
+scenario and workshop database; a draft not saved for :data:`KEEP_DAYS` days is deleted the next
+time any draft is saved.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 from dataclasses import dataclass
@@ -19,21 +19,15 @@ from typing import Any, TypeGuard
 
 from sqlalchemy.engine import Connection as SAConnection
 
-from swot.store import Store
-from swot.store.connection import run
+from swot.store.connection import Connection, run
 from swot.store.errors import StoreError
 from swot.store.values import to_json
 
-__all__ = ["KEEP_DAYS", "Draft", "Drafts", "new_token", "valid_token"]
+__all__ = ["KEEP_DAYS", "QUERY_PARAM", "Draft", "Drafts", "new_token", "valid_token"]
 
 KEEP_DAYS = 30
 QUERY_PARAM = "draft"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-_SCHEMA = """CREATE TABLE IF NOT EXISTS session_drafts (
-    token      TEXT PRIMARY KEY,
-    data_json  TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-)"""
 
 
 def new_token() -> str:
@@ -55,29 +49,12 @@ class Draft:
     updated_at: str
 
 
-class Drafts:
-    """The drafts table of the database at ``path``; use as a context manager."""
+class Drafts(Connection):
+    """The draft queries of a :class:`~swot.store.Store`."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._store = Store(path)  # creates the file, or checks that it is ours
-        self.path = self._store.path
-        try:
-            self._store._write(lambda conn: run(conn, _SCHEMA))
-        except BaseException:
-            self._store.close()
-            raise
-
-    def __enter__(self) -> Drafts:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._store.close()
-
-    def save(self, token: str, data: dict[str, Any], now: datetime | None = None) -> None:
+    def save_draft(
+        self, token: str, data: dict[str, Any], now: datetime | None = None
+    ) -> None:
         """Store ``data`` under ``token`` (replacing it) and delete drafts older than
         :data:`KEEP_DAYS` days."""
         if not valid_token(token):
@@ -94,14 +71,14 @@ class Drafts:
             run(conn, "DELETE FROM session_drafts WHERE updated_at < :oldest",
                 {"oldest": (now - timedelta(days=KEEP_DAYS)).isoformat()})
 
-        self._store._write(body)
+        self._write(body)
 
-    def load(self, token: str, now: datetime | None = None) -> Draft | None:
+    def load_draft(self, token: str, now: datetime | None = None) -> Draft | None:
         """The draft stored under ``token``, or None (unknown, expired or malformed token)."""
         if not valid_token(token):
             return None
         now = now or datetime.now(UTC)
-        row = self._store._read(lambda conn: run(
+        row = self._read(lambda conn: run(
             conn, "SELECT data_json, updated_at FROM session_drafts WHERE token = :token",
             {"token": token}).fetchone())
         if row is None or row["updated_at"] < (now - timedelta(days=KEEP_DAYS)).isoformat():

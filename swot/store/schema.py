@@ -14,9 +14,10 @@ from swot.store.values import now
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 APPLICATION_ID = 0x53574F54  # "SWOT"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TABLES = frozenset(
-    {"meta", "scenarios", "workshops", "participants", "submissions", "judgment_changes"}
+    {"meta", "scenarios", "workshops", "participants", "submissions", "judgment_changes",
+     "session_drafts"}
 )
 
 # Schema version 1: scenarios without a note, participants without an "excluded" flag.
@@ -98,6 +99,17 @@ CREATE TABLE judgment_changes (
     changed_at     TEXT NOT NULL
 );
 CREATE INDEX judgment_changes_by_participant ON judgment_changes (participant_id, id)
+"""
+
+# From version 3 to version 4: the app's autosaved session drafts (swot.store.drafts). Before
+# version 4 the drafts code created this table itself, so a file may have it already.
+MIGRATE_V3_V4 = """
+CREATE TABLE IF NOT EXISTS session_drafts (
+    token      TEXT PRIMARY KEY,
+    data_json  TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS session_drafts_by_age ON session_drafts (updated_at)
 """
 
 def split_sql(script: str) -> list[str]:

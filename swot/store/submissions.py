@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Connection as SAConnection
@@ -11,8 +12,14 @@ from sqlalchemy.engine import RowMapping
 
 from swot.judgment_cells import changed_cells, differing_matrices
 from swot.store import values
+from swot.store.config import normalize_code
 from swot.store.connection import run
-from swot.store.errors import ModelChangedError, WorkshopClosedError
+from swot.store.errors import (
+    ModelChangedError,
+    UnknownParticipantError,
+    UnknownWorkshopError,
+    WorkshopClosedError,
+)
 from swot.store.records import JudgmentChange, Submission, Workshop
 from swot.store.workshops import Workshops, participant_by_id, to_workshop, workshop_row
 
@@ -23,6 +30,30 @@ _SELECT = (
     "s.judged_json, s.round, p.weight, p.subgroup "
     "FROM submissions s JOIN participants p ON p.id = s.participant_id "
 )
+
+
+# The state a submission depends on, in one row: the workshop (and its model), the participant,
+# their submission count and latest submission. Read first without a lock (a consistent
+# snapshot) to validate and prepare everything; read again under the write lock, where a
+# submission is stored as prepared only if nothing it depends on has changed meanwhile.
+_STATE = (
+    "SELECT w.id, w.code, w.model_json, w.fingerprint, w.is_open, w.prefill, w.round, "
+    "p.id AS participant_id, p.name, p.weight, p.subgroup, "
+    "(SELECT COUNT(*) FROM submissions c WHERE c.participant_id = p.id) AS revisions, "
+    "l.id AS last_id, l.judgments_json AS last_judgments, l.fingerprint AS last_fingerprint "
+    "FROM workshops w LEFT JOIN participants p ON p.workshop_id = w.id AND p.id = :pid "
+    "LEFT JOIN submissions l ON l.id = (SELECT MAX(m.id) FROM submissions m "
+    "WHERE m.participant_id = p.id) WHERE w.code = :code"
+)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A submission's rows prepared from ``state`` (a row of _STATE as a dict)."""
+
+    state: dict[str, Any]
+    judged: list[str]
+    changes: list[dict[str, Any]]
 
 
 def _submission(row: RowMapping, model: Mapping[str, Any]) -> Submission:
@@ -68,31 +99,52 @@ class Submissions(Workshops):
         ``judged`` names the matrices (paths of :func:`swot.judgment_cells.matrix_paths`) the
         participant has judged; None: all of them. Every cell that differs from their previous
         submission is added to the audit trail with ``rationale`` (one line, optional).
+
+        The checks and the JSON are done before the write lock, on a snapshot of what the
+        submission depends on; under the lock that state is read again in one statement and
+        the prepared rows are stored only if it is unchanged (else prepared again there).
         """
         judgments_json = values.to_json(
             values.require_dict(judgments, "the judgments"), "the judgments", "judgments"
         )
         rationale = values.rationale(rationale)
+        params = {"code": normalize_code(code), "pid": participant_id}
 
-        def body(conn: SAConnection) -> Submission:
-            workshop = to_workshop(workshop_row(conn, code, lock="share"))  # no new round meanwhile
-            participant_by_id(conn, code, participant_id)
-            if not workshop.is_open:
+        def prepare(state: RowMapping) -> _Prepared:
+            """The rows to store given ``state`` (a row of _STATE), or the error to raise."""
+            if state is None:
+                raise UnknownWorkshopError(
+                    f"no workshop with code {code!r}; check the code or link")
+            if state["participant_id"] is None:
+                raise UnknownParticipantError(
+                    f"no participant with id {participant_id!r} in workshop {state['code']}")
+            if not state["is_open"]:
                 raise WorkshopClosedError(
-                    f"workshop {workshop.code} is closed; submissions are no longer accepted"
+                    f"workshop {state['code']} is closed; submissions are no longer accepted"
                 )
-            if model_fingerprint != workshop.fingerprint:
+            if model_fingerprint != state["fingerprint"]:
                 raise ModelChangedError(
-                    f"the model of workshop {workshop.code} has changed since you opened it; "
+                    f"the model of workshop {state['code']} has changed since you opened it; "
                     "reload the page (your judgments were not saved)"
                 )
-            values.check_judgments_shape(judgments, workshop.model)
-            judged_json = json.dumps(values.judged_paths(judged, workshop.model))
-            previous = run(
-                conn, "SELECT judgments_json, fingerprint FROM submissions "
-                      "WHERE participant_id = :pid ORDER BY id DESC LIMIT 1",
-                {"pid": participant_id},
-            ).fetchone()
+            model = values.from_json(state["model_json"], f"workshop {state['code']}")
+            values.check_judgments_shape(judgments, model)
+            judged_paths = values.judged_paths(judged, model)
+            if state["last_id"] is not None and state["last_fingerprint"] == model_fingerprint:
+                before = values.from_json(state["last_judgments"], "the previous submission")
+            else:  # the first judgments on this model start from the prefill or from blanks
+                before = model["judgments"] if state["prefill"] else None
+            changes = [
+                {"matrix": matrix, "i": item_i, "j": item_j, "old": old, "new": new}
+                for (matrix, item_i, item_j), old, new in changed_cells(before, judgments, model)
+            ]
+            return _Prepared(dict(state), judged_paths, changes)
+
+        def store(conn: SAConnection) -> tuple[_Prepared, int, str]:
+            locking = " FOR SHARE OF w" if conn.dialect.name != "sqlite" else ""
+            state = run(conn, _STATE + locking, params).fetchone()  # no new round meanwhile
+            ready = prepared if state is not None and dict(state) == prepared.state \
+                else prepare(state)
             now = values.now()
             new_id = run(
                 conn,
@@ -100,30 +152,35 @@ class Submissions(Workshops):
                 "submitted_at, judged_json, round) VALUES (:pid, :judgments, :fingerprint, "
                 ":now, :judged, :round) RETURNING id",
                 {"pid": participant_id, "judgments": judgments_json,
-                 "fingerprint": model_fingerprint, "now": now, "judged": judged_json,
-                 "round": workshop.round},
+                 "fingerprint": model_fingerprint, "now": now,
+                 "judged": json.dumps(ready.judged), "round": state["round"]},
             ).one()["id"]
-            if previous is not None and previous["fingerprint"] == model_fingerprint:
-                before = values.from_json(previous["judgments_json"], "the previous submission")
-            else:  # the first judgments on this model start from the prefill or from blanks
-                before = workshop.model["judgments"] if workshop.prefill else None
-            changes = [
-                {"pid": participant_id, "sid": new_id, "round": workshop.round,
-                 "matrix": matrix, "i": item_i, "j": item_j, "old": old, "new": new,
-                 "rationale": rationale, "now": now}
-                for (matrix, item_i, item_j), old, new
-                in changed_cells(before, judgments, workshop.model)
-            ]
-            if changes:
+            if ready.changes:
                 run(conn,
                     "INSERT INTO judgment_changes (participant_id, submission_id, round, "
                     "matrix, item_i, item_j, old_value, new_value, rationale, changed_at) "
                     "VALUES (:pid, :sid, :round, :matrix, :i, :j, :old, :new, :rationale, "
-                    ":now)", changes)
-            row = run(conn, _SELECT + "WHERE s.id = :id", {"id": new_id}).one()
-            return _submission(row, workshop.model)
+                    ":now)",
+                    [{**change, "pid": participant_id, "sid": new_id, "round": state["round"],
+                      "rationale": rationale, "now": now} for change in ready.changes])
+            return ready, new_id, now
 
-        return self._write(body)
+        prepared = prepare(self._read(lambda conn: run(conn, _STATE, params).fetchone()))
+        ready, new_id, now = self._write(store)
+        state = ready.state
+        return Submission(
+            id=new_id,
+            participant_id=participant_id,
+            participant_name=state["name"],
+            revision=state["revisions"] + 1,
+            submitted_at=now,
+            fingerprint=model_fingerprint,
+            judgments=values.from_json(judgments_json, "the judgments"),
+            judged=tuple(ready.judged),
+            round=state["round"],
+            weight=state["weight"],
+            subgroup=state["subgroup"],
+        )
 
     def submission_history(self, code: str, participant_id: int) -> list[Submission]:
         """Every submission of a participant, oldest first."""

@@ -54,3 +54,40 @@ def test_write_succeeds_once_the_lock_is_released(
             release.join()
             blocker.close()
         assert [s.name for s in store.list_scenarios()] == ["waited"]
+
+
+def test_writers_queue_on_the_lock_file_and_go_as_soon_as_it_is_free(db_path: Path) -> None:
+    """A write waits on ``NAME.lock`` while another writer holds it (not in SQLite's busy
+    handler) and goes on once it is released."""
+    import fcntl
+    import os
+    import time
+
+    with Store(db_path) as store:
+        store.save_scenario("first", tiny_model())
+    lock_file = db_path.with_name(f"{db_path.name}.lock")
+    assert lock_file.exists()  # created by the first write
+    holder = os.open(lock_file, os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    done: list[float] = []
+
+    def write() -> None:
+        with Store(db_path) as other:
+            other.save_scenario("queued", tiny_model())
+        done.append(time.monotonic())
+
+    writer = threading.Thread(target=write)
+    try:
+        writer.start()
+        writer.join(timeout=0.5)
+        assert writer.is_alive() and not done  # waiting on the lock file
+        with Store(db_path) as store:  # reads do not take it
+            assert [s.name for s in store.list_scenarios()] == ["first"]
+        released = time.monotonic()
+    finally:
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        os.close(holder)
+    writer.join(timeout=10)
+    assert done and done[0] - released < 2  # went on at once, well before a busy timeout
+    with Store(db_path) as store:
+        assert [s.name for s in store.list_scenarios()] == ["first", "queued"]

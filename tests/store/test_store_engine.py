@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from store_testdata import tiny_model
 
-from swot.store import DuplicateNameError, InvalidDataError, Store, connection, schema
+from swot.store import (
+    DuplicateNameError,
+    InvalidDataError,
+    Store,
+    StoreForeignError,
+    connection,
+    schema,
+)
 
 HOSTILE = [
     "it's \"quoted\"; DROP TABLE scenarios; --",
@@ -148,3 +155,27 @@ def test_two_processes_saving_one_name_one_wins_one_is_told(database: Path | str
     assert outcomes[0] == "refused: a scenario named 'shared name' already exists"
     with Store(database) as store:
         assert [s.name for s in store.list_scenarios()] == ["shared name"]
+
+
+def test_a_pooled_connection_is_not_reused_once_its_file_is_replaced(tmp_path: Path) -> None:
+    """SQLite connections stay open in a pool between Stores; one whose file was deleted and
+    replaced at the same path would still see the old file, so it is dropped."""
+    path = tmp_path / "db.sqlite3"
+    with Store(path) as store:
+        store.save_scenario("old", tiny_model())
+    for leftover in tmp_path.iterdir():
+        leftover.unlink()
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE things (x)")
+    other.commit()
+    other.close()
+    with pytest.raises(StoreForeignError):
+        Store(path)
+
+
+def test_idle_connections_are_kept_for_a_few_files_only(tmp_path: Path) -> None:
+    for number in range(connection._SQLITE_ENGINES + 3):
+        Store(tmp_path / f"{number}.sqlite3").close()
+    files = [key for key in connection._ENGINES if isinstance(key, Path)]
+    assert len(files) <= connection._SQLITE_ENGINES
+    assert files[-1] == tmp_path / f"{connection._SQLITE_ENGINES + 2}.sqlite3"  # the latest

@@ -22,6 +22,7 @@ from swot.store import (
     StoreCorruptError,
     StoreError,
     StoreForeignError,
+    connection,
     default_db_path,
     model_fingerprint,
     schema,
@@ -295,3 +296,30 @@ def test_store_never_opens_the_database_file_outside_sqlite(
         store.save_scenario("x", tiny_model())
         store.list_scenarios()
     assert str(db_path) not in opened
+
+
+def test_the_backup_holds_a_write_that_landed_just_before_the_migration(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup is taken under the migration's write lock: a write by another process
+    after the open's checks but before the lock is in the backup as in the migrated file."""
+    _make_v1_database(db_path)
+    real = connection.Connection._init_or_migrate
+
+    def another_process_writes_first(self: connection.Connection) -> None:
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("INSERT INTO scenarios (name, model_json, created_at, updated_at) "
+                      "VALUES ('late', '{}', 'then', 'then')")
+        other.close()
+        real(self)
+
+    monkeypatch.setattr(connection.Connection, "_init_or_migrate", another_process_writes_first)
+    with Store(db_path) as store:
+        assert {s.name for s in store.list_scenarios()} == {"old scenario", "late"}
+    backup = sqlite3.connect(db_path.with_name(f"{db_path.name}.schema-v1.bak"))
+    try:
+        assert {row[0] for row in backup.execute("SELECT name FROM scenarios")} == {
+            "old scenario", "late"}
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        backup.close()

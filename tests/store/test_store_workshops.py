@@ -291,3 +291,56 @@ def test_fingerprint_ignores_values_but_not_structure(model: dict[str, Any]) -> 
 def test_fingerprint_needs_a_structure() -> None:
     with pytest.raises(InvalidDataError, match="structure"):
         model_fingerprint({"factors": {}})
+
+
+def _meanwhile(monkeypatch: pytest.MonkeyPatch, action: Any) -> None:
+    """Run ``action`` once, after a submission was prepared and before its write lock."""
+    from swot.store import values
+
+    real = values.check_judgments_shape
+    pending = [action]
+
+    def checked(*args: Any) -> None:
+        real(*args)
+        while pending:
+            pending.pop()()
+
+    monkeypatch.setattr(values, "check_judgments_shape", checked)
+
+
+def test_a_change_between_preparing_and_storing_a_submission_is_seen(
+    database: Any, model: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A submission is prepared before the write lock; what changed meanwhile (a new round,
+    a closed workshop, another submission of the same participant) is seen under the lock."""
+    fingerprint = model_fingerprint(model)
+    with Store(database) as store:
+        code = store.create_workshop(model).code
+        ann = store.join(code, "Ann").id
+        store.submit(code, ann, model["judgments"], fingerprint)
+
+    def another_tab_submits() -> None:
+        changed = copy.deepcopy(model["judgments"])
+        changed["groups"][0][1], changed["groups"][1][0] = 7, 1 / 7
+        with Store(database) as other:
+            other.submit(code, ann, changed, fingerprint)
+            other.next_round(code)
+
+    _meanwhile(monkeypatch, another_tab_submits)
+    mine = copy.deepcopy(model["judgments"])
+    mine["groups"][0][1], mine["groups"][1][0] = 5, 1 / 5
+    with Store(database) as store:
+        stored = store.submit(code, ann, mine, fingerprint)
+        assert (stored.round, stored.revision) == (2, 4)  # after the other tab's and the carry
+        change = [c for c in store.judgment_changes(code) if (c.item_i, c.item_j) == ("S", "W")]
+        assert [(c.old_value, c.new_value, c.round) for c in change][-1] == (7, 5, 2)
+
+    def facilitator_closes() -> None:
+        with Store(database) as other:
+            other.close_workshop(code)
+
+    _meanwhile(monkeypatch, facilitator_closes)
+    with Store(database) as store, pytest.raises(WorkshopClosedError):
+        store.submit(code, ann, model["judgments"], fingerprint)
+    with Store(database) as store:
+        assert len(store.submission_history(code, ann)) == 4  # nothing stored

@@ -10,6 +10,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "note": {"en": "Note", "fa": "یادداشت"},
     "save": {"en": "Save scenario", "fa": "ذخیره‌ی سناریو"},
     "saved": {"en": "Saved scenario {name}.", "fa": "سناریوی {name} ذخیره شد."},
+    "not_saved": {
+        "en": "Scenario {name} was not saved: {message}. The model stays in this session and "
+              "the name and note in the form: save again when the database answers.",
+        "fa": "سناریوی {name} ذخیره نشد: {message}. مدل در این نشست و نام و یادداشت در فرم "
+              "می‌مانند: وقتی پایگاه داده پاسخ داد دوباره ذخیره کنید."},
     "saved_list": {"en": "Saved scenarios", "fa": "سناریوهای ذخیره‌شده"},
     "none_saved": {"en": "No scenarios saved yet.", "fa": "هنوز سناریویی ذخیره نشده است."},
     "col_note": {"en": "note", "fa": "یادداشت"},
