@@ -4,8 +4,10 @@ its checks, migration, transactions and retries.
 The database runs in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, retried a
 bounded number of times when another process holds the write lock. Our writers first take an
 exclusive ``flock`` on a lock file beside the database (``NAME.lock``, never the database file
-itself) and release it after the commit: waiting writers queue in the kernel and wake as soon as
-it is free, instead of sleeping in SQLite's busy handler (steps of up to 100 ms).
+itself) and release it after the commit: waiting writers poll it every few milliseconds and go
+as soon as it is free, instead of sleeping in SQLite's busy handler (steps of up to 100 ms),
+and give up with :class:`StoreBusyError` after the busy budget (a writer that hangs holding it
+does not hang the others).
 A process keeps the idle connections to a file in a pool (a Store per action pays no connect,
 and its close no checkpoint of the whole log); a pooled connection is reused only while its path
 still names the file it opened.
@@ -358,9 +360,10 @@ class Connection:
 
     def _take_writer_lock(self) -> bool:
         """SQLite: wait for the writers' lock file ``NAME.lock`` (taken before ``BEGIN
-        IMMEDIATE``, released after the commit), so that waiting writers queue in the kernel
-        and wake the moment the lock is free, instead of in SQLite's busy handler, which sleeps
-        in steps of up to 100 ms. It only orders our writers: SQLite's own lock still guards
+        IMMEDIATE``, released after the commit), polled every 0.5-4 ms so that a waiting writer
+        goes within milliseconds of the lock being free, instead of in SQLite's busy handler,
+        which sleeps in steps of up to 100 ms; :class:`StoreBusyError` after the busy budget.
+        It only orders our writers: SQLite's own lock still guards
         the file. False (SQLite's busy handling alone) when the lock file cannot be opened,
         e.g. in a read-only folder."""
         if self.server:
@@ -373,8 +376,20 @@ class Connection:
                     0o666)
             except OSError:
                 return False
-        fcntl.flock(self._writer_lock, fcntl.LOCK_EX)
-        return True
+        deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000 * _WRITE_ATTEMPTS
+        pause = 0.0005
+        while True:  # polled, not a blocking flock: a writer that hangs must not hang us too
+            try:
+                fcntl.flock(self._writer_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"the database {self.path} stayed locked by another writer for "
+                        f"{_BUSY_TIMEOUT_MS * _WRITE_ATTEMPTS / 1000:.0f} s; try again"
+                    ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.004)
 
     def _write(self, body: Callable[[SAConnection], _T]) -> _T:
         return self._transaction("BEGIN IMMEDIATE", body)

@@ -91,3 +91,31 @@ def test_writers_queue_on_the_lock_file_and_go_as_soon_as_it_is_free(db_path: Pa
     assert done and done[0] - released < 2  # went on at once, well before a busy timeout
     with Store(db_path) as store:
         assert [s.name for s in store.list_scenarios()] == ["first", "queued"]
+
+
+def test_a_writer_hung_on_the_lock_file_gives_a_clear_error_not_a_hang(
+    db_path: Path, impatient: None
+) -> None:
+    """Another process that holds ``NAME.lock`` and never lets go (hung, stopped): the write
+    gives up with StoreBusyError after the busy budget (4 x 20 ms here) instead of waiting
+    for ever, and nothing is written."""
+    import fcntl
+    import os
+    import time
+
+    with Store(db_path) as store:
+        store.save_scenario("first", tiny_model())
+    holder = os.open(db_path.with_name(f"{db_path.name}.lock"), os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        started = time.monotonic()
+        with Store(db_path) as store, pytest.raises(StoreBusyError,
+                                                    match="stayed locked by another writer"):
+            store.save_scenario("never", tiny_model())
+        assert time.monotonic() - started < 30  # the budget, not for ever
+    finally:
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        os.close(holder)
+    with Store(db_path) as store:
+        assert [s.name for s in store.list_scenarios()] == ["first"]
+        store.save_scenario("after", tiny_model())
