@@ -236,10 +236,12 @@ def load(counts: list[int], servers: int = 1) -> bool:
                   f"{statistics.median(out['join']):.2f} s, max "
                   f"{join_max:.2f} s; change to stored p50 {statistics.median(saves):.3f} s, "
                   f"p95 {save_p95:.3f} s, max {max(saves):.3f} s ({len(saves)} changes); "
-                  f"whole rerun p95 {_p95(out['rerun']):.3f} s; lost {lost}; server memory "
+                  f"whole rerun p50 {statistics.median(out['rerun']):.3f} s, p95 "
+                  f"{_p95(out['rerun']):.3f} s; lost {lost}; server memory "
                   f"{out['rss_per_session_kib'] / 1024:.1f} MiB per session; server CPU "
                   f"{out['cpu_per_join']:.3f} s per join, {out['cpu_per_change']:.3f} s per "
-                  "change", flush=True)
+                  f"change; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+                  flush=True)
             for failure in out["failed"]:
                 print(f"  a participant could not judge: {failure}", flush=True)
             ok &= not out["failed"]
