@@ -32,13 +32,15 @@ GROUPS = "judgments.groups"
 
 
 class _Run:
-    """What one rerun sent: elements by widget key, texts, and the fragment of each delta."""
+    """What one rerun sent: widgets by key and the fragment of each, texts, headings and
+    expanders."""
 
     def __init__(self) -> None:
         self.widgets: dict[str, Any] = {}
         self.fragment_of: dict[str, str] = {}
         self.texts: list[str] = []
         self.headings: list[str] = []
+        self.expanders: list[str] = []
 
 
 async def _rerun(ws: Any, query: str, states: list[WidgetState] | None = None,
@@ -54,8 +56,16 @@ async def _rerun(ws: Any, query: str, states: list[WidgetState] | None = None,
         fm.ParseFromString(await asyncio.wait_for(ws.recv(), REPLY_TIMEOUT))
         kind = fm.WhichOneof("type")
         if kind == "script_finished":
+            if fm.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # st.rerun(): the run that follows is part of this answer
             return run
-        if kind != "delta" or fm.delta.WhichOneof("type") != "new_element":
+        if kind != "delta":
+            continue
+        if fm.delta.WhichOneof("type") == "add_block":
+            if fm.delta.add_block.WhichOneof("type") == "expandable":
+                run.expanders.append(fm.delta.add_block.expandable.label)
+            continue
+        if fm.delta.WhichOneof("type") != "new_element":
             continue
         element = fm.delta.new_element
         inner = getattr(element, element.WhichOneof("type"))
@@ -125,3 +135,34 @@ def test_a_change_reruns_only_the_judging_fragment_and_redraws_its_progress(
     assert latest is not None
     assert latest.judgments["groups"][0][1] == 5
     assert latest.judged == (GROUPS,)
+
+
+@pytest.mark.parametrize("change", ["next_round", "close_workshop"])
+def test_a_change_after_the_workshop_moved_on_reruns_the_whole_page(
+        participant: tuple[Path, str, str], tmp_path: Path, change: str) -> None:
+    """The fragment keeps the workshop of the last whole-page run: when the facilitator has
+    opened the next round or closed the workshop since, the change's answer from the store
+    makes the whole page rerun and show it (round 2 with the feedback, or closed)."""
+    db, code, token = participant
+    pair = f"wsp:{code}:{GROUPS}:0:1"
+
+    async def scenario(base: str) -> tuple[_Run, _Run]:
+        url = base.replace("http://", "ws://") + "/_stcore/stream"
+        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+            first = await _rerun(ws, f"p={token}")
+            with Store(db) as store:
+                getattr(store, change)(code)
+            after = await _rerun(ws, f"p={token}", [WidgetState(
+                id=first.widgets[pair].id, string_value="3")], first.fragment_of[pair])
+            return first, after
+
+    with streamlit_server(str(db), tmp_path / "streamlit.log") as base:
+        first, after = asyncio.run(scenario(base))
+    assert first.headings
+    assert after.headings  # the whole page, not the fragment only
+    if change == "next_round":
+        assert any(t.startswith("Round 2 ·") for t in after.texts)
+        assert STRINGS["feedback"]["en"].format(n=1) in after.expanders
+    else:
+        assert STRINGS["is_closed"]["en"] in after.texts
+        assert pair not in after.widgets
