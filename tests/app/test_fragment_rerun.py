@@ -10,6 +10,7 @@ while the page outside the fragment (its header) is not redrawn at all.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,20 +86,32 @@ def _progress(run: _Run, total: int) -> list[str]:
     return [t for t in run.texts if f" of {total}" in t and "judged" in t]
 
 
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """One server for this module's tests (each opens its own workshop): database, address."""
+    folder = tmp_path_factory.mktemp("fragments")
+    db = folder / "ws.sqlite3"
+    with Store(db):
+        pass  # created before the server starts
+    with streamlit_server(str(db), folder / "streamlit.log") as base:
+        yield db, base
+
+
 @pytest.fixture
-def participant(tmp_path: Path) -> tuple[Path, str, str]:
-    db = tmp_path / "ws.sqlite3"
+def participant(server: tuple[Path, str]) -> tuple[Path, str, str, str]:
+    """A new workshop and one participant in it: database, server, code, private token."""
+    db, base = server
     with Store(db) as store:
         model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
         # prefilled (so one change completes a matrix), every matrix not yet judged
         workshop = store.create_workshop(model, "Fragments", prefill=True)
         person = store.join(workshop.code, "Ann")
-    return db, workshop.code, person.token
+    return db, base, workshop.code, person.token
 
 
 def test_a_change_reruns_only_the_judging_fragment_and_redraws_its_progress(
-        participant: tuple[Path, str, str], tmp_path: Path) -> None:
-    db, code, token = participant
+        participant: tuple[Path, str, str, str]) -> None:
+    db, base, code, token = participant
     with Store(db) as store:
         model = store.get_workshop(code).model
     total = len(matrix_paths(model))
@@ -113,8 +126,7 @@ def test_a_change_reruns_only_the_judging_fragment_and_redraws_its_progress(
                 id=first.widgets[pair].id, string_value="5")], first.fragment_of[pair])
             return first, change
 
-    with streamlit_server(str(db), tmp_path / "streamlit.log") as base:
-        first, change = asyncio.run(scenario(base))
+    first, change = asyncio.run(scenario(base))
 
     # the whole page first: header outside the fragment, progress and editor inside it
     assert first.headings and first.fragment_of[pair]
@@ -139,11 +151,11 @@ def test_a_change_reruns_only_the_judging_fragment_and_redraws_its_progress(
 
 @pytest.mark.parametrize("change", ["next_round", "close_workshop"])
 def test_a_change_after_the_workshop_moved_on_reruns_the_whole_page(
-        participant: tuple[Path, str, str], tmp_path: Path, change: str) -> None:
+        participant: tuple[Path, str, str, str], change: str) -> None:
     """The fragment keeps the workshop of the last whole-page run: when the facilitator has
     opened the next round or closed the workshop since, the change's answer from the store
     makes the whole page rerun and show it (round 2 with the feedback, or closed)."""
-    db, code, token = participant
+    db, base, code, token = participant
     pair = f"wsp:{code}:{GROUPS}:0:1"
 
     async def scenario(base: str) -> tuple[_Run, _Run]:
@@ -156,8 +168,7 @@ def test_a_change_after_the_workshop_moved_on_reruns_the_whole_page(
                 id=first.widgets[pair].id, string_value="3")], first.fragment_of[pair])
             return first, after
 
-    with streamlit_server(str(db), tmp_path / "streamlit.log") as base:
-        first, after = asyncio.run(scenario(base))
+    first, after = asyncio.run(scenario(base))
     assert first.headings
     assert after.headings  # the whole page, not the fragment only
     if change == "next_round":
