@@ -13,7 +13,8 @@ groups matrix, one every 2-8 s (``THINK_S``), all participants at once. A change
 from sending it to its row's ``submitted_at`` in the database (stamped inside the saving
 transaction; same clock), and to the server's "script finished" reply (the whole rerun the
 participant sees). Afterwards the database must hold every change (no loss). Server memory
-per session: the server's resident memory after the N sessions joined, minus before, over N.
+per session: the server's resident memory after the N sessions joined, minus before, over N;
+and the same after all their changes (memory that grows with the changes shows there).
 
 *facilitator*: a workshop on the Tehran model with 60 participants x 100 revisions; times the
 store reads, the group results (computed once per change of the submissions) and whole
@@ -178,6 +179,7 @@ async def _load(n: int, ports: list[int], code: str, pids: list[int]) -> dict:
     go.set()
     await asyncio.gather(*tasks)
     out["cpu_per_change"] = (cpu() - used) / max(1, len(out["rerun"]))
+    out["rss_end_per_session_kib"] = (rss() - before) / n  # after every change: growth shows
     return out
 
 
@@ -236,10 +238,13 @@ def load(counts: list[int], servers: int = 1) -> bool:
                   f"{statistics.median(out['join']):.2f} s, max "
                   f"{join_max:.2f} s; change to stored p50 {statistics.median(saves):.3f} s, "
                   f"p95 {save_p95:.3f} s, max {max(saves):.3f} s ({len(saves)} changes); "
-                  f"whole rerun p95 {_p95(out['rerun']):.3f} s; lost {lost}; server memory "
-                  f"{out['rss_per_session_kib'] / 1024:.1f} MiB per session; server CPU "
+                  f"whole rerun p50 {statistics.median(out['rerun']):.3f} s, p95 "
+                  f"{_p95(out['rerun']):.3f} s; lost {lost}; server memory "
+                  f"{out['rss_per_session_kib'] / 1024:.1f} MiB per session after joining, "
+                  f"{out['rss_end_per_session_kib'] / 1024:.1f} after the changes; server CPU "
                   f"{out['cpu_per_join']:.3f} s per join, {out['cpu_per_change']:.3f} s per "
-                  "change", flush=True)
+                  f"change; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+                  flush=True)
             for failure in out["failed"]:
                 print(f"  a participant could not judge: {failure}", flush=True)
             ok &= not out["failed"]

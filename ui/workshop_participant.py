@@ -25,6 +25,7 @@ from swot.judgment_cells import matrix_paths
 from swot.model import SwotModel
 from swot.store import (
     DuplicateParticipantError,
+    ModelChangedError,
     NotFoundError,
     Participant,
     Store,
@@ -152,15 +153,29 @@ def _as_dict(draft: dict[str, Any]) -> dict[str, Any]:
     return kept[1]
 
 
+def _seen(workshop: Workshop) -> tuple[int, bool, str]:
+    """What the page drew from: the workshop's round, whether open, its model."""
+    return workshop.round, workshop.is_open, workshop.fingerprint
+
+
 def _submit(path: Path | str, workshop: Workshop, person: Participant,
             draft: dict[str, Any]) -> None:
+    """Save the draft; what the store answers about the workshop (a new round, closed, another
+    model) goes to ``draft["seen"]``, so that a fragment rerun drawn from an older state of the
+    workshop reruns the whole page (:func:`_judging`)."""
     judgments = _as_dict(draft)["judgments"]
     rationale = st.session_state.get("wsp_rationale", "")
+    round_, is_open, fingerprint = draft.get("seen", _seen(workshop))
     try:
         with Store(path) as store:
-            store.submit(workshop.code, person.id, judgments, draft["fingerprint"],
-                         judged=sorted(draft["judged"]), rationale=rationale)
+            saved = store.submit(workshop.code, person.id, judgments, draft["fingerprint"],
+                                 judged=sorted(draft["judged"]), rationale=rationale)
+        draft["seen"] = (saved.round, True, fingerprint)
     except StoreError as exc:
+        if isinstance(exc, WorkshopClosedError):
+            draft["seen"] = (round_, False, fingerprint)
+        elif isinstance(exc, ModelChangedError):
+            draft["seen"] = (round_, is_open, "")
         draft["unsaved"] = True  # kept in the session; saved on the next run that reaches it
         not_saved = t("workshop.not_saved", ascii_digits=True, message=literal(str(exc), 600))
         _say("error", f"{t('workshop.kept_unsaved')} {not_saved}")
@@ -274,6 +289,7 @@ def render_private(token: str) -> None:
         if st.session_state.get(_draft_key(token), {}).get("unsaved"):
             st.warning(t("workshop.kept_unsaved"))
         return
+    st.session_state[key]["seen"] = _seen(workshop)
     if st.session_state[key].get("unsaved"):  # the database is back: save what was kept
         _submit(path, workshop, person, st.session_state[key])
     st.header(t("workshop.join_title", ascii_digits=True, code=workshop.code,
@@ -291,8 +307,12 @@ def render_private(token: str) -> None:
 @st.fragment
 def _judging(path: Path | str, workshop: Workshop, person: Participant, language: str) -> None:
     """Progress, the matrix picker, the feedback and the editor: a judgment change reruns
-    only this part of the page (the change is saved in its callback, before the rerun)."""
+    only this part of the page (the change is saved in its callback, before the rerun). The
+    arguments are those of the last whole-page run: when saving found the workshop in another
+    state since (next round, closed, model changed), the whole page reruns instead."""
     draft = st.session_state[_draft_key(person.token)]
+    if draft.get("seen", _seen(workshop)) != _seen(workshop):
+        st.rerun(scope="app")
     model: SwotModel = draft["model"]
     data = _as_dict(draft)
     mine = _Draft(person.name, data["judgments"], tuple(draft["judged"]))
