@@ -15,7 +15,6 @@ import what they compute with (pandas, SciPy through the limit matrix) when they
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import math
 import os
@@ -25,11 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from swot.analysis import Evaluation, EvaluationError, check_model, evaluate
-from swot.errors import PROJECT_ERRORS, DoubtfulResultWarning, SwotError
-from swot.io import ModelFileError, atomic_write_all, load_model
+from swot.analysis import Evaluation, EvaluationError, check_model
+from swot.cli_support import CliError, beside, evaluate_file, load, text_table, write_files
+from swot.errors import PROJECT_ERRORS, DoubtfulResultWarning
 from swot.migrate_cli import register as _add_migrate
-from swot.model import LANGS, SwotModel
+from swot.model import LANGS
 from swot.report.cli import register as _add_report_and_export
 from swot.sensitivity_cli import register as _add_sensitivity_and_robustness
 from swot.verdict import Verdict, warn_doubts
@@ -40,56 +39,6 @@ if TYPE_CHECKING:
 INCONSISTENT_EXIT = 3  # rank --strict: some matrix fails its consistency threshold
 
 
-class CliError(SwotError):
-    """A failure to report as readable lines on stderr (exit code 1)."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        super().__init__("\n".join(lines))
-
-
-def load(path: str) -> SwotModel:
-    """Load a model file for a subcommand (problems become a :class:`CliError`)."""
-    try:
-        return load_model(path)
-    except ModelFileError as exc:
-        raise CliError(exc.lines()) from None
-
-
-def evaluate_file(path: str, model: SwotModel) -> Evaluation:
-    """Evaluate a loaded model for a subcommand (problems become a :class:`CliError`)."""
-    try:
-        return evaluate(model)
-    except EvaluationError as exc:
-        raise CliError([f"{path}: {p}" for p in exc.problems]) from None
-
-
-def beside(target: Path, name: str) -> Path:
-    """The companion of output file ``target``: ``out.csv`` -> ``out-<name>.csv``. A target
-    without a file name (``.``, ``/``) is a folder: refused as ``write_files`` refuses one."""
-    if not target.name:
-        raise CliError([f"{target}: cannot write the file: {os.strerror(errno.EISDIR)}"])
-    return target.with_name(f"{target.stem}-{name}{target.suffix or '.csv'}")
-
-
-def write_files(model_path: str, files: list[tuple[Path, bytes]]) -> None:
-    """Write the ``(path, data)`` files as one set (none is replaced unless all are written;
-    problems become a :class:`CliError`). A path
-    that is the model file is refused before anything is written: ``--csv MODEL.json`` would
-    replace the user's model with a table."""
-    for path, _ in files:
-        try:
-            same = os.path.samefile(path, model_path)
-        except OSError:  # the output does not exist yet (or cannot be looked at)
-            same = False
-        if same:
-            raise CliError([f"{path}: this is the model file; choose another output file"])
-    try:
-        atomic_write_all(files)  # all or none: a failed file leaves every earlier one as it was
-    except OSError as exc:
-        raise CliError([f"{exc.filename}: cannot write the file: {exc.strerror or exc}"]) from None
-
-
 def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``df`` with one ``label`` column in ``lang`` instead of label_en/label_fa."""
     first, other = ("label_en", "label_fa") if lang == "en" else ("label_fa", "label_en")
@@ -97,11 +46,6 @@ def _labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out.insert(out.columns.get_loc("id") + 1, "label",
                [a or b for a, b in zip(df[first], df[other], strict=True)])
     return out
-
-
-def text_table(df: pd.DataFrame) -> str:
-    """``df`` as a plain text table, numbers to 4 decimals (stdout of the subcommands)."""
-    return df.to_string(index=False, float_format=lambda x: f"{x:.4f}")
 
 
 def headline(v: Verdict) -> str:
@@ -265,8 +209,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"swot-anp: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         else:
             print(f"{exc.filename}: {exc.strerror or exc}", file=sys.stderr)
-    except PROJECT_ERRORS as exc:
-        print(f"swot-anp: {exc}", file=sys.stderr)
+    except EvaluationError as exc:  # a model that cannot be ranked, one line per problem
+        for problem in exc.problems:
+            print(f"{getattr(args, 'model', None) or 'swot-anp'}: {problem}", file=sys.stderr)
+    except PROJECT_ERRORS as exc:  # e.g. a request out of range (samples, spread, points)
+        print(f"swot-anp {args.command}: {exc}", file=sys.stderr)
     return 1
 
 

@@ -11,9 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from swot.cli_support import CliError, load
+
 
 def _migrate(args: argparse.Namespace) -> int:
-    from swot.cli import CliError, load
     from swot.io import atomic_write, dumps_model
 
     model = load(args.model)

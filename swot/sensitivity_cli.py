@@ -14,49 +14,30 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from swot.cli_support import beside, evaluate_file, load, text_table, write_files
 from swot.model import GROUPS, LANGS, SwotModel
 
 if TYPE_CHECKING:
     from swot.sensitivity import Robustness
 
 
-def _run(args: argparse.Namespace) -> int:
-    """Run a handler; model, request and file errors become a :class:`swot.cli.CliError`
-    (exit code 1, reported by :func:`swot.cli.main`)."""
-    from swot.analysis import EvaluationError
-    from swot.cli import CliError, load
-    from swot.errors import PROJECT_ERRORS
-
-    model = load(args.model)
-    try:
-        code = args.sensitivity_handler(model, args)
-        _warn_doubts(model)
-        return code
-    except CliError:
-        raise
-    except EvaluationError as exc:
-        raise CliError([f"{args.model}: {p}" for p in exc.problems]) from None
-    except PROJECT_ERRORS as exc:
-        raise CliError([f"swot-anp {args.command}: {exc}"]) from None
-
-
-def _warn_doubts(model: SwotModel) -> None:
+def _warn_doubts(path: str, model: SwotModel) -> None:
     """The matrices failing their consistency threshold and a near tie, as warnings on stderr
     (as ``rank`` does): the rankings these subcommands vary rest on them."""
-    from swot.analysis import evaluate
     from swot.verdict import warn_doubts
 
     sys.stdout.flush()
-    warn_doubts(evaluate(model))
+    warn_doubts(evaluate_file(path, model))
 
 
 def _label(model: SwotModel, strategy_id: str, lang: str) -> str:
     return model.strategy(strategy_id).label(lang)
 
 
-def _sensitivity(model: SwotModel, args: argparse.Namespace) -> int:
-    from swot.cli import beside, text_table, write_files
+def _sensitivity(args: argparse.Namespace) -> int:
     from swot.sensitivity import reversals_csv, sweep_csv, sweep_factor, sweep_group
+
+    model = load(args.model)
 
     if args.group is not None:
         sweep = sweep_group(model, args.group, args.points)
@@ -83,12 +64,14 @@ def _sensitivity(model: SwotModel, args: argparse.Namespace) -> int:
     step = max(1, (len(sweep.x) - 1) // 10)
     print("Priorities:")
     print(text_table(sweep.priorities.iloc[::step].reset_index()))
+    _warn_doubts(args.model, model)
     return 0
 
 
-def _robustness(model: SwotModel, args: argparse.Namespace) -> int:
-    from swot.cli import text_table, write_files
+def _robustness(args: argparse.Namespace) -> int:
     from swot.sensitivity import robustness, robustness_csv
+
+    model = load(args.model)
 
     bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
@@ -110,6 +93,7 @@ def _robustness(model: SwotModel, args: argparse.Namespace) -> int:
     summary = result.summary.drop(columns=["label_en", "label_fa"])
     summary.insert(1, "label", [_label(model, s, args.lang) for s in summary["id"]])
     print(text_table(summary))
+    _warn_doubts(args.model, model)
     return 0
 
 
@@ -159,7 +143,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="write the priorities to PATH and the reversals to "
                    "PATH-reversals.csv (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
-    p.set_defaults(handler=_run, sensitivity_handler=_sensitivity)
+    p.set_defaults(handler=_sensitivity)
 
     p = subparsers.add_parser(
         "robustness", help="Monte Carlo robustness of the ranking",
@@ -181,4 +165,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "most SE (e.g. 0.01; at least 1000 samples); default: run all -n samples")
     p.add_argument("--csv", metavar="PATH", help="write the results to PATH (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
-    p.set_defaults(handler=_run, sensitivity_handler=_robustness)
+    p.set_defaults(handler=_robustness)

@@ -17,6 +17,7 @@ import shlex
 import zipfile
 from pathlib import Path
 
+from swot.cli_support import CliError, evaluate_file, load, write_files
 from swot.model import LANGS
 
 _KINDS = {"pdf": "a PDF file", "html": "an HTML file", "xlsx": "an Excel workbook"}
@@ -43,8 +44,6 @@ def _looks_like(path: Path, kind: str) -> bool:
 def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
     """Refuse (``CliError``) an output that is a protected file (model, database), the same path
     twice, a folder, in a folder that cannot be written, or an existing file of another kind."""
-    from swot.cli import CliError
-
     seen: set[str] = set()
     for name, kind in outputs:
         path = Path(name)
@@ -76,8 +75,6 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
 def report_date(value: str | None) -> dt.date:
     """The report's date: ``--date``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else
     today (UTC)."""
-    from swot.cli import CliError
-
     if value is not None:
         try:
             return dt.date.fromisoformat(value)
@@ -110,7 +107,6 @@ def _command(args: argparse.Namespace, day: dt.date) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from swot.cli import CliError, write_files
     from swot.io import ModelFileError
     from swot.report.make import ReportRequest, ReportSourceError, load_source, render_report
 
@@ -143,7 +139,6 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from swot.cli import CliError, evaluate_file, load, write_files
     from swot.report.make import engine_version, sha256_file
     from swot.sensitivity import robustness
     from swot.workbook import about_rows, workbook_bytes

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from swot_testdata import TEHRAN
@@ -39,3 +40,19 @@ def test_importing_swot_and_anp_loads_neither_pandas_nor_scipy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_subcommand_module_imports_the_cli_back() -> None:
+    """swot.cli assembles the subcommands; they share swot.cli_support and never import
+    swot.cli (no import cycle, not even one hidden inside a function)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "swot"
+    importers = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.ImportFrom) and node.module == "swot.cli") or (
+                    isinstance(node, ast.Import)
+                    and any(alias.name == "swot.cli" for alias in node.names)):
+                importers.append(path.relative_to(root).as_posix())
+    assert importers == ["__main__.py"]
