@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -15,6 +16,7 @@ _MARKDOWN = re.compile(r"([\\`*_~\[\]<>$|])|^(#)")
 
 
 WORD_JOINER = "\u2060"
+NOT_A_NUMBER = "—"  # how a table shows a NaN
 # where GFM's autolinking recognises an address: "://", "www." and the "@" of an e-mail
 _AUTOLINK = re.compile(r"(://|(?<!\w)www(?=\.)|@)", re.IGNORECASE)
 
@@ -49,13 +51,17 @@ def _cell(text: str, language: str) -> str:
 
 
 def formatted(df: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
-    """``df`` with floats written to ``digits`` decimals (for display only)."""
+    """``df`` with floats written to ``digits`` decimals (for display only); a missing or
+    undefined number (NaN: a CR of a matrix nobody judged, of a 2 x 2 matrix) as a dash, never
+    "nan"."""
     out = df.copy()
     language = lang()
     persian = language == "fa" and bool(st.session_state.get(DIGITS_KEY))
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
-            out[column] = [shown_number(f"{x:.{digits}f}", language) for x in out[column]]
+            out[column] = [NOT_A_NUMBER if math.isnan(x) else shown_number(f"{x:.{digits}f}",
+                                                                            language)
+                           for x in out[column]]
         elif persian and pd.api.types.is_integer_dtype(out[column]):
             out[column] = [shown_number(str(x), language) for x in out[column]]
         else:  # st.table renders Markdown in cells; user text must show as typed

@@ -80,3 +80,15 @@ def test_persian_table_cells_isolate_latin_text_with_punctuation(monkeypatch) ->
     cells = ["Plan (v2)", "SO1", "برنامه (۲)", "\u2066a/b\u2069"]
     out = tables.formatted(pd.DataFrame({"x": cells}))
     assert list(out["x"]) == ["\u2068Plan (v2)\u2069", "SO1", "برنامه (۲)", "\u2066a/b\u2069"]
+
+
+def test_tables_show_a_missing_number_as_a_dash_not_nan(monkeypatch) -> None:
+    """The facilitator's participants table showed "nan" as the largest CR of someone who had
+    judged nothing yet; a NaN is shown as a dash, other numbers as before."""
+    import pandas as pd
+
+    import ui.tables as tables
+
+    monkeypatch.setattr(tables, "lang", lambda: "en")
+    out = tables.formatted(pd.DataFrame({"cr": [0.0412, float("nan")]}), digits=3)
+    assert list(out["cr"]) == ["0.041", tables.NOT_A_NUMBER]
