@@ -91,12 +91,18 @@ def database_target(value: str | os.PathLike[str]) -> Path | str:
 
 
 def shown_target(target: Path | str) -> str:
-    """The database as it may be shown: a path, or a URL without its password."""
+    """The database as it may be shown: a path, or a URL without its password (given as
+    ``USER:PASSWORD@`` or as libpq's ``?password=`` parameter)."""
     if isinstance(target, Path):
         return str(target)
     from sqlalchemy.engine import make_url
 
-    return make_url(target).render_as_string(hide_password=True)
+    url = make_url(target)
+    hidden = [key for key in url.query if key.lower() == "password"]
+    shown = url.difference_update_query(hidden).render_as_string(hide_password=True)
+    if hidden:
+        shown += ("&" if url.query.keys() - set(hidden) else "?") + "password=***"
+    return shown
 
 
 def normalize_code(code: str) -> str:

@@ -50,6 +50,17 @@ def test_an_unreadable_server_url_is_a_store_error_without_its_password(url: str
         assert "secret" not in str(caught.value)
 
 
+def test_a_password_given_as_a_url_parameter_is_not_shown() -> None:
+    """libpq also takes the password as ``?password=``: hidden like ``USER:PASSWORD@``, in
+    what is shown and in the message of a server that cannot be reached."""
+    url = "postgresql://u@localhost:1/d?password=s3cret&connect_timeout=1"
+    assert shown_target(database_target(url)) == (
+        "postgresql+psycopg://u@localhost:1/d?connect_timeout=1&password=***")
+    with pytest.raises(StoreError, match="cannot open the database") as caught:
+        Store(url)
+    assert "s3cret" not in str(caught.value)
+
+
 def _tables(url: str) -> set[str]:
     engine = create_engine(url)
     with engine.connect() as conn:
