@@ -141,8 +141,11 @@ class Submissions(Workshops):
             return _Prepared(dict(state), judged_paths, changes)
 
         def store(conn: SAConnection) -> tuple[_Prepared, int, str]:
-            locking = " FOR SHARE OF w" if conn.dialect.name != "sqlite" else ""
-            state = run(conn, _STATE + locking, params).fetchone()  # no new round meanwhile
+            if conn.dialect.name != "sqlite":  # no new round meanwhile; the lock taken first:
+                # a statement that waits for a row lock sees the other tables as they were
+                # when it began, so _STATE reads only once it is held (SQLite holds the file)
+                run(conn, "SELECT id FROM workshops WHERE code = :code FOR SHARE", params)
+            state = run(conn, _STATE, params).fetchone()
             ready = prepared if state is not None and dict(state) == prepared.state \
                 else prepare(state)
             now = values.now()

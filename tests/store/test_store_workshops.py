@@ -344,3 +344,54 @@ def test_a_change_between_preparing_and_storing_a_submission_is_seen(
         store.submit(code, ann, model["judgments"], fingerprint)
     with Store(database) as store:
         assert len(store.submission_history(code, ann)) == 4  # nothing stored
+
+
+def test_a_submission_waiting_on_a_new_round_sees_the_round_complete(
+    model: dict[str, Any],
+) -> None:
+    """PostgreSQL: a submission whose lock on the workshop waits for a facilitator's new round
+    (its row locked FOR UPDATE, the carried-over submissions inserted, not yet committed) reads
+    the participant's submissions after that commit, not from before its wait: its revision
+    counts the carried-over one (1 before, the carry 2, this one 3)."""
+    import threading
+    import time
+
+    from sqlalchemy import create_engine, text
+    from store_testdata import postgres_url
+
+    url = postgres_url()
+    fingerprint = model_fingerprint(model)
+    with Store(url) as store:
+        code = store.create_workshop(model).code
+        ann = store.join(code, "Ann").id
+        store.submit(code, ann, model["judgments"], fingerprint)
+    engine = create_engine(url)
+    facilitator = engine.connect()
+    stored: list[Any] = []
+    try:
+        with facilitator.begin():  # next_round's statements, held open while Ann submits
+            facilitator.execute(text("SELECT id FROM workshops WHERE code = :c FOR UPDATE"),
+                                {"c": code})
+            facilitator.execute(text("UPDATE workshops SET round = 2 WHERE code = :c"),
+                                {"c": code})
+            facilitator.execute(text(
+                "INSERT INTO submissions (participant_id, judgments_json, fingerprint, "
+                "submitted_at, judged_json, round) SELECT participant_id, judgments_json, "
+                "fingerprint, submitted_at, judged_json, 2 FROM submissions"))
+
+            def ann_submits() -> None:
+                with Store(url) as other:
+                    stored.append(other.submit(code, ann, _judgments(model, 5), fingerprint))
+
+            writer = threading.Thread(target=ann_submits)
+            writer.start()
+            time.sleep(0.5)  # Ann's write now waits on the workshop's row
+            assert writer.is_alive()
+        writer.join(timeout=10)
+    finally:
+        facilitator.close()
+        engine.dispose()
+    with Store(url) as store:
+        history = store.submission_history(code, ann)
+    assert [s.revision for s in history] == [1, 2, 3]
+    assert (stored[0].round, stored[0].revision) == (2, 3)
