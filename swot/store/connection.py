@@ -10,7 +10,10 @@ and give up with :class:`StoreBusyError` after the busy budget (a writer that ha
 does not hang the others).
 A process keeps the idle connections to a file in a pool (a Store per action pays no connect,
 and its close no checkpoint of the whole log); a pooled connection is reused only while its path
-still names the file it opened.
+still names the file it opened. That does not make replacing the file while a process runs safe:
+its idle connections keep the old file's ``NAME-wal`` open, SQLite never deletes the log of a
+file that has moved, and a connection to the new file reads the old file's frames from it
+(a known limit, in the README; an xfail test in tests/store/test_store_engine.py).
 
 Opening never modifies a file that is not one of ours: a file that is not SQLite raises
 :class:`StoreCorruptError`, an SQLite database of another application :class:`StoreForeignError`,
