@@ -126,7 +126,10 @@ def _forget_engines() -> None:
     """In a forked child: new pools, leaving the parent's pooled connections to the parent
     (SQLAlchemy's advice for multiprocessing). The old pools are kept, never closed: closing
     an inherited SQLite connection in the child could drop the child's own locks on the file,
-    and closing a server connection would end the parent's session."""
+    and closing a server connection would end the parent's session. The lock is new too: a
+    thread of the parent may have held it at the fork, and no thread here would release it."""
+    global _CHECKED_LOCK
+    _CHECKED_LOCK = threading.Lock()
     for engine in _ENGINES.values():
         _INHERITED.append(engine.pool)
         engine.dispose(close=False)

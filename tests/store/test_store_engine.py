@@ -220,3 +220,34 @@ def test_a_file_restored_over_the_database_while_the_app_is_idle_is_read_as_rest
         assert fresh.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         fresh.close()
+
+
+def test_a_child_forked_while_another_thread_opens_a_store_can_open_one(tmp_path: Path) -> None:
+    """A fork while another thread is inside the store's lock (opening an engine, recording a
+    checked file): the child's copy of that lock stays taken for ever, so the child gets a new
+    one; it opens the file and writes instead of hanging."""
+    import signal
+    import time
+
+    path = tmp_path / "db.sqlite3"
+    Store(path).close()
+    with connection._CHECKED_LOCK:  # as another thread holds it at the moment of the fork
+        pid = os.fork()
+        if pid == 0:  # the child: exit code 0 once it has written
+            status = 1
+            try:
+                with Store(path) as store:
+                    store.save_scenario("from the child", tiny_model())
+                status = 0
+            finally:
+                os._exit(status)
+    deadline = time.monotonic() + 10
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if done[0] == 0:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child hung on the store's lock")
+    assert os.waitstatus_to_exitcode(done[1]) == 0
+    with Store(path) as store:
+        assert [s.name for s in store.list_scenarios()] == ["from the child"]
