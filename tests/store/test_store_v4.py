@@ -69,3 +69,30 @@ def test_a_version_3_database_on_postgresql_migrates_to_4() -> None:
     with engine.begin() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [("v4",)]
     engine.dispose()
+
+
+def test_a_version_3_database_on_postgresql_keeps_the_drafts_its_drafts_code_stored() -> None:
+    """On PostgreSQL too the drafts code created session_drafts itself before schema 4 (no
+    index): the revision keeps the table and its rows and adds the index."""
+    from sqlalchemy import create_engine
+
+    url = postgres_url()
+    Store(url).close()
+    engine = create_engine(url)  # back to version 3, with the table as the drafts code made it
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE session_drafts")
+        conn.exec_driver_sql("CREATE TABLE session_drafts (token TEXT PRIMARY KEY, "
+                             "data_json TEXT NOT NULL, updated_at TEXT NOT NULL)")
+        conn.exec_driver_sql("INSERT INTO session_drafts VALUES "
+                             f"('OLDdraftTOKEN0000', '{{\"n\": 1}}', '{OLD_STAMP}')")
+        conn.exec_driver_sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'v3'")
+    with Store(url) as store:
+        assert store.schema_version == 4
+        old = store.load_draft("OLDdraftTOKEN0000", now=datetime(2024, 5, 2, tzinfo=UTC))
+        assert (old.data, old.updated_at) == ({"n": 1}, OLD_STAMP)
+    with engine.begin() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'session_drafts' "
+            "AND indexname = 'session_drafts_by_age'").all() == [("session_drafts_by_age",)]
+    engine.dispose()
