@@ -141,10 +141,14 @@ class Submissions(Workshops):
             return _Prepared(dict(state), judged_paths, changes)
 
         def store(conn: SAConnection) -> tuple[_Prepared, int, str]:
-            if conn.dialect.name != "sqlite":  # no new round meanwhile; the lock taken first:
-                # a statement that waits for a row lock sees the other tables as they were
-                # when it began, so _STATE reads only once it is held (SQLite holds the file)
-                run(conn, "SELECT id FROM workshops WHERE code = :code FOR SHARE", params)
+            if conn.dialect.name != "sqlite":  # SQLite's write lock holds the whole file
+                # no new round meanwhile, and one submission of a participant at a time (two
+                # tabs): the next one reads this one as their previous. Locked first: a
+                # statement that waits for a row lock reads the other tables as they were when
+                # it began, so _STATE reads only once the locks are held.
+                run(conn, "SELECT w.id FROM workshops w JOIN participants p "
+                          "ON p.workshop_id = w.id AND p.id = :pid WHERE w.code = :code "
+                          "FOR SHARE OF w FOR NO KEY UPDATE OF p", params).all()
             state = run(conn, _STATE, params).fetchone()
             ready = prepared if state is not None and dict(state) == prepared.state \
                 else prepare(state)

@@ -395,3 +395,51 @@ def test_a_submission_waiting_on_a_new_round_sees_the_round_complete(
         history = store.submission_history(code, ann)
     assert [s.revision for s in history] == [1, 2, 3]
     assert (stored[0].round, stored[0].revision) == (2, 3)
+
+
+def test_two_tabs_of_one_participant_submitting_at_once_are_stored_one_after_the_other(
+    database: Any, model: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two submissions of one participant at once (two tabs, on PostgreSQL perhaps through
+    two replicas): the second is stored only after the first has committed, so its revision
+    and its audit-trail rows start from the first's judgments (old value 5, not the model's
+    blank), as on SQLite, where the write lock orders them anyway."""
+    import threading
+
+    from swot.store import values
+
+    fingerprint = model_fingerprint(model)
+    with Store(database) as store:
+        code = store.create_workshop(model).code
+        ann = store.join(code, "Ann").id
+    first_inside, release = threading.Event(), threading.Event()
+    real_now = values.now
+
+    def first_waits_inside_its_transaction() -> str:
+        if threading.current_thread().name == "first":
+            first_inside.set()
+            release.wait(timeout=10)
+        return real_now()
+
+    monkeypatch.setattr(values, "now", first_waits_inside_its_transaction)
+    stored: dict[str, Any] = {}
+
+    def submit(marker: float) -> None:
+        with Store(database) as other:
+            stored[threading.current_thread().name] = other.submit(
+                code, ann, _judgments(model, marker), fingerprint)
+
+    first = threading.Thread(target=submit, args=(5,), name="first")
+    second = threading.Thread(target=submit, args=(7,), name="second")
+    first.start()
+    assert first_inside.wait(timeout=10)  # the first holds its locks, not yet inserted
+    second.start()
+    second.join(timeout=0.5)  # the second waits for the first
+    release.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    assert (stored["first"].revision, stored["second"].revision) == (1, 2)
+    with Store(database) as store:
+        pair = [(c.old_value, c.new_value) for c in store.judgment_changes(code)
+                if (c.item_i, c.item_j) == ("S", "W")]
+    assert pair == [(None, 5), (5, 7)]  # the model's blank (prefilled) -> 5 -> 7
