@@ -30,13 +30,17 @@ WORKSHOP_QUERY_PARAM = "workshop"
 
 
 def cli_db_path(argv: Sequence[str]) -> str | None:
-    """The ``--db PATH`` of the app's command line (``streamlit run app.py -- --db PATH``)."""
+    """The ``--db PATH`` of the app's command line (``streamlit run app.py -- --db PATH``); a
+    ``--db`` without a value is a :class:`StoreError` (argparse would end the process)."""
     args = list(argv[1:])
     if "--" in args:
         args = args[args.index("--") + 1:]
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
     parser.add_argument("--db")
-    return parser.parse_known_args(args)[0].db
+    try:
+        return parser.parse_known_args(args)[0].db
+    except argparse.ArgumentError as exc:
+        raise StoreError(f"the app's command line: {exc} (--db PATH or --db URL)") from None
 
 
 def default_db_path(

@@ -61,6 +61,16 @@ def test_a_password_given_as_a_url_parameter_is_not_shown() -> None:
     assert "s3cret" not in str(caught.value)
 
 
+@pytest.mark.parametrize("argv", [["app.py", "--", "--db"], ["app.py", "--db", "--other"]])
+def test_db_flag_without_a_value_is_a_store_error_not_an_exit(argv: list[str]) -> None:
+    """``streamlit run app.py -- --db`` (the value forgotten): a message the page shows,
+    not argparse's SystemExit, which would end the app's script run."""
+    from swot.store.config import cli_db_path
+
+    with pytest.raises(StoreError, match="argument --db: expected one argument"):
+        cli_db_path(argv)
+
+
 def _tables(url: str) -> set[str]:
     engine = create_engine(url)
     with engine.connect() as conn:
