@@ -109,9 +109,32 @@ def _fast_validator(version: int) -> Any:
     return jsonschema_rs.Draft202012Validator(schema(version))
 
 
+_JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+def _plain_json(data: object) -> bool:
+    """Whether ``data`` is made of the types :func:`json.loads` gives, exactly. The compiled
+    validator also reads a tuple as an array and a ``Decimal`` as a number (``Decimal(1)`` an
+    integer), where :mod:`jsonschema` does not: a document built in Python with those must
+    get jsonschema's verdict, as before. About 0.1 ms for a model (the compiled check: 0.05)."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif kind not in _JSON_TYPES:
+            return False
+    return True
+
+
 def _surely_valid(data: object, version: int) -> bool:
     """Whether the compiled validator finds ``data`` valid (False also when it cannot read
-    ``data``: then :mod:`jsonschema` decides)."""
+    ``data``, or ``data`` holds a type JSON does not give: then :mod:`jsonschema` decides)."""
+    if not _plain_json(data):
+        return False
     try:
         return bool(_fast_validator(version).is_valid(data))
     except Exception:  # a value it cannot convert (NaN, a lone surrogate, a huge integer)
