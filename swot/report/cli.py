@@ -43,7 +43,8 @@ def _looks_like(path: Path, kind: str) -> bool:
 
 def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
     """Refuse (``CliError``) an output that is a protected file (model, database), the same path
-    twice, a folder, in a folder that cannot be written, or an existing file of another kind."""
+    twice, a folder, in a folder that cannot be written, or an existing regular file of another
+    kind."""
     seen: set[str] = set()
     for name, kind in outputs:
         path = Path(name)
@@ -65,7 +66,9 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
         if not os.access(folder, os.W_OK | os.X_OK):
             raise CliError([f"{name}: cannot write in the folder {folder}"])
         try:
-            if path.exists() and not _looks_like(path, kind):
+            # Only a regular file can be lost; a device or a pipe (/dev/stdout) is written to,
+            # never read: reading one may block (a pipe) or never end (/dev/zero, /dev/full).
+            if path.is_file() and not _looks_like(path, kind):
                 raise CliError([f"{name}: exists and is not {_KINDS[kind]}; not overwriting it "
                                 "(remove it or choose another name)"])
         except OSError as exc:
