@@ -6,7 +6,7 @@ The schemas (``swot/schema/model-v1.schema.json``, ``model-v2.schema.json``, lin
 turns each error into a :class:`~swot.model.Problem` with its JSON path and a readable message
 (an unknown field gets a "did you mean" suggestion). A document is first checked with
 ``jsonschema_rs`` (a compiled validator of the same draft, ~500 times faster): only when it
-finds the document not valid, or cannot read it (NaN, a lone surrogate), does ``jsonschema``
+finds the document not valid, or cannot read it (NaN, Infinity), does ``jsonschema``
 walk it for the messages. Every workshop submission is checked this way, so this is most of
 the server's work per participant change. What a schema cannot say (unique ids,
 references, matrix sizes, reciprocity, ranges) stays with the semantic checks of
@@ -137,7 +137,7 @@ def _surely_valid(data: object, version: int) -> bool:
         return False
     try:
         return bool(_fast_validator(version).is_valid(data))
-    except Exception:  # a value it cannot convert (NaN, a lone surrogate, a huge integer)
+    except Exception:  # a value it cannot convert (a key not a string, some lone surrogates)
         return False
 
 
