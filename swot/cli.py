@@ -85,7 +85,7 @@ def _rank(args: argparse.Namespace) -> int:
     if args.csv:
         target = Path(args.csv)
         write_files(args.model, [
-            (target, ranking_csv(ranks, args.lang)),
+            (args.csv, ranking_csv(ranks, args.lang)),  # named as typed
             (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
             (beside(target, "consistency"), consistency_csv(result.consistency, args.lang)),
         ])

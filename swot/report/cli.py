@@ -131,7 +131,7 @@ def _report(args: argparse.Namespace) -> int:
     request = ReportRequest(source=source, lang=args.lang, day=day, seed=args.seed,
                             command=_command(args, day))
     pdf, html, problems = render_report(request, pdf=bool(args.pdf), html=bool(args.html))
-    files = [(Path(p), data) for p, data in ((args.pdf, pdf), (args.html, html))
+    files = [(p, data) for p, data in ((args.pdf, pdf), (args.html, html))
              if p and data is not None]
     write_files(args.model or source.protected[0], files)
     for problem in problems:
@@ -153,7 +153,7 @@ def _export(args: argparse.Namespace) -> int:
     result = evaluate_file(args.model, model)
     mc = robustness(model, n=args.n, seed=args.seed)
     about = about_rows(model, args.lang, args.model, sha256_file(args.model), engine_version())
-    write_files(args.model, [(Path(args.xlsx), workbook_bytes(result, mc, args.lang, about))])
+    write_files(args.model, [(args.xlsx, workbook_bytes(result, mc, args.lang, about))])
     return 0
 
 

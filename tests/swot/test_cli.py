@@ -295,3 +295,14 @@ def test_a_model_that_loads_but_cannot_be_ranked_is_named_by_every_subcommand(
                           "strategy or for none"), err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert sorted(os.listdir(tmp_path)) == ["m.json"]
+
+
+@pytest.mark.parametrize("command", [["rank"], ["sensitivity", "--group", "S"],
+                                     ["robustness", "-n", "10"]])
+def test_an_output_is_named_as_typed(tmp_path: Path, command: list[str],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # "out/" is shown as "out/", not as the path it normalises to ("out")
+    typed = f"{tmp_path}/"
+    assert main([command[0], str(TEHRAN), *command[1:], "--csv", typed]) == 1
+    assert capsys.readouterr().err == f"{typed}: cannot write the file: Is a directory\n"
+    assert os.listdir(tmp_path) == []
