@@ -188,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_usage(sys.stderr)
         return 2
+    if sys.stdout is None:  # started with stdout closed (``swot-anp rank M.json >&-``)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # this run
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DoubtfulResultWarning)

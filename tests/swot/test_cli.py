@@ -306,3 +306,16 @@ def test_an_output_is_named_as_typed(tmp_path: Path, command: list[str],
     assert main([command[0], str(TEHRAN), *command[1:], "--csv", typed]) == 1
     assert capsys.readouterr().err == f"{typed}: cannot write the file: Is a directory\n"
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("args", [["validate"], ["rank"], ["migrate"],
+                                  ["sensitivity", "--group", "S", "--points", "3"]])
+def test_closed_stdout_is_no_traceback(args: list[str]) -> None:
+    # ">&-": Python starts with sys.stdout None; what would be printed is dropped, as print()
+    # drops it (was: AttributeError: 'NoneType' object has no attribute 'flush')
+    script = 'exec "$0" -m swot "$1" "$2" "${@:3}" >&-'
+    result = subprocess.run(["bash", "-c", script, sys.executable, args[0], str(TEHRAN),
+                             *args[1:]], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0
