@@ -412,3 +412,16 @@ def test_atomic_write_all_cleans_up_when_a_write_or_a_rename_fails(
     assert first.read_bytes() == (b"old a" if failing == "fsync" else b"new a")
     assert second.read_bytes() == b"old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+
+def test_a_model_path_is_read_as_given(tmp_path: Path) -> None:
+    # "m.json/" names a folder m.json, which is a file: not readable (as cat says), not m.json;
+    # "" names no file at all, not the current folder
+    model = tmp_path / "m.json"
+    model.write_bytes(TEHRAN.read_bytes())
+    assert load_model(model).title  # the file itself loads
+    with pytest.raises(swot_io.ModelFileError, match="cannot read the file: Not a directory"):
+        load_model(f"{model}/")
+    with pytest.raises(swot_io.ModelFileError,
+                       match="cannot read the file: No such file or directory"):
+        load_model("")
