@@ -85,7 +85,7 @@ def _rank(args: argparse.Namespace) -> int:
     if args.csv:
         target = Path(args.csv)
         write_files(args.model, [
-            (target, ranking_csv(ranks, args.lang)),
+            (args.csv, ranking_csv(ranks, args.lang)),  # named as typed
             (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
             (beside(target, "consistency"), consistency_csv(result.consistency, args.lang)),
         ])
@@ -188,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_usage(sys.stderr)
         return 2
+    if sys.stdout is None:  # started with stdout closed (``swot-anp rank M.json >&-``)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # this run
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DoubtfulResultWarning)

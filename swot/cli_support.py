@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,11 +54,12 @@ def beside(target: Path, name: str) -> Path:
     return target.with_name(f"{target.stem}-{name}{target.suffix or '.csv'}")
 
 
-def write_files(model_path: str, files: list[tuple[Path, bytes]]) -> None:
+def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
     """Write the ``(path, data)`` files as one set (none is replaced unless all are written;
     problems become a :class:`CliError`). A path
     that is the model file is refused before anything is written: ``--csv MODEL.json`` would
-    replace the user's model with a table."""
+    replace the user's model with a table. A file is named in messages as it is given (the
+    user's own text: ``out/`` stays ``out/``)."""
     for path, _ in files:
         try:
             same = os.path.samefile(path, model_path)

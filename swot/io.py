@@ -693,8 +693,9 @@ def loads_model(text: str | bytes, source: str = "<upload>") -> SwotModel:
 
 def load_model(path: str | os.PathLike[str]) -> SwotModel:
     """Read, validate and build the model in ``path`` (``ModelFileError`` names the file)."""
-    try:
-        raw = Path(path).read_bytes()
+    try:  # the path as given: Path() would read "m.json/" as m.json and "" as the folder "."
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         raise ModelFileError([Problem(ROOT, f"cannot read the file: {exc.strerror or exc}")],
                              path) from None

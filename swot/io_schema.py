@@ -6,7 +6,7 @@ The schemas (``swot/schema/model-v1.schema.json``, ``model-v2.schema.json``, lin
 turns each error into a :class:`~swot.model.Problem` with its JSON path and a readable message
 (an unknown field gets a "did you mean" suggestion). A document is first checked with
 ``jsonschema_rs`` (a compiled validator of the same draft, ~500 times faster): only when it
-finds the document not valid, or cannot read it (NaN, a lone surrogate), does ``jsonschema``
+finds the document not valid, or cannot read it (NaN, Infinity), does ``jsonschema``
 walk it for the messages. Every workshop submission is checked this way, so this is most of
 the server's work per participant change. What a schema cannot say (unique ids,
 references, matrix sizes, reciprocity, ranges) stays with the semantic checks of
@@ -109,12 +109,35 @@ def _fast_validator(version: int) -> Any:
     return jsonschema_rs.Draft202012Validator(schema(version))
 
 
+_JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+def _plain_json(data: object) -> bool:
+    """Whether ``data`` is made of the types :func:`json.loads` gives, exactly. The compiled
+    validator also reads a tuple as an array and a ``Decimal`` as a number (``Decimal(1)`` an
+    integer), where :mod:`jsonschema` does not: a document built in Python with those must
+    get jsonschema's verdict, as before. About 0.1 ms for a model (the compiled check: 0.05)."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif kind not in _JSON_TYPES:
+            return False
+    return True
+
+
 def _surely_valid(data: object, version: int) -> bool:
     """Whether the compiled validator finds ``data`` valid (False also when it cannot read
-    ``data``: then :mod:`jsonschema` decides)."""
+    ``data``, or ``data`` holds a type JSON does not give: then :mod:`jsonschema` decides)."""
+    if not _plain_json(data):
+        return False
     try:
         return bool(_fast_validator(version).is_valid(data))
-    except Exception:  # a value it cannot convert (NaN, a lone surrogate, a huge integer)
+    except Exception:  # a value it cannot convert (a key not a string, some lone surrogates)
         return False
 
 

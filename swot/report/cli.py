@@ -43,7 +43,8 @@ def _looks_like(path: Path, kind: str) -> bool:
 
 def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
     """Refuse (``CliError``) an output that is a protected file (model, database), the same path
-    twice, a folder, in a folder that cannot be written, or an existing file of another kind."""
+    twice, a folder, in a folder that cannot be written, or an existing regular file of another
+    kind."""
     seen: set[str] = set()
     for name, kind in outputs:
         path = Path(name)
@@ -65,7 +66,9 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
         if not os.access(folder, os.W_OK | os.X_OK):
             raise CliError([f"{name}: cannot write in the folder {folder}"])
         try:
-            if path.exists() and not _looks_like(path, kind):
+            # Only a regular file can be lost; a device or a pipe (/dev/stdout) is written to,
+            # never read: reading one may block (a pipe) or never end (/dev/zero, /dev/full).
+            if path.is_file() and not _looks_like(path, kind):
                 raise CliError([f"{name}: exists and is not {_KINDS[kind]}; not overwriting it "
                                 "(remove it or choose another name)"])
         except OSError as exc:
@@ -128,7 +131,7 @@ def _report(args: argparse.Namespace) -> int:
     request = ReportRequest(source=source, lang=args.lang, day=day, seed=args.seed,
                             command=_command(args, day))
     pdf, html, problems = render_report(request, pdf=bool(args.pdf), html=bool(args.html))
-    files = [(Path(p), data) for p, data in ((args.pdf, pdf), (args.html, html))
+    files = [(p, data) for p, data in ((args.pdf, pdf), (args.html, html))
              if p and data is not None]
     write_files(args.model or source.protected[0], files)
     for problem in problems:
@@ -150,7 +153,7 @@ def _export(args: argparse.Namespace) -> int:
     result = evaluate_file(args.model, model)
     mc = robustness(model, n=args.n, seed=args.seed)
     about = about_rows(model, args.lang, args.model, sha256_file(args.model), engine_version())
-    write_files(args.model, [(Path(args.xlsx), workbook_bytes(result, mc, args.lang, about))])
+    write_files(args.model, [(args.xlsx, workbook_bytes(result, mc, args.lang, about))])
     return 0
 
 

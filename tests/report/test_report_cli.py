@@ -159,3 +159,32 @@ def test_scenario_and_workshop_reports(db: Path, tmp_path: Path,
     # the database itself is never an output
     assert "model or database" in _fail(capsys, ["report", "--scenario", "base", "--db",
                                                  str(db), "--pdf", str(db)])
+
+
+def test_an_output_that_is_a_pipe_or_a_device_is_not_read(tmp_path: Path) -> None:
+    """A named pipe (or /dev/stdout, /dev/full) is written to, not replaced, so there is no
+    file to lose: it is not read to see its kind. Reading one blocked until a writer came (a
+    pipe) or never ended (``export --xlsx /dev/full`` read zeros until the process was
+    killed for its memory)."""
+    import contextlib
+    import os
+    import threading
+
+    from swot.report.cli import check_outputs
+
+    pipes = [tmp_path / "report.html", tmp_path / "book.xlsx"]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+    checker = threading.Thread(target=check_outputs, daemon=True,
+                               args=([(str(pipes[0]), "html"), (str(pipes[1]), "xlsx")], []))
+    checker.start()
+    checker.join(timeout=10)
+    hung = checker.is_alive()
+    for _ in range(50):  # release a reader blocked in open() (end of file), so the test ends
+        if not checker.is_alive():
+            break
+        for pipe in pipes:
+            with contextlib.suppress(OSError):  # no reader waiting on this one
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        checker.join(timeout=0.1)
+    assert not hung, "check_outputs opened a named pipe to read it"

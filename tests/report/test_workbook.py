@@ -280,3 +280,19 @@ def test_workbook_and_csv_name_shared_columns_alike_in_persian() -> None:
     sheet_header = [c for c in next(ranking_sheet.iter_rows(values_only=True)) if c]
     assert "اولویت" in csv_header.split(",") and "اولویت" in sheet_header
     assert set(csv_header.split(",")) - {"عنوان"} <= set(sheet_header)
+
+
+def test_the_report_names_the_csv_columns_it_shows_alike_in_persian() -> None:
+    # The report's table headers for the columns the CSV also has say what the CSV (and the
+    # workbook, and the app) say: one Persian word per column. The report keeps two short
+    # forms for its narrow tables: "CR" (as in its formula) and "TOWS".
+    from swot.export import FA_HEADERS
+    from swot.report.text import STRINGS
+
+    same = {"col_rank": "rank", "col_id": "id", "col_priority": "priority",
+            "col_ideal": "ideal", "col_p_first": "p_first", "col_global": "global_weight",
+            "col_local": "local_weight", "col_provenance": "provenance", "col_group": "group",
+            "col_weight": "weight", "col_matrix": "matrix", "col_threshold": "threshold",
+            "col_passes": "passes", "col_below": "strategy_a", "col_above": "strategy_b",
+            "col_top": "top_change"}
+    assert {k: STRINGS[k]["fa"] for k in same} == {k: FA_HEADERS[c] for k, c in same.items()}

@@ -385,3 +385,43 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert len(info.value.problems) == 3
     assert info.value.lines() == [f"{path}: {p}" for p in info.value.problems]
     assert f"{path}: judgments.factors.W[1][0]: 0 is not a positive judgment" in str(info.value)
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_atomic_write_all_cleans_up_when_a_write_or_a_rename_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    """A disk that fills while the second file is written leaves both targets as they were;
+    a rename that fails after the first one leaves the first replaced (renames cannot be
+    undone) and the second as it was. Either way no temporary file stays behind."""
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"old a")
+    second.write_bytes(b"old b")
+    real = getattr(os, failing)
+    calls = []
+
+    def fail_second(*args: Any) -> None:
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(*args)
+
+    monkeypatch.setattr(os, failing, fail_second)
+    with pytest.raises(OSError, match="No space left") as caught:
+        swot_io.atomic_write_all([(first, b"new a"), (second, b"new b")])
+    assert caught.value.filename == str(second)
+    assert first.read_bytes() == (b"old a" if failing == "fsync" else b"new a")
+    assert second.read_bytes() == b"old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+
+def test_a_model_path_is_read_as_given(tmp_path: Path) -> None:
+    # "m.json/" names a folder m.json, which is a file: not readable (as cat says), not m.json;
+    # "" names no file at all, not the current folder
+    model = tmp_path / "m.json"
+    model.write_bytes(TEHRAN.read_bytes())
+    assert load_model(model).title  # the file itself loads
+    with pytest.raises(swot_io.ModelFileError, match="cannot read the file: Not a directory"):
+        load_model(f"{model}/")
+    with pytest.raises(swot_io.ModelFileError,
+                       match="cannot read the file: No such file or directory"):
+        load_model("")
