@@ -257,10 +257,8 @@ def _feedback(path: Path | str, workshop: Workshop, person: Participant, draft: 
         st.info(t(
             "workshop.suggest", ascii_digits=True, pair=literal(f"{a} / {b}"),
             matrix=literal(matrix_title(model, suggestion.matrix, language)),
-            current=pair_label(token_of(suggestion.current), suggestion.item_i,
-                               suggestion.item_j, language),
-            suggested=pair_label(token_of(suggestion.suggested), suggestion.item_i,
-                                 suggestion.item_j, language),
+            current=literal(pair_label(token_of(suggestion.current), a, b, language)),
+            suggested=literal(pair_label(token_of(suggestion.suggested), a, b, language)),
             before=suggestion.before, after=suggestion.after))
 
 

@@ -258,6 +258,9 @@ def test_delphi_round_gives_private_feedback(db: Path) -> None:
     assert any("Round 2" in c.value for c in ann.caption)
     assert ann.selectbox(key=f"wsp:{code}:{PAIR}").value == "9"  # starts from round 1
     assert any("most raise the group's consensus" in i.value for i in ann.info)
+    # the suggested change reads with the items' names, as the table above it (not "S is")
+    suggestion = next(i.value for i in ann.info if "most raise" in i.value)
+    assert "from \u2068Strengths is" in suggestion and " S is " not in suggestion, suggestion
     _run(ann.text_input(key="wsp_rationale").input("persuaded by Bob"))
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("3"))
     with Store(db) as store:
