@@ -64,8 +64,8 @@ class _Draft:
 def private_link(token: str) -> str:
     """This app's address with the private-link parameter."""
     parts = urlsplit(st.context.url or "http://localhost:8501")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode({TOKEN_PARAM: token}),
-                       ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/",
+                       urlencode({TOKEN_PARAM: token}), ""))
 
 
 def _say(kind: str, text: str) -> None:

@@ -99,6 +99,9 @@ def test_facilitator_and_two_participants(db: Path) -> None:
     assert any(workshop.facilitator_token in c.value for c in facilitator.code)
 
     ann, bob = _join(code, "Ann"), _join(code, "Bob")
+    # the private link has the app's path, "/", as the facilitator's links (not "host?p=")
+    assert any(re.fullmatch(r"http://[^/?]+/\?p=[0-9a-f]+", c.value) for c in ann.code), [
+        c.value for c in ann.code]
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
     _run(bob.selectbox(key=f"wsp:{code}:{PAIR}").set_value("1/3"))
     assert any("judged 1 of" in c.value for c in bob.caption)  # saved, one matrix judged
