@@ -233,7 +233,7 @@ def _feedback(path: Path | str, workshop: Workshop, person: Participant, draft: 
     group = _last_round(str(path), workshop.code, previous)
     mine = next((s for s in group if s.participant_id == person.id), None)
     model = draft["model"]
-    with st.expander(t("workshop.feedback", ascii_digits=True, n=previous), expanded=True):
+    with st.expander(t("workshop.feedback", n=previous), expanded=True):
         if mine is None:
             st.caption(t("workshop.no_feedback"))
             return
@@ -317,8 +317,8 @@ def _judging(path: Path | str, workshop: Workshop, person: Participant, language
     paths = matrix_paths(data)
     status = {p: judgment_status(mine, data, p) for p in paths}
     done = sum(s == JUDGED for s in status.values())
-    st.caption(f"{t('workshop.round_is', ascii_digits=True, n=workshop.round)} · "
-               f"{t('workshop.judged_count', ascii_digits=True, done=done, total=len(paths))}")
+    st.caption(f"{t('workshop.round_is', n=workshop.round)} · "
+               f"{t('workshop.judged_count', done=done, total=len(paths))}")
     _own_consistency(model, data, person.name, draft["judged"], language)
     pick = f"wsp_matrix:{workshop.code}"
     # set on every run (not only when unset) so that the shown label follows the language

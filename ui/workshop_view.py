@@ -209,7 +209,7 @@ def _on_next_round(path: Path | str, code: str) -> None:
     workshop = store_action(path, lambda s: s.next_round(code))
     if workshop is not None:
         st.session_state["ws_round_ok"] = False
-        flash("success", t("workshop.round_opened", ascii_digits=True, n=workshop.round))
+        flash("success", t("workshop.round_opened", n=workshop.round))
 
 
 def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
@@ -244,7 +244,7 @@ def _rounds(path: Path | str, workshop: Workshop, snap: Snapshot, language: str)
         }), digits=3)
         st.plotly_chart(_rounds_chart(snap, language), key="ws_rounds_chart")
     st.checkbox(t("workshop.next_round_confirm"), key="ws_round_ok")
-    st.button(t("workshop.next_round", ascii_digits=True, n=workshop.round, m=workshop.round + 1),
+    st.button(t("workshop.next_round", n=workshop.round, m=workshop.round + 1),
               key="ws_next_round",
               on_click=_on_next_round, args=(path, workshop.code))
 
@@ -262,7 +262,7 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
         st.error(literal(t("workshop.cannot_group", ascii_digits=True, message=report.error), 600))
         return {}
     if report.unjudged:
-        st.warning(t("workshop.unjudged_warning", ascii_digits=True, n=len(report.unjudged)))
+        st.warning(t("workshop.unjudged_warning", n=len(report.unjudged)))
         with st.expander(t("workshop.unjudged_list")):
             st.dataframe(pd.DataFrame({t("common.col_matrix"): [
                 matrix_label(model, m, language) for m in report.unjudged]}), hide_index=True)

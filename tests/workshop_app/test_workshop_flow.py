@@ -408,3 +408,16 @@ def test_scenarios_page_shows_hostile_names_and_notes_literally(db: Path) -> Non
     with Store(db) as store:
         assert [s.name for s in store.list_scenarios()] == [" ".join(h.split()) for h in HOSTILE]
     assert not at.exception
+
+
+def test_participant_page_in_persian_digits(db: Path) -> None:
+    """With Persian digits on, the round and the count of judged matrices read in Persian
+    digits like the rest of the page (they stayed ASCII), while the typed name keeps its own."""
+    code = _open(_session())
+    ann = _join(code, "Ann 2")
+    ann.sidebar.radio(key="lang").set_value("fa")
+    _run(ann)
+    _run(ann.sidebar.checkbox(key="fa_digits_box").check())
+    captions = " ".join(c.value for c in ann.caption)
+    assert "دور ۱ · شما ۰ ماتریس از ۳۱ ماتریس" in captions, captions
+    assert any("Ann 2" in m.value for m in ann.markdown), [m.value for m in ann.markdown]
