@@ -421,3 +421,18 @@ def test_participant_page_in_persian_digits(db: Path) -> None:
     captions = " ".join(c.value for c in ann.caption)
     assert "دور ۱ · شما ۰ ماتریس از ۳۱ ماتریس" in captions, captions
     assert any("Ann 2" in m.value for m in ann.markdown), [m.value for m in ann.markdown]
+
+
+def test_projector_says_when_no_matrix_has_two_judges(db: Path) -> None:
+    """One person's judgments: the ranking shows, and a sentence says why consensus and the
+    disputed comparisons are not there yet (they were two empty charts)."""
+    code = _open(_session())
+    _run(_join(code, "Ann").selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    projector = AppTest.from_file(APP, default_timeout=60)
+    with Store(db) as store:
+        projector.query_params["facilitate"] = store.get_workshop(code).facilitator_token
+    projector.query_params["view"] = "projector"
+    _run(projector)
+    assert len(projector.get("plotly_chart")) == 2  # progress and ranking
+    assert any("once two people have judged" in i.value for i in projector.info), [
+        i.value for i in projector.info]

@@ -214,6 +214,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "disputed_chart": {"en": "Most disputed comparisons: each person's judgment (log scale)",
                        "fa": "مقایسه‌های پرمناقشه: قضاوت هر نفر (مقیاس لگاریتمی)"},
     "qr_caption": {"en": "Scan to join", "fa": "برای پیوستن اسکن کنید"},
+    "no_consensus_yet": {
+        "en": "Consensus and the disputed comparisons show once two people have judged the same "
+              "matrix.",
+        "fa": "اجماع و مقایسه‌های پرمناقشه وقتی نمایش داده می‌شوند که دست‌کم دو نفر یک ماتریس را "
+              "قضاوت کرده باشند."},
     "full": {"en": "This workshop is full; ask the facilitator.",
              "fa": "ظرفیت این کارگاه پر است؛ از تسهیل‌گر بپرسید."},
 }
