@@ -34,7 +34,7 @@ from swot.store import (
     WorkshopClosedError,
     WorkshopFullError,
 )
-from swot.workshop import JUDGED, consistency_table, judgment_status
+from swot.workshop import INCOMPLETE, JUDGED, consistency_table, judgment_status
 from swot.workshop_feedback import best_change, feedback_table
 from swot.workshop_report import masked
 from swot.workshop_text import saaty_text
@@ -328,7 +328,9 @@ def _judging(path: Path | str, workshop: Workshop, person: Participant, language
         t("workshop.matrix"), paths, key=pick,
         format_func=lambda p: isolate(f"{status_mark(status[p])} "
                                       f"{matrix_title(model, p, language)}", language))
-    if status[matrix] != JUDGED:
+    if status[matrix] == INCOMPLETE:  # judged, with blanks: confirming would change nothing
+        st.warning(t("workshop.status_incomplete") + " — " + t("workshop.this_incomplete"))
+    elif status[matrix] != JUDGED:
         st.warning(t(family("workshop.status_",
                             status[matrix])) + " — " + t("workshop.this_not_judged"))
         st.button(t("workshop.confirm"), key="wsp_confirm", on_click=_on_confirm,

@@ -436,3 +436,17 @@ def test_projector_says_when_no_matrix_has_two_judges(db: Path) -> None:
     assert len(projector.get("plotly_chart")) == 2  # progress and ranking
     assert any("once two people have judged" in i.value for i in projector.info), [
         i.value for i in projector.info]
+
+
+def test_an_incomplete_matrix_asks_for_the_missing_judgments(db: Path) -> None:
+    """One judgment in a matrix of blanks: the matrix is judged but incomplete. The page says
+    what is missing, not "you have not judged this matrix yet ... confirm it", and offers no
+    confirm button (confirming changed nothing)."""
+    code = _open(_session(), prefill=False)  # every judgment starts blank
+    ann = _join(code, "Ann")
+    assert ann.button(key="wsp_confirm")  # not yet judged: confirming is offered
+    _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    warnings = " ".join(w.value for w in ann.warning)
+    assert "incomplete" in warnings and "give the missing judgments" in warnings, warnings
+    assert "You have not judged this matrix yet" not in warnings
+    assert not any(b.key == "wsp_confirm" for b in ann.button)

@@ -129,6 +129,11 @@ STRINGS: dict[str, dict[str, str]] = {
                               "change a judgment or confirm it.",
                         "fa": "هنوز این ماتریس را قضاوت نکرده‌اید؛ تا یک قضاوت را تغییر ندهید یا "
                               "آن را تأیید نکنید به حساب نمی‌آید."},
+    "this_incomplete": {"en": "It counts once every item is compared, directly or through "
+                              "others: give the missing judgments, or fill the blanks as equal.",
+                        "fa": "وقتی به حساب می‌آید که همه‌ی موارد، مستقیم یا از راه موارد دیگر، "
+                              "مقایسه شده باشند: قضاوت‌های خالی را بدهید یا جاهای خالی را برابر "
+                              "پر کنید."},
     "confirm": {"en": "Confirm this matrix as my judgment",
                 "fa": "تأیید این ماتریس به‌عنوان قضاوت من"},
     "rationale": {"en": "Why (optional, one line; saved with your next change)",
