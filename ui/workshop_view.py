@@ -27,7 +27,7 @@ from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
 from ui.comparison import comparison_chart, comparison_view
-from ui.i18n import isolate
+from ui.i18n import isolate, shown_number
 from ui.literal import literal, plain
 from ui.report_buttons import workshop_report_buttons
 from ui.state import flash
@@ -120,8 +120,9 @@ def _participants(path: Path | str, workshop: Workshop, snap: Snapshot, language
         judged = int((mine["status"] == "judged").sum()) if mine is not None else 0
         total = len(mine) if mine is not None and len(mine) else 0
         rows.append((plain(shown), t(family("workshop.status_", p.status)), p.revisions,
-                     local_time(p.last_submitted_at, language) if p.last_submitted_at else "",
-                     f"{judged}/{total}" if total else "",
+                     shown_number(local_time(p.last_submitted_at, language), language)
+                     if p.last_submitted_at else "",
+                     shown_number(f"{judged}/{total}", language) if total else "",
                      float(mine["cr"].max()) if mine is not None and mine["cr"].notna().any()
                      else float("nan"),
                      plain(p.subgroup), p.weight,

@@ -450,3 +450,18 @@ def test_an_incomplete_matrix_asks_for_the_missing_judgments(db: Path) -> None:
     assert "incomplete" in warnings and "give the missing judgments" in warnings, warnings
     assert "You have not judged this matrix yet" not in warnings
     assert not any(b.key == "wsp_confirm" for b in ann.button)
+
+
+def test_participants_table_in_persian_digits(db: Path) -> None:
+    """With Persian digits on, the facilitator's count of judged matrices and the time of the
+    last submission read in Persian digits like the revisions beside them (they stayed ASCII)."""
+    facilitator = _session()
+    code = _open(facilitator)
+    _run(_join(code, "Ann").selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    facilitator.sidebar.radio(key="lang").set_value("fa")
+    _run(facilitator)
+    _run(facilitator.sidebar.checkbox(key="fa_digits_box").check())
+    row = facilitator.table[0].value.iloc[0]
+    assert list(row.iloc[2:5].map(lambda x: bool(re.search(r"[0-9]", str(x))))) == [
+        False, False, False], list(row)
+    assert row.iloc[4] == "۱/۳۱", list(row)
