@@ -162,8 +162,13 @@ def _on_groups(path: Path | str, code: str, people: list, key: str) -> None:
 
 
 def _set_group(code: str, participant_id: int, change: dict[str, Any], store: Store) -> None:
+    """Store one row's edit; a subgroup cell emptied by the facilitator (the editor gives None)
+    removes the tag, an emptied weight keeps the weight."""
     weight = change.get("weight")
-    store.set_participant_group(code, participant_id, subgroup=change.get("subgroup"),
+    subgroup = change.get("subgroup")
+    if "subgroup" in change and subgroup is None:
+        subgroup = ""
+    store.set_participant_group(code, participant_id, subgroup=subgroup,
                                 weight=None if weight is None else float(weight))
 
 

@@ -465,3 +465,19 @@ def test_participants_table_in_persian_digits(db: Path) -> None:
     assert list(row.iloc[2:5].map(lambda x: bool(re.search(r"[0-9]", str(x))))) == [
         False, False, False], list(row)
     assert row.iloc[4] == "۱/۳۱", list(row)
+
+
+def test_emptying_a_subgroup_cell_removes_the_tag(db: Path) -> None:
+    """The subgroups editor gives None for a cell the facilitator emptied: the tag goes (it
+    stayed in the store, and in the per-subgroup results, while the cell showed it empty)."""
+    from ui.workshop_view import _set_group
+
+    with Store(db) as store:
+        code = store.create_workshop(model_to_dict(load_model(TEHRAN))).code
+        ann = store.join(code, "Ann")
+        _set_group(code, ann.id, {"subgroup": "academia", "weight": 2}, store)
+        assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("academia", 2.0)]
+        _set_group(code, ann.id, {"subgroup": None}, store)
+        assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("", 2.0)]
+        _set_group(code, ann.id, {"weight": None}, store)  # an emptied weight keeps it
+        assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("", 2.0)]
