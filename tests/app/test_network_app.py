@@ -159,3 +159,19 @@ def test_an_unrankable_model_is_explained_in_the_page_language(app: AppTest) -> 
     assert tr("trust.cannot_rank", "fa") in shown
     assert "judgments.factors.S" not in shown and "the known judgments" not in shown, shown
     assert any(b.key == "net:why:0" for b in at.button)
+
+
+def test_cannot_rank_without_a_matrix_to_blame_shows_the_evaluations_messages() -> None:
+    def page() -> None:
+        from pathlib import Path
+
+        from swot.io import load_model
+        from ui.todo_view import cannot_rank
+
+        root = Path.cwd()
+        cannot_rank(load_model(root / "data" / "tehran_city_diplomacy.json"), "en", "x",
+                    ["supermatrix: **not** irreducible"])
+
+    at = _ok(AppTest.from_function(page, default_timeout=60).run())
+    assert [m.value for m in at.markdown] == [
+        "- \u2068supermatrix: \\*\\*not\\*\\* irreducible\u2069"]
