@@ -69,13 +69,15 @@ def private_link(token: str) -> str:
 
 
 def _say(kind: str, text: str) -> None:
+    """Keep a message for the next run; ``text`` is Markdown whose typed parts (a name, an
+    error's text) the caller already made literal (:func:`ui.literal.literal`)."""
     st.session_state[MESSAGE_KEY] = (kind, text)
 
 
 def _show_message() -> None:
     kept = st.session_state.pop(MESSAGE_KEY, None)
-    if kept is not None:
-        (st.error if kept[0] == "error" else st.success)(literal(kept[1], 600))
+    if kept is not None:  # not literal() again: a typed "**a**" read "\*\*a\*\*"
+        (st.error if kept[0] == "error" else st.success)(kept[1])
 
 
 # -- the shared join link
@@ -83,6 +85,9 @@ def _show_message() -> None:
 
 def _on_join(path: Path | str, code: str) -> None:
     name = st.session_state.get("wsp_name", "")
+    if not name.split():
+        _say("error", t("workshop.name_empty"))
+        return
     try:
         with Store(path) as store:
             person = store.join(code, name)
@@ -92,7 +97,10 @@ def _on_join(path: Path | str, code: str) -> None:
     except WorkshopFullError:
         _say("error", t("workshop.full"))
         return
-    except (DuplicateParticipantError, StoreError) as exc:
+    except DuplicateParticipantError:
+        _say("error", t("workshop.name_taken", ascii_digits=True, name=literal(name)))
+        return
+    except StoreError as exc:
         _say("error", t("store.failed", ascii_digits=True, message=literal(str(exc), 600)))
         return
     st.session_state[TOKEN_KEY] = (person.workshop_code, person.token)

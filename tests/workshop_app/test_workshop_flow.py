@@ -481,3 +481,24 @@ def test_emptying_a_subgroup_cell_removes_the_tag(db: Path) -> None:
         assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("", 2.0)]
         _set_group(code, ann.id, {"weight": None}, store)  # an emptied weight keeps it
         assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("", 2.0)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_join_refusals_read_in_the_page_language(db: Path, lang: str) -> None:
+    """An empty name and a name already taken are refused in the page's language (in Persian
+    they read "انجام نشد: the participant name is empty" / "... is already taken ...")."""
+    code = _open(_session())
+    _join(code, "Ann **A**")
+    for name, key in (("   ", "workshop.name_empty"), (" ann  **a** ", "workshop.name_taken")):
+        at = _session(code=code)
+        at.sidebar.radio(key="lang").set_value(lang)
+        _run(at)
+        at.text_input(key="wsp_name").input(name)
+        _run(at.button(key="wsp_join").click())
+        errors = " ".join(e.value for e in at.error)
+        for piece in tr(key, lang, name="{name}").split("{name}"):  # the sentence around it
+            assert piece in errors, errors
+        if key == "workshop.name_taken":
+            assert r"\*\*a\*\*" in errors, errors  # the typed name, literally
+        assert "the participant name" not in errors and "is already taken in workshop" not in errors
+        assert "p" not in at.query_params

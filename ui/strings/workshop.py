@@ -63,6 +63,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "join_title": {"en": "Workshop {code}: {title}", "fa": "کارگاه {code}: {title}"},
     "your_name": {"en": "Your name", "fa": "نام شما"},
     "join": {"en": "Join", "fa": "پیوستن"},
+    "name_empty": {"en": "Type your name to join.", "fa": "برای پیوستن نام خود را بنویسید."},
+    "name_taken": {"en": "The name {name} is already taken in this workshop; pick another name "
+                         "(to go on with your own judgments, reopen your private link).",
+                   "fa": "کسی در این کارگاه نام {name} را به کار می‌برد؛ نام دیگری برگزینید (برای "
+                         "ادامه‌ی قضاوت‌های خودتان، پیوند خصوصی‌تان را دوباره باز کنید)."},
     "not_saved": {"en": "Your last change was not saved: {message}",
                   "fa": "آخرین تغییر شما ذخیره نشد: {message}"},
     "kept_unsaved": {
