@@ -384,6 +384,9 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
             if audit is not None:
                 files["audit"] = audit
         _downloads(workshop, files, language)
+        if snap.report.included and not snap.report.error:  # in the refreshing part: the
+            # buttons come with the first group result, not at the next click elsewhere
+            workshop_report_buttons(path, code, workshop.model, language)
 
     with Store(path) as store:
         workshop = store.get_workshop(code)
@@ -391,6 +394,3 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
     _links(workshop)
     _settings(path, workshop)
     live()
-    with Store(path) as store:
-        included = store.latest_submissions(code)
-    workshop_report_buttons(path, code, workshop.model, included, language)
