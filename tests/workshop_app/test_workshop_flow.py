@@ -502,3 +502,22 @@ def test_join_refusals_read_in_the_page_language(db: Path, lang: str) -> None:
             assert r"\*\*a\*\*" in errors, errors  # the typed name, literally
         assert "the participant name" not in errors and "is already taken in workshop" not in errors
         assert "p" not in at.query_params
+
+
+def test_a_participants_language_outlives_a_reload(db: Path) -> None:
+    """Links keep no draft: the chosen language goes into the address (&lang=fa), so that a
+    reload of the private link stays in Persian (it fell back to English)."""
+    code = _open(_session())
+    ann = _join(code, "Ann")
+    ann.sidebar.radio(key="lang").set_value("fa")
+    _run(ann)
+    assert ann.query_params.get("lang") in ("fa", ["fa"]), dict(ann.query_params)
+    reload = AppTest.from_file(APP, default_timeout=60)
+    for key, value in ann.query_params.items():
+        reload.query_params[key] = value if isinstance(value, str) else value[0]
+    _run(reload)
+    assert reload.sidebar.radio(key="lang").value == "fa"
+    assert tr("workshop.matrix", "fa") in [s.label for s in reload.selectbox]
+    reload.sidebar.radio(key="lang").set_value("en")
+    _run(reload)
+    assert "lang" not in reload.query_params
