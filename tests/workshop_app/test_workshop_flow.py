@@ -264,6 +264,9 @@ def test_delphi_round_gives_private_feedback(db: Path) -> None:
     # the suggested change reads with the items' names, as the table above it (not "S is")
     suggestion = next(i.value for i in ann.info if "most raise" in i.value)
     assert "from \u2068Strengths is" in suggestion and " S is " not in suggestion, suggestion
+    # three decimals: a gain that two would hide (it read "S* 0.99 → 0.99") shows
+    before, after = map(float, re.search(r"S\* (\d\.\d{3}) → (\d\.\d{3})", suggestion).groups())
+    assert after > before, suggestion
     _run(ann.text_input(key="wsp_rationale").input("persuaded by Bob"))
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("3"))
     with Store(db) as store:

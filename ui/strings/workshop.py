@@ -151,10 +151,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_feedback": {"en": "No group figures for this matrix in the last round.",
                     "fa": "برای این ماتریس در دور پیش رقم گروهی نیست."},
     "suggest": {"en": "The one change that would most raise the group's consensus: {pair} in "
-                      "“{matrix}” from {current} to {suggested} (S* {before:.2f} → {after:.2f}). "
+                      "“{matrix}” from {current} to {suggested} (S* {before:.3f} → {after:.3f}). "
                       "You may keep your judgment.",
                 "fa": "تغییری که بیشترین افزایش اجماع گروه را می‌دهد: {pair} در «{matrix}» از "
-                      "{current} به {suggested} (S* {before:.2f} ← {after:.2f}). می‌توانید قضاوت "
+                      "{current} به {suggested} (S* {before:.3f} ← {after:.3f}). می‌توانید قضاوت "
                       "خود را نگه دارید."},
     "no_suggest": {"en": "No single change of yours would raise the group's consensus.",
                    "fa": "هیچ تغییر تکی از سوی شما اجماع گروه را بالا نمی‌برد."},
