@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -50,11 +50,22 @@ BASE_URL_KEY = "ws_base_url"
 VIEW_PARAM = "view"
 
 
+def _web_address(text: str) -> SplitResult | None:
+    """``text`` split as an http(s) address with a host, or None (a typo such as
+    ``http://[::1``, on which ``urlsplit`` raises, or a ``javascript:`` address)."""
+    try:
+        parts = urlsplit(text.strip())
+        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
+    except ValueError:
+        return None
+    return parts if parts.scheme in ("http", "https") and parts.hostname else None
+
+
 def app_url(**params: str) -> str:
-    """The app's address with ``params``: the address the facilitator set (``ws_base_url``),
-    else this page's without its path and query."""
-    base = st.session_state.get(BASE_URL_KEY) or st.context.url or "http://localhost:8501"
-    parts = urlsplit(base)
+    """The app's address with ``params``: the address the facilitator set (``ws_base_url``)
+    when it is a web address, else this page's, without its path and query."""
+    parts = (_web_address(st.session_state.get(BASE_URL_KEY) or "")
+             or _web_address(st.context.url or "") or urlsplit("http://localhost:8501"))
     path = parts.path.rstrip("/").removesuffix("/workshop")
     return urlunsplit((parts.scheme, parts.netloc, path or "/", urlencode(params), ""))
 
@@ -62,6 +73,9 @@ def app_url(**params: str) -> str:
 def _links(workshop: Workshop) -> None:
     st.session_state.setdefault(BASE_URL_KEY, app_url())
     st.text_input(t("workshop.base_url"), key=BASE_URL_KEY)
+    typed = st.session_state.get(BASE_URL_KEY) or ""
+    if typed.strip() and _web_address(typed) is None:  # empty: this page's address, quietly
+        st.warning(t("workshop.base_url_bad", ascii_digits=True, url=app_url()))
     join = workshop_link(app_url(), workshop.code)
     left, right = st.columns([3, 1])
     with left:

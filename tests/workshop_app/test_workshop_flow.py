@@ -524,3 +524,23 @@ def test_a_participants_language_outlives_a_reload(db: Path) -> None:
     reload.sidebar.radio(key="lang").set_value("en")
     _run(reload)
     assert "lang" not in reload.query_params
+
+
+@pytest.mark.parametrize("typed", ["http://[::1", "http://host:port/", "javascript:alert(1)"])
+def test_a_mistyped_app_address_is_refused_not_a_traceback(db: Path, typed: str) -> None:
+    """The facilitator's "address of this app" with a typo: the links keep a usable address
+    and a warning says so (urlsplit's ValueError reached the page on every run, before the
+    field was drawn again, so the view could not be mended)."""
+    facilitator = _session()
+    code = _open(facilitator)
+    facilitator.text_input(key="ws_base_url").input(typed)
+    _run(facilitator)
+    assert any("not a web address" in w.value for w in facilitator.warning)
+    assert any(c.value.endswith(f"/?workshop={code}") and c.value.startswith("http")
+               for c in facilitator.code), [c.value for c in facilitator.code]
+    facilitator.text_input(key="ws_base_url").input("https://ws.example.org/app/")
+    _run(facilitator)
+    assert any(c.value == f"https://ws.example.org/app?workshop={code}"
+               or c.value == f"https://ws.example.org/app/?workshop={code}"
+               for c in facilitator.code), [c.value for c in facilitator.code]
+    assert not any("not a web address" in w.value for w in facilitator.warning)

@@ -9,6 +9,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ws_title": {"en": "Title", "fa": "عنوان"},
     "open": {"en": "Open workshop", "fa": "گشودن کارگاه"},
     "opened": {"en": "Workshop {code} is open.", "fa": "کارگاه {code} گشوده شد."},
+    "base_url_bad": {"en": "That is not a web address (http:// or https:// and a host); the links "
+                           "below use {url}.",
+                     "fa": "این نشانی وب نیست (http:// یا https:// با نام میزبان)؛ پیوندهای زیر "
+                           "از {url} استفاده می‌کنند."},
     "base_url": {"en": "Address of this app (for the link)",
                  "fa": "نشانی این برنامه (برای پیوند)"},
     "workshops": {"en": "Workshops", "fa": "کارگاه‌ها"},
