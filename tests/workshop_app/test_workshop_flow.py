@@ -544,3 +544,22 @@ def test_a_mistyped_app_address_is_refused_not_a_traceback(db: Path, typed: str)
                or c.value == f"https://ws.example.org/app/?workshop={code}"
                for c in facilitator.code), [c.value for c in facilitator.code]
     assert not any("not a web address" in w.value for w in facilitator.warning)
+
+
+def test_a_mistyped_facilitator_link_is_refused_not_a_traceback(db: Path) -> None:
+    """Pasting a facilitator link with a typo in its host ("http://[::1?...") says the link is
+    not valid (urlsplit's ValueError was a traceback); a good link still opens its workshop."""
+    from app_pages.workshop import facilitator_token
+
+    assert facilitator_token(" http://[::1/?facilitate=abc#top ") == "abc"
+    assert facilitator_token("https://x.org/?workshop=K&facilitate=abc") == "abc"
+    assert facilitator_token(" abc ") == "abc"
+    with Store(db) as store:
+        workshop = store.create_workshop(model_to_dict(load_model(TEHRAN)), "Pasted")
+    at = _session()
+    at.text_input(key="ws_unlock").input("http://[::1?facilitate=nope")
+    _run(at.button(key="ws_unlock_go").click())
+    assert any("not valid" in e.value for e in at.error)
+    at.text_input(key="ws_unlock").input(f"http://[::1/?facilitate={workshop.facilitator_token}")
+    _run(at.button(key="ws_unlock_go").click())
+    assert at.session_state["ws_pick"] == workshop.code
