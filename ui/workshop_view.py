@@ -9,6 +9,7 @@ Widget keys (``<c>`` = the workshop code): ``ws_base_url``, ``ws_toggle``, ``ws_
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -50,15 +51,17 @@ BASE_URL_KEY = "ws_base_url"
 VIEW_PARAM = "view"
 
 
+# an http(s) address with a host (a name or a bracketed IPv6 address) and an optional numeric
+# port: checked before urlsplit, which raises ValueError on a typo such as "http://[::1"
+_WEB_ADDRESS = re.compile(r"https?://(?:[\w.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:[/?#]\S*)?",
+                          re.ASCII)
+
+
 def _web_address(text: str) -> SplitResult | None:
     """``text`` split as an http(s) address with a host, or None (a typo such as
-    ``http://[::1``, on which ``urlsplit`` raises, or a ``javascript:`` address)."""
-    try:
-        parts = urlsplit(text.strip())
-        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
-    except ValueError:
-        return None
-    return parts if parts.scheme in ("http", "https") and parts.hostname else None
+    ``http://[::1`` or ``http://host:port``, a ``javascript:`` address)."""
+    text = text.strip()
+    return urlsplit(text) if _WEB_ADDRESS.fullmatch(text) else None
 
 
 def app_url(**params: str) -> str:

@@ -563,3 +563,14 @@ def test_a_mistyped_facilitator_link_is_refused_not_a_traceback(db: Path) -> Non
     at.text_input(key="ws_unlock").input(f"http://[::1/?facilitate={workshop.facilitator_token}")
     _run(at.button(key="ws_unlock_go").click())
     assert at.session_state["ws_pick"] == workshop.code
+
+
+def test_web_addresses_the_links_accept() -> None:
+    from ui.workshop_view import _web_address
+
+    for good in ("http://localhost:8501", "https://ws.example.org/app/", "http://[::1]:8501/",
+                 " http://10.0.0.2/?x=1 "):
+        assert _web_address(good) is not None, good
+    for bad in ("http://[::1", "http://host:port/", "javascript:alert(1)", "ws.example.org",
+                "http://", "http://a b/"):
+        assert _web_address(bad) is None, bad
