@@ -21,7 +21,7 @@ from ui.i18n import (
     mark_language_shown,
 )
 from ui.notice import show_notice
-from ui.routes import is_link, route
+from ui.routes import is_link, keep_link_language, restore_link_language, route
 from ui.state import init_state
 from ui.strings import t
 
@@ -42,7 +42,9 @@ def pages() -> list[st.Page]:
 
 
 st.set_page_config(page_title="SWOT / ANP", layout="wide")
-if not is_link():
+if is_link():
+    restore_link_language()  # a reload of a link: the language in its address
+else:
     restore_draft()  # a reload: the autosaved model, language and settings (ui.draft)
 st.sidebar.radio(
     "Language / زبان", LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True
@@ -51,6 +53,8 @@ if st.session_state.get(LANG_KEY) == "fa":  # numbers shown in Persian digits, n
     st.sidebar.checkbox(t("app.fa_digits"), value=st.session_state.get(DIGITS_KEY, False),
                         key="fa_digits_box", on_change=keep_digits_setting)
 inject_rtl()
+if is_link():
+    keep_link_language()
 if route():  # a participant's, join or facilitator link, or a participant-only server
     st.stop()
 problems = init_state()

@@ -12,6 +12,7 @@ from ui.influence import network_editor
 from ui.literal import literal
 from ui.state import DEFAULT_MODEL_PATH, current_evaluation, flash, get_model, set_model, show_flash
 from ui.strings import t
+from ui.todo_view import cannot_rank
 
 EXAMPLE = DEFAULT_MODEL_PATH.with_name("tehran_city_diplomacy_network.json")
 
@@ -29,8 +30,8 @@ def render() -> None:
     st.button(t("network.load_example"), key="net_example", on_click=_load_example)
     show_flash()
     result = current_evaluation()
-    if isinstance(result, list):
-        st.error("\n\n".join(literal(x, 600) for x in result))
+    if isinstance(result, list):  # what is missing, in the page's language, as other pages say
+        cannot_rank(get_model(), lang(), "net", result)
     network_editor(get_model(), result, lang())
 
 

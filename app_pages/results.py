@@ -97,7 +97,7 @@ def render() -> None:
     model = get_model()
     language = lang()
     if isinstance(result, list):
-        cannot_rank(model, language, "res")
+        cannot_rank(model, language, "res", result)
         model_report_buttons(model, language)  # the report says what is missing
         return
     _ranking(model, result, language)

@@ -28,7 +28,7 @@ from swot.store import ScenarioInfo, Store, StoreError
 from ui.comparison import comparison_chart, comparison_view, differences_view
 from ui.i18n import lang
 from ui.literal import literal
-from ui.problems import problem_lines
+from ui.problems import problem_lines, translated
 from ui.state import flash, get_model, loaded_model, set_model, show_flash
 from ui.store_view import store_action, store_page, when
 from ui.strings import t
@@ -50,7 +50,7 @@ def _on_save(path: Path | str) -> None:
         with Store(path) as store:
             saved = store.save_scenario(name, model_to_dict(model), note)
     except StoreError as exc:  # e.g. the database is down: say what was not saved, keep it
-        message = literal(str(exc), 600)
+        message = literal(translated(str(exc), lang()), 600)
         flash("error", t("scenarios.not_saved", ascii_digits=True, name=literal(name),
                          message=message)
               if name.strip() else t("store.failed", ascii_digits=True, message=message), "save")

@@ -303,7 +303,7 @@ def render() -> None:
     result = current_evaluation()
     model = get_model()
     if isinstance(result, list):
-        cannot_rank(model, language, "sens")  # one sentence per matrix, never a JSON path
+        cannot_rank(model, language, "sens", result)  # one sentence per matrix, never a JSON path
         return
     _one_way(model, result, language)
     _monte_carlo(model, language)

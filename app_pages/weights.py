@@ -129,7 +129,7 @@ def render() -> None:
     result = current_evaluation()
     live_ranking(result, language)
     if isinstance(result, list):
-        cannot_rank(model, language, "wt")
+        cannot_rank(model, language, "wt", result)
     todo_list(model, language)
     if model.weighting == "direct":
         _direct(model, result)

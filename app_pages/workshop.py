@@ -13,7 +13,7 @@ Widget keys: ``ws_title``, ``ws_prefill``, ``ws_anonymous``, ``ws_new_cap``, ``w
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import streamlit as st
 
@@ -59,7 +59,8 @@ def _on_open(path: Path | str) -> None:
 def facilitator_token(text: str) -> str:
     """The token in a pasted facilitator link (or the bare token)."""
     text = text.strip()
-    query = parse_qs(urlsplit(text).query)
+    # the query by hand: urlsplit raises ValueError on a typo such as "http://[::1?..."
+    query = parse_qs(text.partition("?")[2].partition("#")[0])
     return query[FACILITATE_PARAM][0] if FACILITATE_PARAM in query else text
 
 

@@ -34,10 +34,18 @@ def keep_digits_setting() -> None:
     st.session_state[DIGITS_KEY] = st.session_state["fa_digits_box"]
 
 
+_TYPED = re.compile("(\u2068[^\u2069]*\u2069)")  # text as typed (ui.literal.literal, plain)
+
+
 def persian_digits(text: str) -> str:
     """``text`` with its numbers in Persian digits (and the Persian decimal separator); digits
-    that belong to an id such as ``S1`` or ``SO12`` stay as they are."""
-    return _NUMBER.sub(lambda m: m.group().translate(_FA_DIGITS), text)
+    that belong to an id such as ``S1`` or ``SO12`` stay as they are, and so do those of text
+    a user typed, which :func:`ui.literal.literal` and :func:`ui.literal.plain` put in a
+    first-strong isolate (a file ``plan-2024.json``, a scenario ``Plan 2``)."""
+    parts = _TYPED.split(text)  # odd items: the isolates
+    return "".join(part if k % 2 else _NUMBER.sub(lambda m: m.group().translate(_FA_DIGITS),
+                                                  part)
+                   for k, part in enumerate(parts))
 
 
 def persian_digits_on(lang: str) -> bool:

@@ -21,6 +21,10 @@ _ENTRY_PART = re.compile(r"^(judgments\.(?:group_dependence|strategies)\.[^.]+)\
 
 # (pattern of the English message, its Persian form with the pattern's groups)
 _FA: list[tuple[re.Pattern[str], str]] = [(re.compile(p), f) for p, f in [
+    # the store's refusals of a name (swot.store.values.clean_name, swot.store.scenarios)
+    (r"^the scenario name is empty$", "نام سناریو خالی است"),
+    (r"^the new scenario name is empty$", "نام تازه‌ی سناریو خالی است"),
+    (r"^a scenario named '(.+)' already exists$", "سناریویی با نام «{0}» از پیش هست"),
     (r"^missing required field '(.+)'$", "فیلد لازم «{0}» نیامده است"),
     (r"^unknown field$", "فیلد ناشناخته (شاید غلط املایی)"),
     (r"^unknown field \(did you mean '(.+)'\?\)$", "فیلد ناشناخته (شاید منظور «{0}» بوده است)"),

@@ -19,7 +19,6 @@ from typing import Any
 
 import streamlit as st
 
-from swot.errors import PROJECT_ERRORS
 from swot.io import dumps_model
 from swot.model import SwotModel
 from swot.report.make import (
@@ -29,6 +28,7 @@ from swot.report.make import (
     render_report,
     workshop_source,
 )
+from swot.store import Store
 from ui.strings import family, t
 
 MODEL_FILE = "model.json"
@@ -91,17 +91,17 @@ def model_report_buttons(model: SwotModel, lang: str) -> None:
     _buttons(command, make, f"report-{lang}", "dl_report", "export.report_help", lang)
 
 
-def workshop_report_buttons(db: Path | str, code: str, model: dict[str, Any],
-                            submissions: list[Any], lang: str) -> None:
-    """Report buttons for a workshop's group result (participants left out are not used); none
-    while the group result cannot be computed (the page says why)."""
-    try:
-        group = workshop_source(code, model, submissions, [])
-    except PROJECT_ERRORS:  # no submissions yet, or a group result that cannot be computed
-        return
+def workshop_report_buttons(db: Path | str, code: str, model: dict[str, Any], lang: str) -> None:
+    """Report buttons for a workshop's group result (participants left out are not used),
+    for a view that shows a group result: the submissions are read when a button is clicked,
+    so that a view refreshed since it was drawn never reports an older state."""
+    def source() -> ReportSource:
+        with Store(db) as store:
+            submissions = store.latest_submissions(code)
+        return workshop_source(code, model, submissions, [])
+
     stem = f"workshop-{code}-report-{lang}"
-    command, make = _maker(lambda: group, ["--workshop", code, "--db", str(db)], lang, stem,
-                           _today())
+    command, make = _maker(source, ["--workshop", code, "--db", str(db)], lang, stem, _today())
     _buttons(command, make, stem, "ws_dl_report", "export.report_help_ws", lang)
 
 

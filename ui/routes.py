@@ -4,6 +4,8 @@ setting for hosting.
 - ``?p=TOKEN``: a participant's private page (:func:`ui.workshop_participant.render_private`);
 - ``?workshop=CODE``: the shared join link, which issues a private link;
 - ``?facilitate=TOKEN`` (``&view=projector``): one workshop's facilitator (projector) view;
+- ``&lang=fa`` on any of them: its language, kept there when the person switches it (links
+  keep no draft), so that a reload stays in Persian;
 - participant-only mode (``SWOT_ANP_PARTICIPANT_ONLY=1``, or ``participant_only = true`` in
   ``.streamlit/secrets.toml``, or ``streamlit run app.py -- --participant-only``): only these
   links work; anything else gets a one-line message, never the app's pages.
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from swot.store import WORKSHOP_QUERY_PARAM, NotFoundError, Store, StoreError, normalize_code
-from ui.i18n import lang
+from ui.i18n import LANG_KEY, LANGS, lang
 from ui.literal import literal
 from ui.store_view import db_path
 from ui.strings import t
@@ -78,6 +80,27 @@ def is_link() -> bool:
     params = st.query_params
     return (any(params.get(key) for key in (TOKEN_PARAM, WORKSHOP_QUERY_PARAM, FACILITATE_PARAM))
             or participant_only())
+
+
+LANG_PARAM = "lang"  # a link's language (links keep no draft): ``&lang=fa``
+
+
+def restore_link_language() -> None:
+    """On a link, in a new session (a reload), the language its address names (before the
+    language box is drawn)."""
+    asked = st.query_params.get(LANG_PARAM)
+    if LANG_KEY not in st.session_state and asked in LANGS:
+        st.session_state[LANG_KEY] = asked
+
+
+def keep_link_language() -> None:
+    """On a link, the session's language in its address, so that a reload keeps it."""
+    chosen = lang()
+    if st.query_params.get(LANG_PARAM, "en") != chosen:
+        if chosen == "en":
+            del st.query_params[LANG_PARAM]
+        else:
+            st.query_params[LANG_PARAM] = chosen
 
 
 def route() -> bool:

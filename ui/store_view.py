@@ -15,8 +15,9 @@ import streamlit as st
 
 from swot.store import SECRETS_KEY, Store, StoreError, default_db_path
 from swot.store.config import cli_db_path, shown_target
-from ui.i18n import ltr
+from ui.i18n import lang, ltr
 from ui.literal import literal
+from ui.problems import translated
 from ui.state import flash, show_flash
 from ui.strings import t
 
@@ -47,7 +48,8 @@ def store_action(path: Path | str, action: Callable[[Store], _T], error: str = "
         with Store(path) as store:
             return action(store)
     except StoreError as exc:
-        flash("error", t(error, ascii_digits=True, message=literal(str(exc), 600)), where)
+        message = translated(str(exc), lang())  # the common refusals in Persian too
+        flash("error", t(error, ascii_digits=True, message=literal(message, 600)), where)
         return None
 
 

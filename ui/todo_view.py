@@ -9,10 +9,13 @@ Widget keys: ``todo:fill_all``, ``todo:accept_all``, ``<key>:why:<k>`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from swot import todo
 from swot.model import SwotModel
+from ui.literal import literal
 from ui.pairwise import item_name, matrix_title
 from ui.state import get_model, set_model
 from ui.strings import family, group_name, t, tr
@@ -58,11 +61,16 @@ def _accept_all() -> None:
     st.session_state[TODO_OPEN_KEY] = True
 
 
-def cannot_rank(model: SwotModel, language: str, key: str) -> None:
+def cannot_rank(model: SwotModel, language: str, key: str,
+                problems: Sequence[str] = ()) -> None:
     """Why the model cannot be ranked: a sentence per matrix with a button to its editor,
-    and the button that fills every blank as "equal, to be judged"."""
+    and the button that fills every blank as "equal, to be judged"; the evaluation's own
+    ``problems`` (shown as they are) when no matrix explains it."""
     gaps = todo.missing(model)
     st.error(t("trust.cannot_rank"))
+    if not gaps:
+        for problem in problems:
+            st.markdown("- " + literal(problem, 600))
     for k, gap in enumerate(gaps):
         left, right = st.columns([4, 1])
         left.markdown("- " + escape_markdown(reason(model, gap, language)))

@@ -34,7 +34,7 @@ from swot.store import (
     WorkshopClosedError,
     WorkshopFullError,
 )
-from swot.workshop import JUDGED, consistency_table, judgment_status
+from swot.workshop import INCOMPLETE, JUDGED, consistency_table, judgment_status
 from swot.workshop_feedback import best_change, feedback_table
 from swot.workshop_report import masked
 from swot.workshop_text import saaty_text
@@ -64,18 +64,20 @@ class _Draft:
 def private_link(token: str) -> str:
     """This app's address with the private-link parameter."""
     parts = urlsplit(st.context.url or "http://localhost:8501")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode({TOKEN_PARAM: token}),
-                       ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/",
+                       urlencode({TOKEN_PARAM: token}), ""))
 
 
 def _say(kind: str, text: str) -> None:
+    """Keep a message for the next run; ``text`` is Markdown whose typed parts (a name, an
+    error's text) the caller already made literal (:func:`ui.literal.literal`)."""
     st.session_state[MESSAGE_KEY] = (kind, text)
 
 
 def _show_message() -> None:
     kept = st.session_state.pop(MESSAGE_KEY, None)
-    if kept is not None:
-        (st.error if kept[0] == "error" else st.success)(literal(kept[1], 600))
+    if kept is not None:  # not literal() again: a typed "**a**" read "\*\*a\*\*"
+        (st.error if kept[0] == "error" else st.success)(kept[1])
 
 
 # -- the shared join link
@@ -83,6 +85,9 @@ def _show_message() -> None:
 
 def _on_join(path: Path | str, code: str) -> None:
     name = st.session_state.get("wsp_name", "")
+    if not name.split():
+        _say("error", t("workshop.name_empty"))
+        return
     try:
         with Store(path) as store:
             person = store.join(code, name)
@@ -92,7 +97,10 @@ def _on_join(path: Path | str, code: str) -> None:
     except WorkshopFullError:
         _say("error", t("workshop.full"))
         return
-    except (DuplicateParticipantError, StoreError) as exc:
+    except DuplicateParticipantError:
+        _say("error", t("workshop.name_taken", ascii_digits=True, name=literal(name)))
+        return
+    except StoreError as exc:
         _say("error", t("store.failed", ascii_digits=True, message=literal(str(exc), 600)))
         return
     st.session_state[TOKEN_KEY] = (person.workshop_code, person.token)
@@ -233,7 +241,7 @@ def _feedback(path: Path | str, workshop: Workshop, person: Participant, draft: 
     group = _last_round(str(path), workshop.code, previous)
     mine = next((s for s in group if s.participant_id == person.id), None)
     model = draft["model"]
-    with st.expander(t("workshop.feedback", ascii_digits=True, n=previous), expanded=True):
+    with st.expander(t("workshop.feedback", n=previous), expanded=True):
         if mine is None:
             st.caption(t("workshop.no_feedback"))
             return
@@ -257,10 +265,8 @@ def _feedback(path: Path | str, workshop: Workshop, person: Participant, draft: 
         st.info(t(
             "workshop.suggest", ascii_digits=True, pair=literal(f"{a} / {b}"),
             matrix=literal(matrix_title(model, suggestion.matrix, language)),
-            current=pair_label(token_of(suggestion.current), suggestion.item_i,
-                               suggestion.item_j, language),
-            suggested=pair_label(token_of(suggestion.suggested), suggestion.item_i,
-                                 suggestion.item_j, language),
+            current=literal(pair_label(token_of(suggestion.current), a, b, language)),
+            suggested=literal(pair_label(token_of(suggestion.suggested), a, b, language)),
             before=suggestion.before, after=suggestion.after))
 
 
@@ -319,8 +325,8 @@ def _judging(path: Path | str, workshop: Workshop, person: Participant, language
     paths = matrix_paths(data)
     status = {p: judgment_status(mine, data, p) for p in paths}
     done = sum(s == JUDGED for s in status.values())
-    st.caption(f"{t('workshop.round_is', ascii_digits=True, n=workshop.round)} · "
-               f"{t('workshop.judged_count', ascii_digits=True, done=done, total=len(paths))}")
+    st.caption(f"{t('workshop.round_is', n=workshop.round)} · "
+               f"{t('workshop.judged_count', done=done, total=len(paths))}")
     _own_consistency(model, data, person.name, draft["judged"], language)
     pick = f"wsp_matrix:{workshop.code}"
     # set on every run (not only when unset) so that the shown label follows the language
@@ -330,7 +336,9 @@ def _judging(path: Path | str, workshop: Workshop, person: Participant, language
         t("workshop.matrix"), paths, key=pick,
         format_func=lambda p: isolate(f"{status_mark(status[p])} "
                                       f"{matrix_title(model, p, language)}", language))
-    if status[matrix] != JUDGED:
+    if status[matrix] == INCOMPLETE:  # judged, with blanks: confirming would change nothing
+        st.warning(t("workshop.status_incomplete") + " — " + t("workshop.this_incomplete"))
+    elif status[matrix] != JUDGED:
         st.warning(t(family("workshop.status_",
                             status[matrix])) + " — " + t("workshop.this_not_judged"))
         st.button(t("workshop.confirm"), key="wsp_confirm", on_click=_on_confirm,

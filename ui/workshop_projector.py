@@ -138,6 +138,10 @@ def render_projector(path: Path | str, code: str, language: str) -> None:
             fig = ranking_chart(report.ranking, language)
             fig.update_layout(font={"size": BIG})
             st.plotly_chart(fig, key="pj_ranking")
+        assert report.consensus is not None  # a report without an error
+        if report.consensus["consensus"].isna().all():  # no matrix has two judges yet:
+            second.info(t("workshop.no_consensus_yet"))  # say so, not two empty charts
+            return
         with second:
             st.plotly_chart(consensus_chart(snap, model, language), key="pj_consensus")
         st.plotly_chart(disputed_chart(snap, model, language), key="pj_disputed")

@@ -9,10 +9,11 @@ Widget keys (``<c>`` = the workshop code): ``ws_base_url``, ``ws_toggle``, ``ws_
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,7 +28,7 @@ from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
 from ui.comparison import comparison_chart, comparison_view
-from ui.i18n import isolate
+from ui.i18n import isolate, shown_number
 from ui.literal import literal, plain
 from ui.report_buttons import workshop_report_buttons
 from ui.state import flash
@@ -50,11 +51,24 @@ BASE_URL_KEY = "ws_base_url"
 VIEW_PARAM = "view"
 
 
+# an http(s) address with a host (a name or a bracketed IPv6 address) and an optional numeric
+# port: checked before urlsplit, which raises ValueError on a typo such as "http://[::1"
+_WEB_ADDRESS = re.compile(r"https?://(?:[\w.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:[/?#]\S*)?",
+                          re.ASCII)
+
+
+def _web_address(text: str) -> SplitResult | None:
+    """``text`` split as an http(s) address with a host, or None (a typo such as
+    ``http://[::1`` or ``http://host:port``, a ``javascript:`` address)."""
+    text = text.strip()
+    return urlsplit(text) if _WEB_ADDRESS.fullmatch(text) else None
+
+
 def app_url(**params: str) -> str:
-    """The app's address with ``params``: the address the facilitator set (``ws_base_url``),
-    else this page's without its path and query."""
-    base = st.session_state.get(BASE_URL_KEY) or st.context.url or "http://localhost:8501"
-    parts = urlsplit(base)
+    """The app's address with ``params``: the address the facilitator set (``ws_base_url``)
+    when it is a web address, else this page's, without its path and query."""
+    parts = (_web_address(st.session_state.get(BASE_URL_KEY) or "")
+             or _web_address(st.context.url or "") or urlsplit("http://localhost:8501"))
     path = parts.path.rstrip("/").removesuffix("/workshop")
     return urlunsplit((parts.scheme, parts.netloc, path or "/", urlencode(params), ""))
 
@@ -62,6 +76,9 @@ def app_url(**params: str) -> str:
 def _links(workshop: Workshop) -> None:
     st.session_state.setdefault(BASE_URL_KEY, app_url())
     st.text_input(t("workshop.base_url"), key=BASE_URL_KEY)
+    typed = st.session_state.get(BASE_URL_KEY) or ""
+    if typed.strip() and _web_address(typed) is None:  # empty: this page's address, quietly
+        st.warning(t("workshop.base_url_bad", ascii_digits=True, url=app_url()))
     join = workshop_link(app_url(), workshop.code)
     left, right = st.columns([3, 1])
     with left:
@@ -120,8 +137,9 @@ def _participants(path: Path | str, workshop: Workshop, snap: Snapshot, language
         judged = int((mine["status"] == "judged").sum()) if mine is not None else 0
         total = len(mine) if mine is not None and len(mine) else 0
         rows.append((plain(shown), t(family("workshop.status_", p.status)), p.revisions,
-                     local_time(p.last_submitted_at, language) if p.last_submitted_at else "",
-                     f"{judged}/{total}" if total else "",
+                     shown_number(local_time(p.last_submitted_at, language), language)
+                     if p.last_submitted_at else "",
+                     shown_number(f"{judged}/{total}", language) if total else "",
                      float(mine["cr"].max()) if mine is not None and mine["cr"].notna().any()
                      else float("nan"),
                      plain(p.subgroup), p.weight,
@@ -161,8 +179,13 @@ def _on_groups(path: Path | str, code: str, people: list, key: str) -> None:
 
 
 def _set_group(code: str, participant_id: int, change: dict[str, Any], store: Store) -> None:
+    """Store one row's edit; a subgroup cell emptied by the facilitator (the editor gives None)
+    removes the tag, an emptied weight keeps the weight."""
     weight = change.get("weight")
-    store.set_participant_group(code, participant_id, subgroup=change.get("subgroup"),
+    subgroup = change.get("subgroup")
+    if "subgroup" in change and subgroup is None:
+        subgroup = ""
+    store.set_participant_group(code, participant_id, subgroup=subgroup,
                                 weight=None if weight is None else float(weight))
 
 
@@ -209,7 +232,7 @@ def _on_next_round(path: Path | str, code: str) -> None:
     workshop = store_action(path, lambda s: s.next_round(code))
     if workshop is not None:
         st.session_state["ws_round_ok"] = False
-        flash("success", t("workshop.round_opened", ascii_digits=True, n=workshop.round))
+        flash("success", t("workshop.round_opened", n=workshop.round))
 
 
 def _rounds_chart(snap: Snapshot, language: str) -> go.Figure:
@@ -244,7 +267,7 @@ def _rounds(path: Path | str, workshop: Workshop, snap: Snapshot, language: str)
         }), digits=3)
         st.plotly_chart(_rounds_chart(snap, language), key="ws_rounds_chart")
     st.checkbox(t("workshop.next_round_confirm"), key="ws_round_ok")
-    st.button(t("workshop.next_round", ascii_digits=True, n=workshop.round, m=workshop.round + 1),
+    st.button(t("workshop.next_round", n=workshop.round, m=workshop.round + 1),
               key="ws_next_round",
               on_click=_on_next_round, args=(path, workshop.code))
 
@@ -262,7 +285,7 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
         st.error(literal(t("workshop.cannot_group", ascii_digits=True, message=report.error), 600))
         return {}
     if report.unjudged:
-        st.warning(t("workshop.unjudged_warning", ascii_digits=True, n=len(report.unjudged)))
+        st.warning(t("workshop.unjudged_warning", n=len(report.unjudged)))
         with st.expander(t("workshop.unjudged_list")):
             st.dataframe(pd.DataFrame({t("common.col_matrix"): [
                 matrix_label(model, m, language) for m in report.unjudged]}), hide_index=True)
@@ -378,6 +401,9 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
             if audit is not None:
                 files["audit"] = audit
         _downloads(workshop, files, language)
+        if snap.report.included and not snap.report.error:  # in the refreshing part: the
+            # buttons come with the first group result, not at the next click elsewhere
+            workshop_report_buttons(path, code, workshop.model, language)
 
     with Store(path) as store:
         workshop = store.get_workshop(code)
@@ -385,6 +411,3 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
     _links(workshop)
     _settings(path, workshop)
     live()
-    with Store(path) as store:
-        included = store.latest_submissions(code)
-    workshop_report_buttons(path, code, workshop.model, included, language)

@@ -88,3 +88,32 @@ def test_workshop_pages_in_a_browser(workshop_server: tuple[str, dict[str, str]]
         page.screenshot(path=str(SCREENSHOTS / "workshop-participant-fa.png"), full_page=True)
         assert page.get_by_test_id("stSidebarNav").count() == 0
         assert page.locator('a[href*="evil.example"]').count() == 0
+
+
+def test_report_buttons_come_with_the_first_group_result(tmp_path: Path) -> None:
+    """The facilitator's view refreshes by itself; the report buttons refresh with it (they
+    were drawn once with the page: a view opened before anyone judged never offered them,
+    and one opened earlier reported the submissions of that moment)."""
+    require_browser()
+    db = tmp_path / "ws.sqlite3"
+    with Store(db) as store:
+        model = model_to_dict(load_model(ROOT / "data" / "tehran_city_diplomacy.json"))
+        workshop = store.create_workshop(model, "Reports", prefill=True)
+        ann = store.join(workshop.code, "Ann")
+    with streamlit_server(str(db), tmp_path / "streamlit.log") as base, \
+            chromium_page(accept_downloads=True) as page:
+        page.goto(f"{base}/?facilitate={workshop.facilitator_token}")
+        expect(page.get_by_text("Group results appear once")).to_be_visible(timeout=UI_TIMEOUT)
+        pdf = page.get_by_test_id("stDownloadButton").filter(has_text="Download report (PDF)")
+        assert pdf.count() == 0
+        with Store(db) as store:
+            store.submit(workshop.code, ann.id, model["judgments"], workshop.fingerprint,
+                         judged=["judgments.groups"])
+        # no click: the view refreshes every 4 s (REFRESH_SECONDS); 10 s for a busy machine
+        expect(pdf).to_be_visible(timeout=10_000)
+        # the report reads the submissions when asked: it is the workshop's group result
+        html = page.get_by_test_id("stDownloadButton").filter(has_text="Download report (HTML)")
+        with page.expect_download(timeout=UI_TIMEOUT) as download:
+            html.locator("button").click()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert workshop.code in text

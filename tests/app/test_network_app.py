@@ -137,3 +137,41 @@ def test_a_link_note_is_shown_literally(app: AppTest) -> None:
     _ok(at)
     (caption,) = [c.value for c in at.caption if literal(typed) in c.value]
     assert literal("*x*.txt") in caption and "**bold**" not in caption
+
+
+def test_an_unrankable_model_is_explained_in_the_page_language(app: AppTest) -> None:
+    """The Network page says what keeps the model from being ranked as Results does: a
+    sentence per matrix in Persian with a button to it (it showed the evaluation's English
+    message with its JSON path, "judgments.factors.S: the known judgments do not link ...")."""
+    from pathlib import Path
+
+    from swot.io import dumps_model, load_model
+    from swot.model import Factor
+
+    tehran = load_model(Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json")
+    blank = tehran.add_factor("S", Factor(id="S50", group="S", label_en="New", label_fa="تازه"))
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.switch_page("app_pages/export_import.py").run()
+    app.file_uploader[0].set_value(("blank.json", dumps_model(blank).encode(), "application/json"))
+    at = _ok(app.run())
+    at = _ok(at.switch_page(NETWORK).run())
+    shown = " ".join([*(e.value for e in at.error), *(m.value for m in at.markdown)])
+    assert tr("trust.cannot_rank", "fa") in shown
+    assert "judgments.factors.S" not in shown and "the known judgments" not in shown, shown
+    assert any(b.key == "net:why:0" for b in at.button)
+
+
+def test_cannot_rank_without_a_matrix_to_blame_shows_the_evaluations_messages() -> None:
+    def page() -> None:
+        from pathlib import Path
+
+        from swot.io import load_model
+        from ui.todo_view import cannot_rank
+
+        root = Path.cwd()
+        cannot_rank(load_model(root / "data" / "tehran_city_diplomacy.json"), "en", "x",
+                    ["supermatrix: **not** irreducible"])
+
+    at = _ok(AppTest.from_function(page, default_timeout=60).run())
+    assert [m.value for m in at.markdown] == [
+        "- \u2068supermatrix: \\*\\*not\\*\\* irreducible\u2069"]

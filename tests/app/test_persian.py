@@ -20,6 +20,23 @@ def test_persian_digits_leave_ids_alone() -> None:
         "CR ۰٫۲۴۵ > ۰٫۱۰ in S1, SO12 (۳ of ۲۸)")
 
 
+def test_persian_digits_leave_typed_text_alone() -> None:
+    # text a user typed comes isolated (ui.literal): shown as typed, digits and all
+    assert persian_digits("saved \u2068Plan 2024\u2069 (3 of 28)") == (
+        "saved \u2068Plan 2024\u2069 (۳ of ۲۸)")
+
+
+def test_uploaded_file_name_keeps_its_digits(app: AppTest) -> None:
+    tehran = Path(__file__).resolve().parents[2] / "data" / "tehran_city_diplomacy.json"
+    app.sidebar.radio(key="lang").set_value("fa").run()
+    app.sidebar.checkbox(key="fa_digits_box").check().run()
+    app.switch_page("app_pages/export_import.py").run()
+    app.file_uploader[0].set_value(("plan-2024.json", tehran.read_bytes(), "application/json"))
+    app.run()
+    text = "\n".join(s.value for s in app.success)
+    assert "plan-2024.json" in text and "۲۰۲۴" not in text, text
+
+
 def test_persian_digits_setting(app: AppTest) -> None:
     app.sidebar.radio(key="lang").set_value("fa").run()
     app.switch_page("app_pages/weights.py").run()

@@ -99,6 +99,9 @@ def test_facilitator_and_two_participants(db: Path) -> None:
     assert any(workshop.facilitator_token in c.value for c in facilitator.code)
 
     ann, bob = _join(code, "Ann"), _join(code, "Bob")
+    # the private link has the app's path, "/", as the facilitator's links (not "host?p=")
+    assert any(re.fullmatch(r"http://[^/?]+/\?p=[0-9a-f]+", c.value) for c in ann.code), [
+        c.value for c in ann.code]
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
     _run(bob.selectbox(key=f"wsp:{code}:{PAIR}").set_value("1/3"))
     assert any("judged 1 of" in c.value for c in bob.caption)  # saved, one matrix judged
@@ -258,6 +261,12 @@ def test_delphi_round_gives_private_feedback(db: Path) -> None:
     assert any("Round 2" in c.value for c in ann.caption)
     assert ann.selectbox(key=f"wsp:{code}:{PAIR}").value == "9"  # starts from round 1
     assert any("most raise the group's consensus" in i.value for i in ann.info)
+    # the suggested change reads with the items' names, as the table above it (not "S is")
+    suggestion = next(i.value for i in ann.info if "most raise" in i.value)
+    assert "from \u2068Strengths is" in suggestion and " S is " not in suggestion, suggestion
+    # three decimals: a gain that two would hide (it read "S* 0.99 → 0.99") shows
+    before, after = map(float, re.search(r"S\* (\d\.\d{3}) → (\d\.\d{3})", suggestion).groups())
+    assert after > before, suggestion
     _run(ann.text_input(key="wsp_rationale").input("persuaded by Bob"))
     _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("3"))
     with Store(db) as store:
@@ -402,3 +411,166 @@ def test_scenarios_page_shows_hostile_names_and_notes_literally(db: Path) -> Non
     with Store(db) as store:
         assert [s.name for s in store.list_scenarios()] == [" ".join(h.split()) for h in HOSTILE]
     assert not at.exception
+
+
+def test_participant_page_in_persian_digits(db: Path) -> None:
+    """With Persian digits on, the round and the count of judged matrices read in Persian
+    digits like the rest of the page (they stayed ASCII), while the typed name keeps its own."""
+    code = _open(_session())
+    ann = _join(code, "Ann 2")
+    ann.sidebar.radio(key="lang").set_value("fa")
+    _run(ann)
+    _run(ann.sidebar.checkbox(key="fa_digits_box").check())
+    captions = " ".join(c.value for c in ann.caption)
+    assert "دور ۱ · شما ۰ ماتریس از ۳۱ ماتریس" in captions, captions
+    assert any("Ann 2" in m.value for m in ann.markdown), [m.value for m in ann.markdown]
+
+
+def test_projector_says_when_no_matrix_has_two_judges(db: Path) -> None:
+    """One person's judgments: the ranking shows, and a sentence says why consensus and the
+    disputed comparisons are not there yet (they were two empty charts)."""
+    code = _open(_session())
+    _run(_join(code, "Ann").selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    projector = AppTest.from_file(APP, default_timeout=60)
+    with Store(db) as store:
+        projector.query_params["facilitate"] = store.get_workshop(code).facilitator_token
+    projector.query_params["view"] = "projector"
+    _run(projector)
+    assert len(projector.get("plotly_chart")) == 2  # progress and ranking
+    assert any("once two people have judged" in i.value for i in projector.info), [
+        i.value for i in projector.info]
+
+
+def test_an_incomplete_matrix_asks_for_the_missing_judgments(db: Path) -> None:
+    """One judgment in a matrix of blanks: the matrix is judged but incomplete. The page says
+    what is missing, not "you have not judged this matrix yet ... confirm it", and offers no
+    confirm button (confirming changed nothing)."""
+    code = _open(_session(), prefill=False)  # every judgment starts blank
+    ann = _join(code, "Ann")
+    assert ann.button(key="wsp_confirm")  # not yet judged: confirming is offered
+    _run(ann.selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    warnings = " ".join(w.value for w in ann.warning)
+    assert "incomplete" in warnings and "give the missing judgments" in warnings, warnings
+    assert "You have not judged this matrix yet" not in warnings
+    assert not any(b.key == "wsp_confirm" for b in ann.button)
+
+
+def test_participants_table_in_persian_digits(db: Path) -> None:
+    """With Persian digits on, the facilitator's count of judged matrices and the time of the
+    last submission read in Persian digits like the revisions beside them (they stayed ASCII)."""
+    facilitator = _session()
+    code = _open(facilitator)
+    _run(_join(code, "Ann").selectbox(key=f"wsp:{code}:{PAIR}").set_value("5"))
+    facilitator.sidebar.radio(key="lang").set_value("fa")
+    _run(facilitator)
+    _run(facilitator.sidebar.checkbox(key="fa_digits_box").check())
+    row = facilitator.table[0].value.iloc[0]
+    assert list(row.iloc[2:5].map(lambda x: bool(re.search(r"[0-9]", str(x))))) == [
+        False, False, False], list(row)
+    assert row.iloc[4] == "۱/۳۱", list(row)
+
+
+def test_emptying_a_subgroup_cell_removes_the_tag(db: Path) -> None:
+    """The subgroups editor gives None for a cell the facilitator emptied: the tag goes (it
+    stayed in the store, and in the per-subgroup results, while the cell showed it empty)."""
+    from ui.workshop_view import _set_group
+
+    with Store(db) as store:
+        code = store.create_workshop(model_to_dict(load_model(TEHRAN))).code
+        ann = store.join(code, "Ann")
+        _set_group(code, ann.id, {"subgroup": "academia", "weight": 2}, store)
+        assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("academia", 2.0)]
+        _set_group(code, ann.id, {"subgroup": None}, store)
+        assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("", 2.0)]
+        _set_group(code, ann.id, {"weight": None}, store)  # an emptied weight keeps it
+        assert [(p.subgroup, p.weight) for p in store.participants(code)] == [("", 2.0)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_join_refusals_read_in_the_page_language(db: Path, lang: str) -> None:
+    """An empty name and a name already taken are refused in the page's language (in Persian
+    they read "انجام نشد: the participant name is empty" / "... is already taken ...")."""
+    code = _open(_session())
+    _join(code, "Ann **A**")
+    for name, key in (("   ", "workshop.name_empty"), (" ann  **a** ", "workshop.name_taken")):
+        at = _session(code=code)
+        at.sidebar.radio(key="lang").set_value(lang)
+        _run(at)
+        at.text_input(key="wsp_name").input(name)
+        _run(at.button(key="wsp_join").click())
+        errors = " ".join(e.value for e in at.error)
+        for piece in tr(key, lang, name="{name}").split("{name}"):  # the sentence around it
+            assert piece in errors, errors
+        if key == "workshop.name_taken":
+            assert r"\*\*a\*\*" in errors, errors  # the typed name, literally
+        assert "the participant name" not in errors and "is already taken in workshop" not in errors
+        assert "p" not in at.query_params
+
+
+def test_a_participants_language_outlives_a_reload(db: Path) -> None:
+    """Links keep no draft: the chosen language goes into the address (&lang=fa), so that a
+    reload of the private link stays in Persian (it fell back to English)."""
+    code = _open(_session())
+    ann = _join(code, "Ann")
+    ann.sidebar.radio(key="lang").set_value("fa")
+    _run(ann)
+    assert ann.query_params.get("lang") in ("fa", ["fa"]), dict(ann.query_params)
+    reload = AppTest.from_file(APP, default_timeout=60)
+    for key, value in ann.query_params.items():
+        reload.query_params[key] = value if isinstance(value, str) else value[0]
+    _run(reload)
+    assert reload.sidebar.radio(key="lang").value == "fa"
+    assert tr("workshop.matrix", "fa") in [s.label for s in reload.selectbox]
+    reload.sidebar.radio(key="lang").set_value("en")
+    _run(reload)
+    assert "lang" not in reload.query_params
+
+
+@pytest.mark.parametrize("typed", ["http://[::1", "http://host:port/", "javascript:alert(1)"])
+def test_a_mistyped_app_address_is_refused_not_a_traceback(db: Path, typed: str) -> None:
+    """The facilitator's "address of this app" with a typo: the links keep a usable address
+    and a warning says so (urlsplit's ValueError reached the page on every run, before the
+    field was drawn again, so the view could not be mended)."""
+    facilitator = _session()
+    code = _open(facilitator)
+    facilitator.text_input(key="ws_base_url").input(typed)
+    _run(facilitator)
+    assert any("not a web address" in w.value for w in facilitator.warning)
+    assert any(c.value.endswith(f"/?workshop={code}") and c.value.startswith("http")
+               for c in facilitator.code), [c.value for c in facilitator.code]
+    facilitator.text_input(key="ws_base_url").input("https://ws.example.org/app/")
+    _run(facilitator)
+    assert any(c.value == f"https://ws.example.org/app?workshop={code}"
+               or c.value == f"https://ws.example.org/app/?workshop={code}"
+               for c in facilitator.code), [c.value for c in facilitator.code]
+    assert not any("not a web address" in w.value for w in facilitator.warning)
+
+
+def test_a_mistyped_facilitator_link_is_refused_not_a_traceback(db: Path) -> None:
+    """Pasting a facilitator link with a typo in its host ("http://[::1?...") says the link is
+    not valid (urlsplit's ValueError was a traceback); a good link still opens its workshop."""
+    from app_pages.workshop import facilitator_token
+
+    assert facilitator_token(" http://[::1/?facilitate=abc#top ") == "abc"
+    assert facilitator_token("https://x.org/?workshop=K&facilitate=abc") == "abc"
+    assert facilitator_token(" abc ") == "abc"
+    with Store(db) as store:
+        workshop = store.create_workshop(model_to_dict(load_model(TEHRAN)), "Pasted")
+    at = _session()
+    at.text_input(key="ws_unlock").input("http://[::1?facilitate=nope")
+    _run(at.button(key="ws_unlock_go").click())
+    assert any("not valid" in e.value for e in at.error)
+    at.text_input(key="ws_unlock").input(f"http://[::1/?facilitate={workshop.facilitator_token}")
+    _run(at.button(key="ws_unlock_go").click())
+    assert at.session_state["ws_pick"] == workshop.code
+
+
+def test_web_addresses_the_links_accept() -> None:
+    from ui.workshop_view import _web_address
+
+    for good in ("http://localhost:8501", "https://ws.example.org/app/", "http://[::1]:8501/",
+                 " http://10.0.0.2/?x=1 "):
+        assert _web_address(good) is not None, good
+    for bad in ("http://[::1", "http://host:port/", "javascript:alert(1)", "ws.example.org",
+                "http://", "http://a b/"):
+        assert _web_address(bad) is None, bad

@@ -9,6 +9,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ws_title": {"en": "Title", "fa": "عنوان"},
     "open": {"en": "Open workshop", "fa": "گشودن کارگاه"},
     "opened": {"en": "Workshop {code} is open.", "fa": "کارگاه {code} گشوده شد."},
+    "base_url_bad": {"en": "That is not a web address (http:// or https:// and a host); the links "
+                           "below use {url}.",
+                     "fa": "این نشانی وب نیست (http:// یا https:// با نام میزبان)؛ پیوندهای زیر "
+                           "از {url} استفاده می‌کنند."},
     "base_url": {"en": "Address of this app (for the link)",
                  "fa": "نشانی این برنامه (برای پیوند)"},
     "workshops": {"en": "Workshops", "fa": "کارگاه‌ها"},
@@ -63,6 +67,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "join_title": {"en": "Workshop {code}: {title}", "fa": "کارگاه {code}: {title}"},
     "your_name": {"en": "Your name", "fa": "نام شما"},
     "join": {"en": "Join", "fa": "پیوستن"},
+    "name_empty": {"en": "Type your name to join.", "fa": "برای پیوستن نام خود را بنویسید."},
+    "name_taken": {"en": "The name {name} is already taken in this workshop; pick another name "
+                         "(to go on with your own judgments, reopen your private link).",
+                   "fa": "کسی در این کارگاه نام {name} را به کار می‌برد؛ نام دیگری برگزینید (برای "
+                         "ادامه‌ی قضاوت‌های خودتان، پیوند خصوصی‌تان را دوباره باز کنید)."},
     "not_saved": {"en": "Your last change was not saved: {message}",
                   "fa": "آخرین تغییر شما ذخیره نشد: {message}"},
     "kept_unsaved": {
@@ -129,6 +138,11 @@ STRINGS: dict[str, dict[str, str]] = {
                               "change a judgment or confirm it.",
                         "fa": "هنوز این ماتریس را قضاوت نکرده‌اید؛ تا یک قضاوت را تغییر ندهید یا "
                               "آن را تأیید نکنید به حساب نمی‌آید."},
+    "this_incomplete": {"en": "It counts once every item is compared, directly or through "
+                              "others: give the missing judgments, or fill the blanks as equal.",
+                        "fa": "وقتی به حساب می‌آید که همه‌ی موارد، مستقیم یا از راه موارد دیگر، "
+                              "مقایسه شده باشند: قضاوت‌های خالی را بدهید یا جاهای خالی را برابر "
+                              "پر کنید."},
     "confirm": {"en": "Confirm this matrix as my judgment",
                 "fa": "تأیید این ماتریس به‌عنوان قضاوت من"},
     "rationale": {"en": "Why (optional, one line; saved with your next change)",
@@ -141,10 +155,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_feedback": {"en": "No group figures for this matrix in the last round.",
                     "fa": "برای این ماتریس در دور پیش رقم گروهی نیست."},
     "suggest": {"en": "The one change that would most raise the group's consensus: {pair} in "
-                      "“{matrix}” from {current} to {suggested} (S* {before:.2f} → {after:.2f}). "
+                      "“{matrix}” from {current} to {suggested} (S* {before:.3f} → {after:.3f}). "
                       "You may keep your judgment.",
                 "fa": "تغییری که بیشترین افزایش اجماع گروه را می‌دهد: {pair} در «{matrix}» از "
-                      "{current} به {suggested} (S* {before:.2f} ← {after:.2f}). می‌توانید قضاوت "
+                      "{current} به {suggested} (S* {before:.3f} ← {after:.3f}). می‌توانید قضاوت "
                       "خود را نگه دارید."},
     "no_suggest": {"en": "No single change of yours would raise the group's consensus.",
                    "fa": "هیچ تغییر تکی از سوی شما اجماع گروه را بالا نمی‌برد."},
@@ -214,6 +228,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "disputed_chart": {"en": "Most disputed comparisons: each person's judgment (log scale)",
                        "fa": "مقایسه‌های پرمناقشه: قضاوت هر نفر (مقیاس لگاریتمی)"},
     "qr_caption": {"en": "Scan to join", "fa": "برای پیوستن اسکن کنید"},
+    "no_consensus_yet": {
+        "en": "Consensus and the disputed comparisons show once two people have judged the same "
+              "matrix.",
+        "fa": "اجماع و مقایسه‌های پرمناقشه وقتی نمایش داده می‌شوند که دست‌کم دو نفر یک ماتریس را "
+              "قضاوت کرده باشند."},
     "full": {"en": "This workshop is full; ask the facilitator.",
              "fa": "ظرفیت این کارگاه پر است؛ از تسهیل‌گر بپرسید."},
 }
