@@ -50,7 +50,7 @@ _CONDITION_MAX = 1e6  # above this (estimated) condition number the stationary s
 def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
     """Validate a column-stochastic supermatrix; return it as floats and the sink-column mask."""
     a = float_array(w, "supermatrix")
-    tol = as_float(tol, "tol")
+    tol = _tolerance(tol)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
         raise NotSquareError(f"supermatrix must be n x n, got shape {a.shape}")
     sums = a.sum(axis=0)
@@ -67,6 +67,15 @@ def as_supermatrix(w: np.ndarray | Sequence, tol: float = 1e-9) -> tuple[np.ndar
         raise NotColumnStochasticError(f"column {j} sums to {sums[j]:.12g}; each column must "
                                        "sum to 1 or be all zero (a sink)")
     return a, sink
+
+
+def _tolerance(tol: object) -> float:
+    """``tol`` as a float that is finite and not negative: a NaN (or infinite) tolerance would
+    let every column sum pass the stochastic check and be renormalised without a word."""
+    value = as_float(tol, "tol")
+    if not 0.0 <= value < np.inf:
+        raise InvalidEntryError(f"tol must be a finite number >= 0; got {tol!r}")
+    return value
 
 
 def _stochastic(a: np.ndarray, sink: np.ndarray) -> np.ndarray:
@@ -255,11 +264,13 @@ def limit_matrices(w: np.ndarray | Sequence, tol: float = 1e-9) -> np.ndarray:
     is solved on its own by :func:`limit_matrix` (which raises where that is unreliable).
     """
     a = float_array(w, "supermatrices")
-    tol = as_float(tol, "tol")
+    tol = _tolerance(tol)
     if a.ndim < 2 or a.shape[-1] != a.shape[-2] or a.shape[-1] == 0:
         raise NotSquareError(f"supermatrices must be (..., n, n), got shape {a.shape}")
     shape, n = a.shape, a.shape[-1]
     a = a.reshape(-1, n, n)
+    if not len(a):  # an empty stack (e.g. zero Monte Carlo samples): nothing to solve
+        return a.reshape(shape)
     if not np.isfinite(a).all() or (a < 0).any():
         bad = int(np.flatnonzero(~(np.isfinite(a) & (a >= 0)).all(axis=(1, 2)))[0])
         as_supermatrix(a[bad], tol)  # raises, naming the entry

@@ -317,3 +317,19 @@ def test_limit_matrices_nearly_decomposable_and_cyclic_match_one_per_matrix() ->
     for k in range(len(stack)):
         np.testing.assert_allclose(batched[k], expected, rtol=0, atol=1e-12)
         np.testing.assert_allclose(batched[k], limit_matrix(stack[k]), rtol=0, atol=1e-13)
+
+
+@pytest.mark.parametrize("tol", [float("nan"), float("inf"), -1e-9])
+def test_tolerance_that_is_not_finite_or_is_negative_is_refused(tol):
+    # a NaN tolerance made every column-sum check false, so a column summing to 0.5 was
+    # accepted and silently renormalised to 1
+    with pytest.raises(anp.InvalidEntryError, match="tol"):
+        anp.limit_matrix([[0.5]], tol=tol)
+    with pytest.raises(anp.InvalidEntryError, match="tol"):
+        anp.limit_matrices([[[0.5]]], tol=tol)
+
+
+def test_limits_of_an_empty_stack_are_an_empty_stack():
+    # zero samples used to end in an IndexError (the pattern of sample 0)
+    out = anp.limit_matrices(np.zeros((0, 3, 3)))
+    assert out.shape == (0, 3, 3)
