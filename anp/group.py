@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from anp.errors import ANPError, InvalidEntryError, float_array
+from anp.errors import ANPError, InvalidEntryError, as_float, float_array
 from anp.pairwise import validate_pairwise
 
 
@@ -171,8 +171,10 @@ def ahp_consensus(priorities_stack: np.ndarray | Sequence,
     Corrected for the largest judgment ``scale_max`` (9 on Saaty's scale); clipped at 0 for
     groups more divided than the scale allows consistent judges to be.
     """
-    if not scale_max > 1:
+    value = as_float(scale_max, "the largest scale value")
+    if not 1 < value < math.inf:  # inf: 0 * log 0 in the correction, a math domain error
         raise ANPError(f"the largest scale value must exceed 1, got {scale_max}")
+    scale_max = value
     return _homogeneity(priorities_stack, weights,
                         lambda n: _alpha_min_correction(n, scale_max))
 

@@ -160,3 +160,11 @@ def test_consensus_bands_and_bad_input():
         anp.consensus_band(1.2)
     with pytest.raises(anp.ANPError, match="largest scale value must exceed 1, got 1"):
         anp.ahp_consensus([[0.5, 0.5]], scale_max=1)
+
+
+@pytest.mark.parametrize("scale_max", [float("inf"), "nine", None])
+def test_ahp_consensus_refuses_a_scale_that_is_not_a_finite_number(scale_max):
+    # inf ended in math's "math domain error" (log 0 in the correction), a string or None in a
+    # TypeError from the comparison
+    with pytest.raises(anp.ANPError, match="largest scale value"):
+        anp.ahp_consensus([[0.6, 0.4], [0.5, 0.5]], scale_max=scale_max)
