@@ -19,10 +19,11 @@ from pathlib import Path
 
 import numpy as np
 from bench_sensitivity import median_s  # the same timing helper (median after a warm-up)
+from scale_models import skeleton  # the same factors and strategies as the scale models
 
 from swot.analysis import evaluate
 from swot.io import load_model
-from swot.model import GROUPS, Factor, LinkSet, Strategy, StrategyJudgment, SwotModel
+from swot.model import GROUPS, LinkSet, StrategyJudgment, SwotModel
 from swot.sensitivity import robustness
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,11 +48,7 @@ def generated(factors: int = 100, strategies: int = 30, links: int = 300,
     """A random network model: ``factors`` factors over the four groups, ``strategies``
     strategies, ``links`` dependence links (pairwise judgments, all consistent)."""
     rng = np.random.default_rng(seed)
-    per = [factors // 4 + (1 if k < factors % 4 else 0) for k in range(4)]
-    fac = {g: [Factor(f"{g}{i + 1}", g, f"{g}{i + 1}", "") for i in range(n)]
-           for g, n in zip(GROUPS, per, strict=True)}
-    ids = [f.id for g in GROUPS for f in fac[g]]
-    strat = [Strategy(f"A{k + 1}", f"A{k + 1}", "", "SO") for k in range(strategies)]
+    fac, ids, strat = skeleton(factors, strategies)
     model = SwotModel(
         title={"en": "generated", "fa": ""}, goal={"en": "goal", "fa": ""}, factors=fac,
         strategies=strat, group_judgments=consistent(rng.uniform(1, 9, 4)),

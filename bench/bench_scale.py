@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 from bench_network import generated as network_model
+from bench_sensitivity import wall_times
 from scale_models import generated_model
 
 from swot.analysis import compose, evaluate, pairwise_matrices
@@ -48,13 +49,7 @@ GOALS_EVALUATE = {(100, 30): 0.050, (20, 100): 0.100}  # seconds
 
 def best_s(fn: Callable[[], object], runs: int) -> float:
     """Minimum wall time of ``runs`` calls after one warm-up call, in seconds."""
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+    return min(wall_times(fn, runs))
 
 
 def alternating(fn: Callable[[], object], floor: Callable[[], object],

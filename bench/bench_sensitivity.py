@@ -23,15 +23,20 @@ ROOT = Path(__file__).resolve().parents[1]
 TEHRAN = ROOT / "data" / "tehran_city_diplomacy.json"
 RUNS = 3
 
-def median_s(fn: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of ``runs`` calls after one warm-up call, in seconds."""
+def wall_times(fn: Callable[[], object], runs: int) -> list[float]:
+    """Wall times of ``runs`` calls after one warm-up call, in seconds."""
     fn()
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return float(np.median(times))
+    return times
+
+
+def median_s(fn: Callable[[], object], runs: int = RUNS) -> float:
+    """Median wall time of ``runs`` calls after one warm-up call, in seconds."""
+    return float(np.median(wall_times(fn, runs)))
 
 
 def report(what: str, seconds: float, goal: float) -> bool:

@@ -21,15 +21,22 @@ def saaty_matrix(rng: np.random.Generator, n: int, noise: float = 0.4) -> np.nda
     return upper + np.triu(1 / snapped, 1).T + np.eye(n)
 
 
-def generated_model(factors: int, strategies: int, seed: int = 18) -> SwotModel:
-    """A hierarchy with ``factors`` factors spread over S, W, O, T, ``strategies`` strategies,
-    every matrix pairwise and each group depending on all four groups."""
-    rng = np.random.default_rng(seed)
+def skeleton(factors: int, strategies: int) -> tuple[
+        dict[str, list[Factor]], list[str], list[Strategy]]:
+    """``factors`` factors spread as evenly as can be over S, W, O, T (S1, S2, ..., W1, ...),
+    their ids in group order, and ``strategies`` strategies A1, A2, ..."""
     per = [factors // 4 + (1 if k < factors % 4 else 0) for k in range(4)]
     fac = {g: [Factor(f"{g}{i + 1}", g, f"{g}{i + 1}", "") for i in range(n)]
            for g, n in zip(GROUPS, per, strict=True)}
     ids = [f.id for g in GROUPS for f in fac[g]]
-    strat = [Strategy(f"A{k + 1}", f"A{k + 1}", "", "SO") for k in range(strategies)]
+    return fac, ids, [Strategy(f"A{k + 1}", f"A{k + 1}", "", "SO") for k in range(strategies)]
+
+
+def generated_model(factors: int, strategies: int, seed: int = 18) -> SwotModel:
+    """A hierarchy with ``factors`` factors spread over S, W, O, T, ``strategies`` strategies,
+    every matrix pairwise and each group depending on all four groups."""
+    rng = np.random.default_rng(seed)
+    fac, ids, strat = skeleton(factors, strategies)
     return SwotModel(
         title={"en": f"generated {factors} x {strategies}", "fa": ""},
         goal={"en": "goal", "fa": ""}, factors=fac, strategies=strat,
