@@ -300,7 +300,8 @@ def _check_request(n: int, seed: int, method: str, spread: float, steps: int,
     if method not in METHODS:
         raise SensitivityRequestError(f"unknown method {method!r}; use one of "
                                       f"{', '.join(METHODS)}")
-    if not 0 <= spread <= MAX_SPREAD:  # also refuses NaN
+    if (isinstance(spread, bool) or not isinstance(spread, int | float | np.number)
+            or not 0 <= spread <= MAX_SPREAD):  # also refuses NaN
         raise SensitivityRequestError(
             f"the spread must be from 0 to {MAX_SPREAD:g}; got {spread!r}")
     if (isinstance(steps, bool) or not isinstance(steps, int | np.integer)

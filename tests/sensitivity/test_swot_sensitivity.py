@@ -202,6 +202,8 @@ def test_progress_reports_each_chunk(tehran: SwotModel) -> None:
     ({"seed": -1}, "seed"),
     ({"method": "uniform"}, "method"),
     ({"spread": float("nan")}, "spread"),
+    ({"spread": "0.1"}, "spread"),  # a message, not a TypeError from the comparison
+    ({"spread": None}, "spread"),
     ({"steps": -2}, "steps"),
     # 10**11 samples would hang for days; 10**20 steps overflowed inside numpy's integers()
     ({"n": 10**11}, "samples"),
