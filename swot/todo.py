@@ -108,13 +108,19 @@ def accept(model: SwotModel, path: str | None = None) -> SwotModel:
 
 
 def _paths(model: SwotModel) -> list[str]:
-    """Every judgment path the evaluation uses, in file order (strategy ratings included)."""
+    """Every judgment path the evaluation uses, in file order (strategy ratings included;
+    a network's link sets and cluster comparisons too, as in
+    :func:`swot.analysis.pairwise_matrices`)."""
     paths = []
     if model.weighting == "pairwise":
         paths = ["judgments.groups"]
         paths += [f"judgments.group_dependence.{g}" for g in GROUPS if g in model.group_dependence]
         paths += [f"judgments.factors.{g}" for g in GROUPS]
-    return paths + [strategy_path(f) for f in model.factor_ids() if f in model.strategy_judgments]
+    paths += [strategy_path(f) for f in model.factor_ids() if f in model.strategy_judgments]
+    if model.structure == "network":
+        paths += [f"judgments.links.{src}.{c}" for src, sets in model.links.items() for c in sets]
+        paths += [f"judgments.clusters.{c}" for c in model.cluster_comparisons]
+    return paths
 
 
 def _fill_matrix(model: SwotModel, path: str) -> tuple[SwotModel, list[Placeholder]]:
@@ -225,9 +231,13 @@ def renamed(model: SwotModel, old: str, new: str) -> SwotModel:
     def name(x: str) -> str:
         return new if x == old else x
 
-    suffix = "." + old
-    entries = [((p.removesuffix(suffix) + "." + new) if p.endswith(suffix) else p,
-                name(a), name(b), v) for p, a, b, v in model.unjudged]
+    def path(p: str) -> str:  # the item ends a strategy path, is the source of a link set
+        parts = p.split(".")
+        at = 2 if parts[1:2] == ["links"] else len(parts) - 1
+        parts[at] = name(parts[at])
+        return ".".join(parts)
+
+    entries = [(path(p), name(a), name(b), v) for p, a, b, v in model.unjudged]
     return dataclasses.replace(model, unjudged=tuple(entries))
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import numpy as np
 import pytest
-from swot_testdata import EXAMPLE, TEHRAN
+from swot_testdata import EXAMPLE, SMALL, TEHRAN
 
 from swot import todo
 from swot.analysis import check_model, evaluate
-from swot.io import dumps_model, load_model, loads_model, validate_data
+from swot.io import dumps_model, load_model, loads_model, model_from_dict, validate_data
 from swot.model import Factor, Strategy
 
 
@@ -129,3 +130,24 @@ def test_bad_unjudged_entries_are_reported() -> None:
     data["unjudged"] = [{"matrix": "judgments.groups", "items": ["S", "W", "O"], "value": -1}]
     paths = [p.path for p in validate_data(data)]
     assert paths == ["unjudged[0].items", "unjudged[0].value"]
+
+
+def test_network_link_sets_are_in_missing_and_fill_blanks() -> None:
+    # A factor-level network: S1 depends on W1; a new factor W2 is linked from S1, so the link
+    # set S1 -> W holds (W1, W2) with their comparison blank. check_model names it; missing()
+    # used to return nothing (the page then offered no button) and fill_blanks left it blank.
+    model = todo.add_factor(model_from_dict(copy.deepcopy(SMALL)), "W", Factor("W2", "W", "W2", ""))
+    model = model.set_link("S1", "W2")
+    path = "judgments.links.S1.W"
+    assert [p.path for p in check_model(model)] == [path]
+    found = todo.missing(model)
+    assert [(m.path, m.kind, m.items, m.reference) for m in found] == [
+        (path, "unlinked", ("W2",), "W1")]
+    filled = todo.fill_blanks(model)
+    assert check_model(filled) == [] and todo.missing(filled) == []
+    assert (path, "W1", "W2", 1.0) in todo.open_items(filled)
+    # the placeholder follows its link set when the source factor is renamed
+    renamed = todo.renamed(filled.update_factor("S1", id="S9"), "S1", "S9")
+    assert ("judgments.links.S9.W", "W1", "W2", 1.0) in todo.open_items(renamed)
+    # in the hierarchy the links are not used: nothing to fill there
+    assert todo.missing(model.set_structure("hierarchy")) == []
