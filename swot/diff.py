@@ -83,10 +83,10 @@ def _matrix(
     a: Any, b: Any, ids_a: Sequence[str], ids_b: Sequence[str], path: str
 ) -> list[Difference]:
     """Cell-by-cell differences of two pairwise matrices whose rows are ``ids_a`` / ``ids_b``."""
-    index_a = {item: i for i, item in enumerate(ids_a)}
-    index_b = {item: i for i, item in enumerate(ids_b)}
     out: list[Difference] = []
     try:
+        index_a = {item: i for i, item in enumerate(ids_a)}
+        index_b = {item: i for i, item in enumerate(ids_b)}
         for i, j in _upper(len(ids_b)):
             x, y = ids_b[i], ids_b[j]
             after = b[i][j]
@@ -216,25 +216,36 @@ def _direct_weights(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Differen
 def _network(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Difference]:
     """Structure, link sets (nodes and judgments) and cluster comparisons (model version 2)."""
     out = _value(a.get("structure", "hierarchy"), b.get("structure", "hierarchy"), "structure")
-    links_a = _dig(a, ("judgments", "links")) or {}
-    links_b = _dig(b, ("judgments", "links")) or {}
+    links_a = _object(_dig(a, ("judgments", "links")), "judgments.links")
+    links_b = _object(_dig(b, ("judgments", "links")), "judgments.links")
     for src in [*links_b, *(k for k in links_a if k not in links_b)]:
-        sets_a, sets_b = links_a.get(src) or {}, links_b.get(src) or {}
+        path = f"judgments.links.{src}"
+        sets_a, sets_b = _object(links_a.get(src), path), _object(links_b.get(src), path)
         for cluster in [*sets_b, *(c for c in sets_a if c not in sets_b)]:
             out += _listed(sets_a.get(cluster), sets_b.get(cluster), "nodes",
-                           f"judgments.links.{src}.{cluster}")
-    comps_a = _dig(a, ("judgments", "clusters")) or {}
-    comps_b = _dig(b, ("judgments", "clusters")) or {}
+                           f"{path}.{cluster}")
+    comps_a = _object(_dig(a, ("judgments", "clusters")), "judgments.clusters")
+    comps_b = _object(_dig(b, ("judgments", "clusters")), "judgments.clusters")
     for source in [*comps_b, *(c for c in comps_a if c not in comps_b)]:
         out += _listed(comps_a.get(source), comps_b.get(source), "clusters",
                        f"judgments.clusters.{source}")
     return out
 
 
+def _object(value: Any, path: str) -> Mapping[str, Any]:
+    """``value`` when it is a JSON object, {} when absent; else :class:`ModelDiffError`."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ModelDiffError(f"{path} is not a JSON object")
+    return value
+
+
 def _listed(ea: Any, eb: Any, key: str, path: str) -> list[Difference]:
     """An entry ``{key: [items], "matrix": ...}``: added, removed, or its items and cells."""
     if ea is None or eb is None:
         return _value(ea, eb, path)
+    ea, eb = _object(ea, path), _object(eb, path)
     out = _value(ea.get(key), eb.get(key), f"{path}.{key}")
     return out + _matrix(ea.get("matrix"), eb.get("matrix"), ea.get(key) or [],
                          eb.get(key) or [], f"{path}.matrix")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import re
 from pathlib import Path
 
 import pytest
-from swot_testdata import TEHRAN
+from swot_testdata import SMALL, TEHRAN
 
 from anp import ANPError
 from swot.analysis import EvaluationError
@@ -46,6 +47,21 @@ def test_an_unknown_item_is_a_project_error_and_still_a_key_error(lookup, messag
 def test_model_diff_error_is_caught_as_the_root() -> None:
     with pytest.raises(SwotError, match="model"):
         diff_models({"factors": 3}, {})
+
+
+@pytest.mark.parametrize(("judgments", "where"), [
+    ({"links": [1, 2]}, "judgments.links"),
+    ({"links": {"S1": [1]}}, "judgments.links.S1"),
+    ({"links": {"S1": {"W": "x"}}}, "judgments.links.S1.W"),
+    ({"links": {"S1": {"W": {"nodes": 5, "matrix": [[1]]}}}}, "judgments.links.S1.W"),
+    ({"clusters": [1]}, "judgments.clusters"),
+])
+def test_malformed_network_judgments_are_a_diff_error(judgments: dict, where: str) -> None:
+    # these ended in AttributeError / TypeError from the network part of the comparison
+    second = copy.deepcopy(SMALL)
+    second["judgments"].update(judgments)
+    with pytest.raises(ModelDiffError, match=re.escape(where)):
+        diff_models(SMALL, second)
 
 
 def _modules(package: str) -> list[str]:
