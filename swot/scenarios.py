@@ -116,6 +116,8 @@ def scenario_consistency(
     """The consistency of every pairwise matrix of each scenario, one row per scenario and
     matrix: ``scenario``, ``matrix``, ``n``, ``missing``, ``lambda_max``, ``cr``,
     ``threshold``, ``passes``."""
+    if not named_models:  # as compare_rankings; pandas' concat of nothing is a ValueError
+        raise ScenarioComparisonError("choose at least one scenario to compare")
     parts = []
     for name, model in named_models.items():
         table = _evaluated(name, model).consistency

@@ -31,3 +31,10 @@ def test_an_invalid_scenario_is_named(compare) -> None:
     data["factors"] = 5
     with pytest.raises(ScenarioComparisonError, match=r"scenario 'draft' is not a valid model"):
         compare({"base": tiny_data(), "draft": data})
+
+
+@pytest.mark.parametrize("compare", [compare_rankings, scenario_consistency])
+def test_no_scenario_is_refused_with_a_message(compare) -> None:
+    # scenario_consistency({}) was pandas' "No objects to concatenate" (a ValueError)
+    with pytest.raises(ScenarioComparisonError, match="at least one scenario"):
+        compare({})
