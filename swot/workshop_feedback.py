@@ -1,7 +1,8 @@
 """Private Delphi feedback for one participant (in the style of Dong & Saaty 2014, "An
 analytic hierarchy process model of group consensus", J. Syst. Sci. Syst. Eng. 23:362-374):
 where each of their judgments stands against the group's geometric mean of the last round,
-and the one change that would most raise the group's consensus.
+and the one change that would most raise the group's consensus. Both weigh each person by their
+submission's ``weight``, as the group's judgments and consensus do (:mod:`swot.workshop`).
 
 The group is the last round's submissions of those who judged the matrix (the participant
 included); consensus is Goepel's S* (:func:`anp.ahp_consensus`).
@@ -23,6 +24,7 @@ from swot.workshop import (
     SubmissionLike,
     _pairwise_matrices,
     _stack,
+    _weights,
     judgment_status,
     matrix_of,
 )
@@ -63,10 +65,10 @@ def feedback_table(model: Mapping[str, Any], mine: SubmissionLike,
     found = _matrix_stack(model, group, matrix)
     if found is None or judgment_status(mine, model, matrix) != JUDGED:
         return pd.DataFrame(columns=list(FEEDBACK_COLUMNS))
-    ids, stack, _ = found
+    ids, stack, judges = found
     own = _matrix_stack(model, [mine], matrix)
     assert own is not None
-    mean = anp.aggregate_judgments(stack)
+    mean = anp.aggregate_judgments(stack, _weights(judges, None))  # as group_judgments weighs
     counts = (~np.isnan(stack)).sum(axis=0)
     rows = [
         (ids[i], ids[j], float(own[1][0, i, j]), float(mean[i, j]),
@@ -103,11 +105,12 @@ def best_change(model: Mapping[str, Any], mine: SubmissionLike,
         suggested = anp.nearest_saaty(row.group)
         if np.isclose(suggested, row.mine):
             continue
-        before = anp.ahp_consensus(anp.priority(stack))
+        weights = _weights(judges, None)  # as consensus_table weighs
+        before = anp.ahp_consensus(anp.priority(stack), weights)
         changed = copy.deepcopy(stack)
         changed[me[0], i, j], changed[me[0], j, i] = suggested, 1 / suggested
         try:
-            after = anp.ahp_consensus(anp.priority(changed))
+            after = anp.ahp_consensus(anp.priority(changed), weights)
         except anp.ANPError:
             continue
         if after > before + 1e-9 and (best is None or after - before > best.after - best.before):

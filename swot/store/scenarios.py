@@ -54,7 +54,7 @@ def _insert(conn: SAConnection, name: str, model_json: str, note: str) -> int:
                 {"name": name, "note": note, "model_json": model_json, "now": now},
             ).one()["id"])
     except sa_exc.IntegrityError as exc:
-        raise DuplicateNameError(f"a scenario named {name!r} already exists") from exc
+        raise DuplicateNameError(f"a scenario named '{name}' already exists") from exc
 
 
 class Scenarios(Connection):
@@ -94,7 +94,7 @@ class Scenarios(Connection):
                               "WHERE id = :id",
                         {"name": new_name, "now": values.now(), "id": scenario_id})
             except sa_exc.IntegrityError as exc:
-                raise DuplicateNameError(f"a scenario named {new_name!r} already exists") from exc
+                raise DuplicateNameError(f"a scenario named '{new_name}' already exists") from exc
             return _scenario(_row(conn, scenario_id))
 
         return self._write(body)

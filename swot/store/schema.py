@@ -15,10 +15,6 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 APPLICATION_ID = 0x53574F54  # "SWOT"
 SCHEMA_VERSION = 4
-TABLES = frozenset(
-    {"meta", "scenarios", "workshops", "participants", "submissions", "judgment_changes",
-     "session_drafts"}
-)
 
 # Schema version 1: scenarios without a note, participants without an "excluded" flag.
 SCHEMA_V1 = """

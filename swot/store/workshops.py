@@ -250,7 +250,7 @@ class Workshops(Connection):
                     ).one()["id"]
             except sa_exc.IntegrityError as exc:
                 raise DuplicateParticipantError(
-                    f"the name {name!r} is already taken in workshop {workshop['code']}; "
+                    f"the name '{name}' is already taken in workshop {workshop['code']}; "
                     "pick another name (to go on with your own judgments, reopen your "
                     "private link)"
                 ) from exc
@@ -260,7 +260,8 @@ class Workshops(Connection):
 
     def get_participant(self, code: str, name: str) -> Participant:
         """The participant of this workshop with this name (case-insensitive), to resume."""
-        key = values.name_key(values.clean_name(name, "the participant name"))
+        name = values.clean_name(name, "the participant name")
+        key = values.name_key(name)
 
         def body(conn: SAConnection) -> Participant:
             workshop = workshop_row(conn, code)
@@ -269,7 +270,7 @@ class Workshops(Connection):
                       {"w": workshop["id"], "key": key}).fetchone()
             if row is None:
                 raise UnknownParticipantError(
-                    f"nobody named {name!r} in workshop {workshop['code']}")
+                    f"nobody named '{name}' in workshop {workshop['code']}")
             return Participant(**_participant_fields(row))
 
         return self._read(body)

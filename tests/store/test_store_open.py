@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_testdata import tiny_model
+from store_testdata import OLD_STAMP, tiny_model
 
 from swot.store import (
     APPLICATION_ID,
@@ -178,7 +178,9 @@ def test_damaged_stored_json_is_reported(store: Store) -> None:
 
 
 def _make_v1_database(path: Path) -> str:
-    """A database as version 1 of the store wrote it, with one row in every table."""
+    """A database as version 1 of the store wrote it, with one row in every table (unlike
+    store_testdata.old_database: a scenario, and one participant whose submission is the
+    prefilled model, which the tests below count on)."""
     model = tiny_model()
     fingerprint = model_fingerprint(model)
     conn = sqlite3.connect(path, isolation_level=None)
@@ -186,7 +188,7 @@ def _make_v1_database(path: Path) -> str:
     conn.executescript(schema.SCHEMA_V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
-    stamp = "2024-05-01T10:00:00.000000+00:00"
+    stamp = OLD_STAMP
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("application", "swot-anp"), ("schema_version", "1"), ("created_at", stamp)],

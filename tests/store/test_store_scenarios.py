@@ -147,3 +147,18 @@ def test_unknown_scenario(store: Store, model: dict[str, Any], call: Any) -> Non
 def test_scenario_reference_must_be_id_or_name(store: Store) -> None:
     with pytest.raises(InvalidDataError, match="by its id or name, not float"):
         store.load_scenario(1.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["O'Brien", r"C:\plans", 'the "best" case'])
+def test_a_refused_name_is_quoted_literally(store: Store, model: dict[str, Any], name: str
+                                            ) -> None:
+    """The name is shown as typed between single quotes (as ui.problems reads it back for the
+    Persian message), not as Python's repr: "O'Brien" in double quotes, C:\\\\plans doubled."""
+    store.save_scenario(name, model)
+    with pytest.raises(DuplicateNameError) as saved:
+        store.save_scenario(name, model)
+    assert str(saved.value) == f"a scenario named '{name}' already exists"
+    other = store.save_scenario("other", model)
+    with pytest.raises(DuplicateNameError) as renamed:
+        store.rename_scenario(other.id, name)
+    assert str(renamed.value) == f"a scenario named '{name}' already exists"

@@ -443,3 +443,17 @@ def test_two_tabs_of_one_participant_submitting_at_once_are_stored_one_after_the
         pair = [(c.old_value, c.new_value) for c in store.judgment_changes(code)
                 if (c.item_i, c.item_j) == ("S", "W")]
     assert pair == [(None, 5), (5, 7)]  # the model's blank (prefilled) -> 5 -> 7
+
+
+def test_a_taken_or_unknown_participant_name_is_quoted_literally(
+    store: Store, model: dict[str, Any]
+) -> None:
+    """A name with a quote or a backslash reads as typed, not as Python's repr."""
+    code = store.create_workshop(model).code
+    store.join(code, r"O'Brien \ Co")
+    with pytest.raises(DuplicateParticipantError) as taken:
+        store.join(code, r"O'Brien \ Co")
+    assert str(taken.value).startswith(r"the name 'O'Brien \ Co' is already taken")
+    with pytest.raises(UnknownParticipantError) as unknown:
+        store.get_participant(code, r"  D'Arcy \  ")
+    assert str(unknown.value) == rf"nobody named 'D'Arcy \' in workshop {code}"

@@ -10,6 +10,7 @@ import pytest
 from store_testdata import tiny_model
 
 import anp
+from swot.workshop import consensus_by_matrix
 from swot.workshop_feedback import best_change, feedback_table
 
 
@@ -18,6 +19,7 @@ class Sub:
     participant_name: str
     judgments: dict[str, Any]
     judged: tuple[str, ...] | None = ("judgments.groups",)
+    weight: float = 1.0
 
 
 def _person(name: str, sw: float, so: float = 1.0) -> Sub:
@@ -55,6 +57,30 @@ def test_best_change_moves_the_dissenting_judgment() -> None:
     for k, (sw, so) in enumerate(((2, 2), (1, 1), (1, 1))):
         a[k][0][1], a[k][1][0], a[k][0][2], a[k][2][0] = sw, 1 / sw, so, 1 / so
     assert suggestion.after == pytest.approx(anp.ahp_consensus(anp.priority(a)))
+    # before: the S* the facilitator's consensus table shows for the same submissions
+    assert suggestion.before == pytest.approx(consensus_by_matrix(model, group)["judgments.groups"])
+
+
+def test_feedback_weighs_people_as_the_group_results_do() -> None:
+    """A facilitator's weights (3, 1, 1) count in the group mean the participant is shown and
+    in the S* of the suggestion, as in the group's judgments and the consensus table."""
+    model = tiny_model()
+    group = [_person("A", 9, so=2), _person("B", 1), _person("C", 1)]
+    group[0].weight = 3.0
+    table = feedback_table(model, group[0], group, "judgments.groups").set_index(
+        ["item_i", "item_j"])
+    # S:W: weighted geometric mean (9^3 * 1 * 1)^(1/5) = 9^(3/5) = 3.737; mine 9 / 9^(3/5) = 9^(2/5)
+    assert table.loc[("S", "W"), "group"] == pytest.approx(9 ** (3 / 5))
+    assert table.loc[("S", "W"), "factor"] == pytest.approx(9 ** (2 / 5))
+    suggestion = best_change(model, group[0], group)
+    assert suggestion is not None
+    # 3.737 lies between 3 and 4; ln 3.737 = 1.318 is nearer ln 4 = 1.386 than ln 3 = 1.099
+    assert (suggestion.item_i, suggestion.item_j, suggestion.suggested) == ("S", "W", 4)
+    assert suggestion.before == pytest.approx(consensus_by_matrix(model, group)["judgments.groups"])
+    a = [[[1.0] * 4 for _ in range(4)] for _ in range(3)]
+    for k, (sw, so) in enumerate(((4, 2), (1, 1), (1, 1))):
+        a[k][0][1], a[k][1][0], a[k][0][2], a[k][2][0] = sw, 1 / sw, so, 1 / so
+    assert suggestion.after == pytest.approx(anp.ahp_consensus(anp.priority(a), [3, 1, 1]))
 
 
 def test_no_suggestion_when_everyone_agrees() -> None:

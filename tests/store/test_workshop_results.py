@@ -116,7 +116,8 @@ def test_disagreements_rank_the_most_disputed_pair_first(model: dict[str, Any]) 
     assert len(table) == 3
     first = table.iloc[0]
     assert (first["matrix"], first["item_i"], first["item_j"]) == ("judgments.groups", "S", "W")
-    # geometric standard deviation of 1/9 and 9: exp(sd(-ln 9, ln 9)) = exp(ln 9) = 9
+    # geometric standard deviation of 1/9 and 9: exp(sd(-ln 9, ln 9)) = exp(ln 9) = 9 (the
+    # population sd, anp.judgment_dispersion: mean 0, both ln 9 away from it)
     assert first["dispersion"] == pytest.approx(9)
     assert (first["lowest"], first["highest"], first["judges"]) == pytest.approx((1 / 9, 9, 2))
     assert bool(first["opposed"]) and not table["opposed"].iloc[1:].any()
