@@ -352,7 +352,8 @@ class Workshops(Connection):
 
     def submissions_version(self, code: str) -> tuple[int, int, int, str]:
         """A cheap key that changes whenever the workshop's group results may change:
-        (latest submission id, participants, round, exclusions/weights/subgroups digest)."""
+        (latest submission id, participants, round, digest of the exclusions, weights and
+        subgroups and of the workshop's model, values included: a replaced model changes it)."""
 
         def body(conn: SAConnection) -> tuple[int, int, int, str]:
             workshop = workshop_row(conn, code)
@@ -366,7 +367,7 @@ class Workshops(Connection):
                       "WHERE workshop_id = :w ORDER BY id", {"w": workshop["id"]},
             ).all()
             digest = hashlib.sha256(json.dumps(
-                [list(p.values()) for p in people] + [workshop["fingerprint"]]).encode()
+                [list(p.values()) for p in people] + [workshop["model_json"]]).encode()
             ).hexdigest()
             return last, len(people), workshop["round"], digest
 

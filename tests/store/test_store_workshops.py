@@ -195,8 +195,10 @@ def test_model_changed_since_opening(store: Store, model: dict[str, Any]) -> Non
     changed["factors"]["T"].append({"id": "T2", "label_en": "Law", "label_fa": ""})
     changed["judgments"]["factors"]["T"] = [[1, 2], [0.5, 1]]
     changed["judgments"]["strategies"]["T2"] = {"ratings": [1, 1, 1]}
+    version = store.submissions_version(code)
     workshop = store.update_workshop_model(code, changed)
     assert workshop.fingerprint != opened_on
+    assert store.submissions_version(code) != version  # cached group results recomputed
     with pytest.raises(ModelChangedError, match="changed since you opened it"):
         store.submit(code, ali.id, _judgments(model), opened_on)
     assert len(store.submission_history(code, ali.id)) == 1
@@ -457,3 +459,17 @@ def test_a_taken_or_unknown_participant_name_is_quoted_literally(
     with pytest.raises(UnknownParticipantError) as unknown:
         store.get_participant(code, r"  D'Arcy \  ")
     assert str(unknown.value) == rf"nobody named 'D'Arcy \' in workshop {code}"
+
+
+def test_a_model_with_new_values_only_changes_the_results_key(store: Store,
+                                                              model: dict[str, Any]) -> None:
+    """Same structure, other prefilled values: the fingerprint stays (submissions still fit)
+    but the key the facilitator's cached group results hang on must change."""
+    code = store.create_workshop(model).code
+    version = store.submissions_version(code)
+    changed = copy.deepcopy(model)
+    changed["judgments"]["groups"][0][1] = 7
+    changed["judgments"]["groups"][1][0] = 1 / 7
+    workshop = store.update_workshop_model(code, changed)
+    assert workshop.fingerprint == model_fingerprint(model)
+    assert store.submissions_version(code) != version
