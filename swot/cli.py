@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from swot.analysis import Evaluation, EvaluationError, check_model
-from swot.cli_support import CliError, beside, evaluate_file, load, text_table, write_files
+from swot.cli_support import (
+    CliError,
+    beside,
+    evaluate_file,
+    load,
+    output_path,
+    text_table,
+    write_files,
+)
 from swot.errors import PROJECT_ERRORS, DoubtfulResultWarning
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS
@@ -135,7 +143,7 @@ def _add_rank(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("rank", help="rank the strategies of a model",
                               description="Rank the strategies of a model file.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("--csv", metavar="PATH",
+    p.add_argument("--csv", metavar="PATH", type=output_path,
                    help="also write the ranking to PATH, the factor weights to "
                    "PATH-factors.csv and the consistency of every matrix to "
                    "PATH-consistency.csv (UTF-8 with BOM)")

@@ -7,6 +7,7 @@ them.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
 from collections.abc import Sequence
@@ -52,6 +53,14 @@ def beside(target: Path, name: str) -> Path:
     if not target.name:
         raise CliError([f"{target}: cannot write the file: {os.strerror(errno.EISDIR)}"])
     return target.with_name(f"{target.stem}-{name}{target.suffix or '.csv'}")
+
+
+def output_path(value: str) -> str:
+    """The ``type`` of an output-file option (``--csv``, ``--pdf``, ``-o`` ...): the name as
+    typed; an empty name is a usage error (it was taken as "no file" and nothing was written)."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty file name; give a file name")
+    return value
 
 
 def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:

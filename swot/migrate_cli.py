@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from swot.cli_support import CliError, load
+from swot.cli_support import CliError, load, output_path
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -39,6 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Rewrite a model file (version 1 or 2) in format version 2. A version-1 "
         "file becomes a \"hierarchy\" model that ranks exactly as before.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("-o", "--output", metavar="PATH",
+    p.add_argument("-o", "--output", metavar="PATH", type=output_path,
                    help="write the result to PATH (default: stdout); may be MODEL.json itself")
     p.set_defaults(handler=_migrate)

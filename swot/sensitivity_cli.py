@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from swot.cli_support import beside, evaluate_file, load, text_table, write_files
+from swot.cli_support import (
+    beside,
+    evaluate_file,
+    load,
+    output_path,
+    text_table,
+    write_files,
+)
 from swot.model import GROUPS, LANGS, SwotModel
 
 if TYPE_CHECKING:
@@ -139,7 +146,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--group", choices=GROUPS, help="SWOT group to vary")
     which.add_argument("--factor", metavar="ID", help="factor to vary")
     p.add_argument("--points", type=int, default=101, help="grid points (default 101)")
-    p.add_argument("--csv", metavar="PATH",
+    p.add_argument("--csv", metavar="PATH", type=output_path,
                    help="write the priorities to PATH and the reversals to "
                    "PATH-reversals.csv (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
@@ -163,6 +170,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--precision", type=float, default=None, metavar="SE",
                    help="stop early once every rank probability has a standard error of at "
                    "most SE (e.g. 0.01; at least 1000 samples); default: run all -n samples")
-    p.add_argument("--csv", metavar="PATH", help="write the results to PATH (UTF-8 with BOM)")
+    p.add_argument("--csv", metavar="PATH", type=output_path,
+                   help="write the results to PATH (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
     p.set_defaults(handler=_robustness)

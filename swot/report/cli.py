@@ -17,7 +17,7 @@ import shlex
 import zipfile
 from pathlib import Path
 
-from swot.cli_support import CliError, evaluate_file, load, write_files
+from swot.cli_support import CliError, evaluate_file, load, output_path, write_files
 from swot.model import LANGS
 
 _KINDS = {"pdf": "a PDF file", "html": "an HTML file", "xlsx": "an Excel workbook"}
@@ -170,8 +170,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--db", metavar="PATH", help="the database of scenarios and workshops "
                    "(default: SWOT_ANP_DB or ~/.local/share/swot-anp/swot-anp.sqlite3)")
     p.add_argument("--lang", choices=LANGS, default="en", help="report language (default en)")
-    p.add_argument("--pdf", metavar="PATH", help="write the PDF report to PATH")
-    p.add_argument("--html", metavar="PATH", help="write the HTML report to PATH")
+    p.add_argument("--pdf", metavar="PATH", type=output_path, help="write the PDF report to PATH")
+    p.add_argument("--html", metavar="PATH", type=output_path, help="write the HTML report to PATH")
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="the report's date (default SOURCE_DATE_EPOCH, else today)")
     p.add_argument("--seed", type=int, default=1, help="Monte Carlo seed (default 1)")
@@ -182,7 +182,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the ranking, weights, every pairwise matrix, the supermatrices, the "
         "rank reversals and the Monte Carlo study of a model to an Excel workbook.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("--xlsx", metavar="PATH", help="write the workbook to PATH")
+    p.add_argument("--xlsx", metavar="PATH", type=output_path, help="write the workbook to PATH")
     p.add_argument("--lang", choices=LANGS, default="en",
                    help="labels, headers and sheet direction (default en)")
     p.add_argument("-n", type=int, default=10_000, help="Monte Carlo samples (default 10000)")

@@ -319,3 +319,17 @@ def test_closed_stdout_is_no_traceback(args: list[str]) -> None:
                             cwd=Path(__file__).resolve().parents[2])
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize("command", [
+    ["rank", "--csv"], ["sensitivity", "--group", "S", "--csv"], ["robustness", "--csv"],
+    ["migrate", "-o"], ["report", "--pdf"], ["report", "--html"], ["export", "--xlsx"]])
+def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, command: list[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # `--csv ""` (an unset shell variable) was taken as "no file": exit 0, nothing written
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(command[0], TEHRAN, *command[1:], "")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].endswith(": an empty file name; give a file name")
+    assert "Traceback" not in result.stderr
+    assert os.listdir(tmp_path) == []
