@@ -2,7 +2,8 @@
 
 A version-1 file becomes version 2 with ``"structure": "hierarchy"`` and no links, so it ranks
 exactly as before; a version-2 file is rewritten canonically. Output goes to ``-o PATH``
-(written atomically; it may be the input file) or to stdout.
+(written atomically; it may be the input file, or another JSON file, never a file of another
+kind: ``-o report.pdf`` would lose the report) or to stdout.
 """
 
 from __future__ import annotations
@@ -14,10 +15,30 @@ from pathlib import Path
 from swot.cli_support import CliError, load, output_path
 
 
+def _not_json(name: str) -> bool:
+    """True when ``name`` is an existing regular file, not empty, that does not start as a
+    JSON object does (after a byte order mark and white space): not a model file to replace.
+    A pipe or a device (``/dev/stdout``) is written to, never read."""
+    path = Path(name)
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError as exc:
+        raise CliError([f"{name}: cannot read the existing file: {exc.strerror or exc}"]
+                       ) from None
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return bool(head) and not head.startswith(b"{")
+
+
 def _migrate(args: argparse.Namespace) -> int:
     from swot.io import atomic_write, dumps_model
 
     model = load(args.model)
+    if args.output is not None and _not_json(args.output):
+        raise CliError([f"{args.output}: exists and is not a JSON file; not overwriting it "
+                        "(remove it or choose another name)"])
     text = dumps_model(model)
     if args.output is None:
         sys.stdout.write(text)

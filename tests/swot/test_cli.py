@@ -333,3 +333,21 @@ def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, command: list[str
     assert result.stderr.splitlines()[-1].endswith(": an empty file name; give a file name")
     assert "Traceback" not in result.stderr
     assert os.listdir(tmp_path) == []
+
+
+def test_migrate_does_not_replace_a_file_of_another_kind(tmp_path: Path) -> None:
+    # `-o report.pdf` (a slip for report.json) would have replaced the PDF with JSON
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n...")
+    result = run_cli("migrate", TEHRAN, "-o", pdf)
+    assert result.returncode == 1
+    assert result.stderr == (f"{pdf}: exists and is not a JSON file; not overwriting it "
+                             "(remove it or choose another name)\n")
+    assert pdf.read_bytes() == b"%PDF-1.7\n..."
+    assert os.listdir(tmp_path) == ["report.pdf"]
+    # a JSON file (another model, the input itself) and an empty file are replaced
+    for name, before in (("old.json", b"\xef\xbb\xbf  {\"format\": 1}"), ("empty.json", b"")):
+        target = tmp_path / name
+        target.write_bytes(before)
+        assert run_cli("migrate", TEHRAN, "-o", target).returncode == 0
+        assert load_model(target) == load_model(TEHRAN)
