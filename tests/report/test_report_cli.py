@@ -188,3 +188,16 @@ def test_an_output_that_is_a_pipe_or_a_device_is_not_read(tmp_path: Path) -> Non
                 os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
         checker.join(timeout=0.1)
     assert not hung, "check_outputs opened a named pipe to read it"
+
+
+def test_a_file_that_is_not_a_database_is_named_once(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # the store's message names the file itself; it read "x.json: x.json cannot be read ..."
+    junk = tmp_path / "x.json"
+    junk.write_text("not a database\n", encoding="utf-8")
+    line = _fail(capsys, ["report", "--workshop", "ZZ", "--db", str(junk),
+                          "--html", str(tmp_path / "r.html")])
+    assert line.startswith(f"{junk} cannot be read as an SQLite database"), line
+    assert line.count(str(junk)) == 1
+    assert junk.read_text(encoding="utf-8") == "not a database\n"
+    assert not (tmp_path / "r.html").exists()
