@@ -75,21 +75,38 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
             raise CliError([f"{name}: cannot read the existing file: {exc.strerror}"]) from None
 
 
+# The years a report may be dated in: the Persian report gives the Jalali date, which jdatetime
+# cannot give past 9377 AP (year 0001 AD failed too, with a traceback); and a Jalali date typed
+# as Gregorian (1405-09-08) would date the report in the year 784 AP.
+REPORT_YEARS = (1900, 2999)
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
 def report_date(value: str | None) -> dt.date:
-    """The report's date: ``--date``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else
-    today (UTC)."""
+    """The report's date: ``--date`` (Persian digits read too), else ``SOURCE_DATE_EPOCH``
+    (reproducible builds), else today (UTC); a year outside :data:`REPORT_YEARS` is refused."""
     if value is not None:
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value.translate(_DIGITS))
         except ValueError:  # datetime's parse: not an ISO date
-            raise CliError([f"--date: {value!r} is not a date like 2026-11-29"]) from None
+            raise CliError([f"--date: '{value}' is not a date like 2026-11-29"]) from None
+        return _in_years(day, f"--date: '{value}'", ": give the Gregorian date, e.g. "
+                         "2026-11-29 (the Persian report shows it as a Jalali date)")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+            day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         except (ValueError, OverflowError, OSError):  # int() or the platform's time range
-            raise CliError([f"SOURCE_DATE_EPOCH: {epoch!r} is not a Unix time"]) from None
+            raise CliError([f"SOURCE_DATE_EPOCH: '{epoch}' is not a Unix time"]) from None
+        return _in_years(day, f"SOURCE_DATE_EPOCH: '{epoch}' ({day.isoformat()})")
     return dt.datetime.now(dt.UTC).date()
+
+
+def _in_years(day: dt.date, given: str, hint: str = "") -> dt.date:
+    first, last = REPORT_YEARS
+    if not first <= day.year <= last:
+        raise CliError([f"{given} is not a date from {first} to {last}{hint}"])
+    return day
 
 
 def _command(args: argparse.Namespace, day: dt.date) -> str:
