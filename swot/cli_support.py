@@ -63,12 +63,34 @@ def output_path(value: str) -> str:
     return value
 
 
-def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+def _not_csv(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is an existing regular file, not empty, that is not a CSV table this
+    tool could have written (or a spreadsheet saved again as CSV, in any text encoding without
+    NUL bytes): binary (a workbook, an image), or text that starts as JSON, HTML/XML or a PDF
+    does (another model file, a report). A pipe or a device is written to, never read."""
+    target = Path(path)
+    if not target.is_file():
+        return False
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        raise CliError([f"{path}: cannot read the existing file: {exc.strerror or exc}"]
+                       ) from None
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not text:
+        return False
+    return b"\0" in head or text.startswith((b"{", b"[", b"<", b"%PDF"))
+
+
+def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]],
+                csv: bool = False) -> None:
     """Write the ``(path, data)`` files as one set (none is replaced unless all are written;
     problems become a :class:`CliError`). A path
     that is the model file is refused before anything is written: ``--csv MODEL.json`` would
     replace the user's model with a table. A file is named in messages as it is given (the
-    user's own text: ``out/`` stays ``out/``)."""
+    user's own text: ``out/`` stays ``out/``). With ``csv`` an existing file that is not a CSV
+    table (another model, a report) is refused too: ``--csv other.json`` would replace it."""
     for path, _ in files:
         try:
             same = os.path.samefile(path, model_path)
@@ -76,6 +98,10 @@ def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], b
             same = False
         if same:
             raise CliError([f"{path}: this is the model file; choose another output file"])
+    for path, _ in files if csv else ():
+        if _not_csv(path):
+            raise CliError([f"{path}: exists and is not a CSV file; not overwriting it "
+                            "(remove it or choose another name)"])
     try:
         atomic_write_all(files)  # all or none: a failed file leaves every earlier one as it was
     except OSError as exc:
