@@ -96,7 +96,7 @@ def _rank(args: argparse.Namespace) -> int:
             (args.csv, ranking_csv(ranks, args.lang)),  # named as typed
             (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
             (beside(target, "consistency"), consistency_csv(result.consistency, args.lang)),
-        ], csv=True)
+        ], kind="csv")
     if args.format == "json":
         print(json.dumps(_json_out(result, v, args.weights), ensure_ascii=False, indent=2))
     elif args.format == "csv":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,34 +64,57 @@ def output_path(value: str) -> str:
     return value
 
 
-def _not_csv(path: str | os.PathLike[str]) -> bool:
-    """True when ``path`` is an existing regular file, not empty, that is not a CSV table this
-    tool could have written (or a spreadsheet saved again as CSV, in any text encoding without
-    NUL bytes): binary (a workbook, an image), or text that starts as JSON, HTML/XML or a PDF
-    does (another model file, a report). A pipe or a device is written to, never read."""
-    target = Path(path)
-    if not target.is_file():
-        return False
-    try:
-        with target.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError as exc:
-        raise CliError([f"{path}: cannot read the existing file: {exc.strerror or exc}"]
-                       ) from None
+OUTPUT_KINDS: dict[str, str] = {"pdf": "a PDF file", "html": "an HTML file",
+                                "xlsx": "an Excel workbook", "json": "a JSON file",
+                                "csv": "a CSV file"}
+
+
+def looks_like(path: Path, kind: str) -> bool:
+    """True when the existing file ``path`` is empty or a file of ``kind`` (a key of
+    :data:`OUTPUT_KINDS`). A CSV file is any text without NUL bytes (a spreadsheet may save it
+    again in a code page) that does not start as JSON, HTML/XML or a PDF does."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not text:
+        return True
+    if kind == "pdf":
+        return head.startswith(b"%PDF-")
+    if kind == "html":
+        return text.lower().startswith((b"<!doctype html", b"<html"))
+    if kind == "json":
+        return text.startswith(b"{")
+    if kind == "csv":
+        return b"\0" not in head and not text.startswith((b"{", b"[", b"<", b"%PDF"))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
         return False
-    return b"\0" in head or text.startswith((b"{", b"[", b"<", b"%PDF"))
+
+
+def refuse_other_kind(name: str | os.PathLike[str], kind: str) -> None:
+    """Refuse (``CliError``) to replace the existing regular file ``name`` unless it is empty
+    or of ``kind``: ``--csv other.json`` or ``-o report.pdf`` would lose it. A device or a pipe
+    (/dev/stdout) is written to, never read: reading one may block or never end."""
+    path = Path(name)
+    try:
+        if path.is_file() and not looks_like(path, kind):
+            raise CliError([f"{name}: exists and is not {OUTPUT_KINDS[kind]}; not overwriting "
+                            "it (remove it or choose another name)"])
+    except OSError as exc:
+        raise CliError([f"{name}: cannot read the existing file: {exc.strerror or exc}"]
+                       ) from None
 
 
 def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]],
-                csv: bool = False) -> None:
+                kind: str | None = None) -> None:
     """Write the ``(path, data)`` files as one set (none is replaced unless all are written;
     problems become a :class:`CliError`). A path
     that is the model file is refused before anything is written: ``--csv MODEL.json`` would
     replace the user's model with a table. A file is named in messages as it is given (the
-    user's own text: ``out/`` stays ``out/``). With ``csv`` an existing file that is not a CSV
-    table (another model, a report) is refused too: ``--csv other.json`` would replace it."""
+    user's own text: ``out/`` stays ``out/``). With ``kind`` an existing file of another kind is
+    refused too (:func:`refuse_other_kind`)."""
     for path, _ in files:
         try:
             same = os.path.samefile(path, model_path)
@@ -98,10 +122,8 @@ def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], b
             same = False
         if same:
             raise CliError([f"{path}: this is the model file; choose another output file"])
-    for path, _ in files if csv else ():
-        if _not_csv(path):
-            raise CliError([f"{path}: exists and is not a CSV file; not overwriting it "
-                            "(remove it or choose another name)"])
+    for path, _ in files if kind is not None else ():
+        refuse_other_kind(path, kind)
     try:
         atomic_write_all(files)  # all or none: a failed file leaves every earlier one as it was
     except OSError as exc:

@@ -12,33 +12,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from swot.cli_support import CliError, load, output_path
-
-
-def _not_json(name: str) -> bool:
-    """True when ``name`` is an existing regular file, not empty, that does not start as a
-    JSON object does (after a byte order mark and white space): not a model file to replace.
-    A pipe or a device (``/dev/stdout``) is written to, never read."""
-    path = Path(name)
-    if not path.is_file():
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except OSError as exc:
-        raise CliError([f"{name}: cannot read the existing file: {exc.strerror or exc}"]
-                       ) from None
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return bool(head) and not head.startswith(b"{")
+from swot.cli_support import CliError, load, output_path, refuse_other_kind
 
 
 def _migrate(args: argparse.Namespace) -> int:
     from swot.io import atomic_write, dumps_model
 
     model = load(args.model)
-    if args.output is not None and _not_json(args.output):
-        raise CliError([f"{args.output}: exists and is not a JSON file; not overwriting it "
-                        "(remove it or choose another name)"])
+    if args.output is not None:
+        refuse_other_kind(args.output, "json")
     text = dumps_model(model)
     if args.output is None:
         sys.stdout.write(text)

@@ -54,7 +54,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
         target = Path(args.csv)
         write_files(args.model, [(args.csv, sweep_csv(sweep, args.lang)),  # named as typed
                                  (beside(target, "reversals"), reversals_csv(sweep, args.lang))],
-                    csv=True)
+                    kind="csv")
     print(f"One-way sensitivity of the {sweep.kind} weight of {sweep.target} "
           f"(current {sweep.current:.4f}), {len(sweep.x)} points")
     print()
@@ -91,7 +91,7 @@ def _robustness(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if args.csv:
-        write_files(args.model, [(args.csv, robustness_csv(result, args.lang))], csv=True)
+        write_files(args.model, [(args.csv, robustness_csv(result, args.lang))], kind="csv")
     noise = (f"log-normal spread {result.spread:g}" if result.method == "lognormal"
              else f"up to {result.steps} steps on Saaty's scale")
     print(f"Monte Carlo robustness: {result.samples} samples, seed {result.seed}, {noise}"

@@ -14,31 +14,17 @@ import argparse
 import datetime as dt
 import os
 import shlex
-import zipfile
 from pathlib import Path
 
-from swot.cli_support import CliError, evaluate_file, load, output_path, write_files
+from swot.cli_support import (
+    CliError,
+    evaluate_file,
+    load,
+    output_path,
+    refuse_other_kind,
+    write_files,
+)
 from swot.model import LANGS
-
-_KINDS = {"pdf": "a PDF file", "html": "an HTML file", "xlsx": "an Excel workbook"}
-
-
-def _looks_like(path: Path, kind: str) -> bool:
-    """True when the existing file ``path`` is empty or a file of ``kind``."""
-    with path.open("rb") as handle:
-        head = handle.read(512)
-    if not head:
-        return True
-    if kind == "pdf":
-        return head.startswith(b"%PDF-")
-    if kind == "html":
-        text = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
-        return text.startswith((b"<!doctype html", b"<html"))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
@@ -65,14 +51,7 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
             raise CliError([f"{name}: the folder {folder} does not exist"])
         if not os.access(folder, os.W_OK | os.X_OK):
             raise CliError([f"{name}: cannot write in the folder {folder}"])
-        try:
-            # Only a regular file can be lost; a device or a pipe (/dev/stdout) is written to,
-            # never read: reading one may block (a pipe) or never end (/dev/zero, /dev/full).
-            if path.is_file() and not _looks_like(path, kind):
-                raise CliError([f"{name}: exists and is not {_KINDS[kind]}; not overwriting it "
-                                "(remove it or choose another name)"])
-        except OSError as exc:
-            raise CliError([f"{name}: cannot read the existing file: {exc.strerror}"]) from None
+        refuse_other_kind(name, kind)
 
 
 # The years a report may be dated in: the Persian report gives the Jalali date, which jdatetime
