@@ -84,6 +84,7 @@ def _json_out(result: Evaluation, v: Verdict, weights: bool) -> dict[str, object
 
 def _rank(args: argparse.Namespace) -> int:
     from swot.export import consistency_csv, factor_weights_csv, ranking_csv
+    from swot.report.text import in_lang
     from swot.verdict import verdict
 
     model = load(args.model)
@@ -105,7 +106,7 @@ def _rank(args: argparse.Namespace) -> int:
             texts.append(factor_weights_csv(weights, args.lang))
         sys.stdout.write("\n".join(t.decode("utf-8-sig") for t in texts))
     else:
-        print(model.title[args.lang] or model.title["en"] or model.title["fa"])
+        print(in_lang(model.title, args.lang))
         if model.illustrative_judgments and model.judgments_edited:
             print("Note: the judgments were changed from an illustrative set; neither is "
                   "survey data.")
