@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from swot.analysis import Evaluation, EvaluationError, check_model
-from swot.cli_support import CliError, beside, evaluate_file, load, text_table, write_files
+from swot.cli_support import (
+    CliError,
+    beside,
+    evaluate_file,
+    load,
+    output_path,
+    text_table,
+    write_files,
+)
 from swot.errors import PROJECT_ERRORS, DoubtfulResultWarning
 from swot.migrate_cli import register as _add_migrate
 from swot.model import LANGS
@@ -76,6 +84,7 @@ def _json_out(result: Evaluation, v: Verdict, weights: bool) -> dict[str, object
 
 def _rank(args: argparse.Namespace) -> int:
     from swot.export import consistency_csv, factor_weights_csv, ranking_csv
+    from swot.report.text import in_lang
     from swot.verdict import verdict
 
     model = load(args.model)
@@ -88,7 +97,7 @@ def _rank(args: argparse.Namespace) -> int:
             (args.csv, ranking_csv(ranks, args.lang)),  # named as typed
             (beside(target, "factors"), factor_weights_csv(weights, args.lang)),
             (beside(target, "consistency"), consistency_csv(result.consistency, args.lang)),
-        ])
+        ], kind="csv")
     if args.format == "json":
         print(json.dumps(_json_out(result, v, args.weights), ensure_ascii=False, indent=2))
     elif args.format == "csv":
@@ -97,7 +106,7 @@ def _rank(args: argparse.Namespace) -> int:
             texts.append(factor_weights_csv(weights, args.lang))
         sys.stdout.write("\n".join(t.decode("utf-8-sig") for t in texts))
     else:
-        print(model.title[args.lang] or model.title["en"] or model.title["fa"])
+        print(in_lang(model.title, args.lang))
         if model.illustrative_judgments and model.judgments_edited:
             print("Note: the judgments were changed from an illustrative set; neither is "
                   "survey data.")
@@ -135,7 +144,7 @@ def _add_rank(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("rank", help="rank the strategies of a model",
                               description="Rank the strategies of a model file.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("--csv", metavar="PATH",
+    p.add_argument("--csv", metavar="PATH", type=output_path,
                    help="also write the ranking to PATH, the factor weights to "
                    "PATH-factors.csv and the consistency of every matrix to "
                    "PATH-consistency.csv (UTF-8 with BOM)")

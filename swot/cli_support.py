@@ -7,8 +7,10 @@ them.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,12 +56,65 @@ def beside(target: Path, name: str) -> Path:
     return target.with_name(f"{target.stem}-{name}{target.suffix or '.csv'}")
 
 
-def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+def output_path(value: str) -> str:
+    """The ``type`` of an output-file option (``--csv``, ``--pdf``, ``-o`` ...): the name as
+    typed; an empty name is a usage error (it was taken as "no file" and nothing was written)."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty file name; give a file name")
+    return value
+
+
+OUTPUT_KINDS: dict[str, str] = {"pdf": "a PDF file", "html": "an HTML file",
+                                "xlsx": "an Excel workbook", "json": "a JSON file",
+                                "csv": "a CSV file"}
+
+
+def looks_like(path: Path, kind: str) -> bool:
+    """True when the existing file ``path`` is empty or a file of ``kind`` (a key of
+    :data:`OUTPUT_KINDS`). A CSV file is any text without NUL bytes (a spreadsheet may save it
+    again in a code page) that does not start as JSON, HTML/XML or a PDF does."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not text:
+        return True
+    if kind == "pdf":
+        return head.startswith(b"%PDF-")
+    if kind == "html":
+        return text.lower().startswith((b"<!doctype html", b"<html"))
+    if kind == "json":
+        return text.startswith(b"{")
+    if kind == "csv":
+        return b"\0" not in head and not text.startswith((b"{", b"[", b"<", b"%PDF"))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def refuse_other_kind(name: str | os.PathLike[str], kind: str) -> None:
+    """Refuse (``CliError``) to replace the existing regular file ``name`` unless it is empty
+    or of ``kind``: ``--csv other.json`` or ``-o report.pdf`` would lose it. A device or a pipe
+    (/dev/stdout) is written to, never read: reading one may block or never end."""
+    path = Path(name)
+    try:
+        if path.is_file() and not looks_like(path, kind):
+            raise CliError([f"{name}: exists and is not {OUTPUT_KINDS[kind]}; not overwriting "
+                            "it (remove it or choose another name)"])
+    except OSError as exc:
+        raise CliError([f"{name}: cannot read the existing file: {exc.strerror or exc}"]
+                       ) from None
+
+
+def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], bytes]],
+                kind: str | None = None) -> None:
     """Write the ``(path, data)`` files as one set (none is replaced unless all are written;
     problems become a :class:`CliError`). A path
     that is the model file is refused before anything is written: ``--csv MODEL.json`` would
     replace the user's model with a table. A file is named in messages as it is given (the
-    user's own text: ``out/`` stays ``out/``)."""
+    user's own text: ``out/`` stays ``out/``). With ``kind`` an existing file of another kind is
+    refused too (:func:`refuse_other_kind`)."""
     for path, _ in files:
         try:
             same = os.path.samefile(path, model_path)
@@ -67,6 +122,8 @@ def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], b
             same = False
         if same:
             raise CliError([f"{path}: this is the model file; choose another output file"])
+    for path, _ in files if kind is not None else ():
+        refuse_other_kind(path, kind)
     try:
         atomic_write_all(files)  # all or none: a failed file leaves every earlier one as it was
     except OSError as exc:

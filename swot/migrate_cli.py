@@ -2,7 +2,8 @@
 
 A version-1 file becomes version 2 with ``"structure": "hierarchy"`` and no links, so it ranks
 exactly as before; a version-2 file is rewritten canonically. Output goes to ``-o PATH``
-(written atomically; it may be the input file) or to stdout.
+(written atomically; it may be the input file, or another JSON file, never a file of another
+kind: ``-o report.pdf`` would lose the report) or to stdout.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from swot.cli_support import CliError, load
+from swot.cli_support import CliError, load, output_path, refuse_other_kind
 
 
 def _migrate(args: argparse.Namespace) -> int:
     from swot.io import atomic_write, dumps_model
 
     model = load(args.model)
+    if args.output is not None:
+        refuse_other_kind(args.output, "json")
     text = dumps_model(model)
     if args.output is None:
         sys.stdout.write(text)
@@ -39,6 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Rewrite a model file (version 1 or 2) in format version 2. A version-1 "
         "file becomes a \"hierarchy\" model that ranks exactly as before.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("-o", "--output", metavar="PATH",
+    p.add_argument("-o", "--output", metavar="PATH", type=output_path,
                    help="write the result to PATH (default: stdout); may be MODEL.json itself")
     p.set_defaults(handler=_migrate)

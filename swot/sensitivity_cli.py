@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from swot.cli_support import beside, evaluate_file, load, text_table, write_files
+from swot.cli_support import (
+    beside,
+    evaluate_file,
+    load,
+    output_path,
+    text_table,
+    write_files,
+)
 from swot.model import GROUPS, LANGS, SwotModel
 
 if TYPE_CHECKING:
@@ -46,7 +53,8 @@ def _sensitivity(args: argparse.Namespace) -> int:
     if args.csv:
         target = Path(args.csv)
         write_files(args.model, [(args.csv, sweep_csv(sweep, args.lang)),  # named as typed
-                                 (beside(target, "reversals"), reversals_csv(sweep, args.lang))])
+                                 (beside(target, "reversals"), reversals_csv(sweep, args.lang))],
+                    kind="csv")
     print(f"One-way sensitivity of the {sweep.kind} weight of {sweep.target} "
           f"(current {sweep.current:.4f}), {len(sweep.x)} points")
     print()
@@ -83,7 +91,7 @@ def _robustness(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if args.csv:
-        write_files(args.model, [(args.csv, robustness_csv(result, args.lang))])
+        write_files(args.model, [(args.csv, robustness_csv(result, args.lang))], kind="csv")
     noise = (f"log-normal spread {result.spread:g}" if result.method == "lognormal"
              else f"up to {result.steps} steps on Saaty's scale")
     print(f"Monte Carlo robustness: {result.samples} samples, seed {result.seed}, {noise}"
@@ -139,7 +147,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--group", choices=GROUPS, help="SWOT group to vary")
     which.add_argument("--factor", metavar="ID", help="factor to vary")
     p.add_argument("--points", type=int, default=101, help="grid points (default 101)")
-    p.add_argument("--csv", metavar="PATH",
+    p.add_argument("--csv", metavar="PATH", type=output_path,
                    help="write the priorities to PATH and the reversals to "
                    "PATH-reversals.csv (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
@@ -163,6 +171,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--precision", type=float, default=None, metavar="SE",
                    help="stop early once every rank probability has a standard error of at "
                    "most SE (e.g. 0.01; at least 1000 samples); default: run all -n samples")
-    p.add_argument("--csv", metavar="PATH", help="write the results to PATH (UTF-8 with BOM)")
+    p.add_argument("--csv", metavar="PATH", type=output_path,
+                   help="write the results to PATH (UTF-8 with BOM)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
     p.set_defaults(handler=_robustness)

@@ -34,7 +34,7 @@ from swot.analysis import Evaluation
 from swot.export import FA_HEADERS, neutralise
 from swot.model import GROUPS, SwotModel
 from swot.network import base_inputs, linked_cluster_keys
-from swot.report.text import cluster_title
+from swot.report.text import cluster_title, in_lang
 from swot.sensitivity import Robustness, sweep_factor, sweep_group
 
 __all__ = ["LINK_KINDS", "SHEETS", "about_rows", "links_table", "workbook_bytes"]
@@ -221,9 +221,8 @@ def about_rows(model: SwotModel, lang: str, model_name: str, sha256: str,
                engine: str) -> list[tuple[str, Any]]:
     """The About sheet's rows: the title in ``lang`` (else the other language), the model
     file and its SHA-256, the engine versions, whether the judgments are illustrative."""
-    title = model.title[lang] or model.title["en"] or model.title["fa"]
-    return [("title", title), ("model", model_name), ("sha256", sha256), ("engine", engine),
-            ("illustrative_judgments", model.illustrative_judgments)]
+    return [("title", in_lang(model.title, lang)), ("model", model_name), ("sha256", sha256),
+            ("engine", engine), ("illustrative_judgments", model.illustrative_judgments)]
 
 
 def workbook_bytes(result: Evaluation, mc: Robustness, lang: str = "en",

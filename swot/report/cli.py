@@ -14,31 +14,17 @@ import argparse
 import datetime as dt
 import os
 import shlex
-import zipfile
 from pathlib import Path
 
-from swot.cli_support import CliError, evaluate_file, load, write_files
+from swot.cli_support import (
+    CliError,
+    evaluate_file,
+    load,
+    output_path,
+    refuse_other_kind,
+    write_files,
+)
 from swot.model import LANGS
-
-_KINDS = {"pdf": "a PDF file", "html": "an HTML file", "xlsx": "an Excel workbook"}
-
-
-def _looks_like(path: Path, kind: str) -> bool:
-    """True when the existing file ``path`` is empty or a file of ``kind``."""
-    with path.open("rb") as handle:
-        head = handle.read(512)
-    if not head:
-        return True
-    if kind == "pdf":
-        return head.startswith(b"%PDF-")
-    if kind == "html":
-        text = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
-        return text.startswith((b"<!doctype html", b"<html"))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
@@ -65,31 +51,41 @@ def check_outputs(outputs: list[tuple[str, str]], protected: list[str]) -> None:
             raise CliError([f"{name}: the folder {folder} does not exist"])
         if not os.access(folder, os.W_OK | os.X_OK):
             raise CliError([f"{name}: cannot write in the folder {folder}"])
-        try:
-            # Only a regular file can be lost; a device or a pipe (/dev/stdout) is written to,
-            # never read: reading one may block (a pipe) or never end (/dev/zero, /dev/full).
-            if path.is_file() and not _looks_like(path, kind):
-                raise CliError([f"{name}: exists and is not {_KINDS[kind]}; not overwriting it "
-                                "(remove it or choose another name)"])
-        except OSError as exc:
-            raise CliError([f"{name}: cannot read the existing file: {exc.strerror}"]) from None
+        refuse_other_kind(name, kind)
+
+
+# The years a report may be dated in: the Persian report gives the Jalali date, which jdatetime
+# cannot give past 9377 AP (year 0001 AD failed too, with a traceback); and a Jalali date typed
+# as Gregorian (1405-09-08) would date the report in the year 784 AP.
+REPORT_YEARS = (1900, 2999)
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def report_date(value: str | None) -> dt.date:
-    """The report's date: ``--date``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else
-    today (UTC)."""
+    """The report's date: ``--date`` (Persian digits read too), else ``SOURCE_DATE_EPOCH``
+    (reproducible builds), else today (UTC); a year outside :data:`REPORT_YEARS` is refused."""
     if value is not None:
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value.translate(_DIGITS))
         except ValueError:  # datetime's parse: not an ISO date
-            raise CliError([f"--date: {value!r} is not a date like 2026-11-29"]) from None
+            raise CliError([f"--date: '{value}' is not a date like 2026-11-29"]) from None
+        return _in_years(day, f"--date: '{value}'", ": give the Gregorian date, e.g. "
+                         "2026-11-29 (the Persian report shows it as a Jalali date)")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+            day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         except (ValueError, OverflowError, OSError):  # int() or the platform's time range
-            raise CliError([f"SOURCE_DATE_EPOCH: {epoch!r} is not a Unix time"]) from None
+            raise CliError([f"SOURCE_DATE_EPOCH: '{epoch}' is not a Unix time"]) from None
+        return _in_years(day, f"SOURCE_DATE_EPOCH: '{epoch}' ({day.isoformat()})")
     return dt.datetime.now(dt.UTC).date()
+
+
+def _in_years(day: dt.date, given: str, hint: str = "") -> dt.date:
+    first, last = REPORT_YEARS
+    if not first <= day.year <= last:
+        raise CliError([f"{given} is not a date from {first} to {last}{hint}"])
+    return day
 
 
 def _command(args: argparse.Namespace, day: dt.date) -> str:
@@ -170,8 +166,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--db", metavar="PATH", help="the database of scenarios and workshops "
                    "(default: SWOT_ANP_DB or ~/.local/share/swot-anp/swot-anp.sqlite3)")
     p.add_argument("--lang", choices=LANGS, default="en", help="report language (default en)")
-    p.add_argument("--pdf", metavar="PATH", help="write the PDF report to PATH")
-    p.add_argument("--html", metavar="PATH", help="write the HTML report to PATH")
+    p.add_argument("--pdf", metavar="PATH", type=output_path, help="write the PDF report to PATH")
+    p.add_argument("--html", metavar="PATH", type=output_path, help="write the HTML report to PATH")
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="the report's date (default SOURCE_DATE_EPOCH, else today)")
     p.add_argument("--seed", type=int, default=1, help="Monte Carlo seed (default 1)")
@@ -182,7 +178,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the ranking, weights, every pairwise matrix, the supermatrices, the "
         "rank reversals and the Monte Carlo study of a model to an Excel workbook.")
     p.add_argument("model", metavar="MODEL.json", help="model file")
-    p.add_argument("--xlsx", metavar="PATH", help="write the workbook to PATH")
+    p.add_argument("--xlsx", metavar="PATH", type=output_path, help="write the workbook to PATH")
     p.add_argument("--lang", choices=LANGS, default="en",
                    help="labels, headers and sheet direction (default en)")
     p.add_argument("-n", type=int, default=10_000, help="Monte Carlo samples (default 10000)")

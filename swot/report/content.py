@@ -41,6 +41,7 @@ from swot.report.text import (
     fmt_num,
     fmt_pct,
     group_name,
+    in_lang,
     ltr,
     matrix_name,
     tr,
@@ -107,15 +108,10 @@ class _Context:
 # -------------------------------------------------------------------------- sections
 
 
-def _in_lang(text: dict[str, str], lang: str) -> str:
-    """``text`` in ``lang``, else in the other language (a model's title or goal)."""
-    return text[lang] or text["en"] or text["fa"]
-
-
 def _title(c: _Context) -> list[Block]:
     model, lang = c.inp.model, c.lang
-    title = _in_lang(model.title, lang)
-    goal = _in_lang(model.goal, lang)
+    title = in_lang(model.title, lang)
+    goal = in_lang(model.goal, lang)
     source = f"{c.t('source_' + c.inp.source_kind)}: {ltr(c.inp.source_name, c.lang)}"
     blocks: list[Block] = [
         Heading(title, 0),
@@ -371,7 +367,7 @@ def build_report(inp: ReportInput) -> Report:
     mc = (None if result is None
           else robustness(inp.model, n=inp.samples, seed=inp.seed))
     ctx = _Context(inp, result, mc, problems)
-    title = _in_lang(inp.model.title, inp.lang)
+    title = in_lang(inp.model.title, inp.lang)
     blocks = [block for section in SECTIONS for block in section(ctx)]
     missing = sorted(missing_glyphs(blocks))
     if missing:  # said where the reader looks first: after the title section

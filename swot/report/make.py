@@ -137,8 +137,10 @@ def load_source(model_path: str | None, scenario: str | None, workshop: str | No
             found = store.get_workshop(workshop)
             return workshop_source(found.code, found.model,
                                    store.latest_submissions(found.code), [str(path)])
-    except StoreError as exc:
-        raise ReportSourceError(f"{shown_target(path)}: {exc}") from None
+    except StoreError as exc:  # named once: some of the store's messages name the file
+        shown, message = shown_target(path), str(exc)
+        raise ReportSourceError(message if message.startswith(shown) else f"{shown}: {message}"
+                                ) from None
 
 
 def render_report(request: ReportRequest, pdf: bool = True, html: bool = True) -> tuple[

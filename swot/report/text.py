@@ -17,7 +17,7 @@ from swot.report.text_network import NETWORK_REFERENCE, NETWORK_STRINGS
 
 __all__ = [
     "NETWORK_REFERENCES", "REFERENCES", "STRINGS", "cluster_title", "digits", "fmt_date",
-    "fmt_int", "fmt_num", "fmt_pct", "group_name", "ltr", "matrix_name", "tr",
+    "fmt_int", "fmt_num", "fmt_pct", "group_name", "in_lang", "ltr", "matrix_name", "tr",
 ]
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -264,6 +264,12 @@ def tr(key: str, lang: str, **values: str) -> str:
         raise SwotError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
     text = STRINGS[key][lang]
     return text.format(**values) if values else text
+
+
+def in_lang(text: dict[str, str], lang: str) -> str:
+    """``text`` in ``lang``, else in the other language (a model's title or goal); the report,
+    the workbook and ``swot-anp rank`` name a model alike."""
+    return text[lang] or text["en"] or text["fa"]
 
 
 def group_name(group: str, lang: str) -> str:

@@ -188,3 +188,55 @@ def test_an_output_that_is_a_pipe_or_a_device_is_not_read(tmp_path: Path) -> Non
                 os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
         checker.join(timeout=0.1)
     assert not hung, "check_outputs opened a named pipe to read it"
+
+
+def test_a_file_that_is_not_a_database_is_named_once(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # the store's message names the file itself; it read "x.json: x.json cannot be read ..."
+    junk = tmp_path / "x.json"
+    junk.write_text("not a database\n", encoding="utf-8")
+    line = _fail(capsys, ["report", "--workshop", "ZZ", "--db", str(junk),
+                          "--html", str(tmp_path / "r.html")])
+    assert line.startswith(f"{junk} cannot be read as an SQLite database"), line
+    assert line.count(str(junk)) == 1
+    assert junk.read_text(encoding="utf-8") == "not a database\n"
+    assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("2026-11-29", "2026-11-29"),
+    ("۲۰۲۶-۱۱-۲۹", "2026-11-29"),  # Persian digits, as a Persian keyboard types them
+])
+def test_report_date_read(typed: str, expected: str) -> None:
+    from swot.report.cli import report_date
+
+    assert report_date(typed).isoformat() == expected
+
+
+@pytest.mark.parametrize(("typed", "line"), [
+    # 0001-01-01 and 9999-12-31 ended in jdatetime's "year is out of range" traceback in the
+    # Persian report; 1405-09-08 (a Jalali date typed as Gregorian) dated it 17 Shahrivar 784
+    ("1405-09-08", "--date: '1405-09-08' is not a date from 1900 to 2999: give the Gregorian "
+                   "date, e.g. 2026-11-29 (the Persian report shows it as a Jalali date)"),
+    ("0001-01-01", "--date: '0001-01-01' is not a date from 1900 to 2999"),
+    ("9999-12-31", "--date: '9999-12-31' is not a date from 1900 to 2999"),
+    ("a\\b", "--date: 'a\\b' is not a date like 2026-11-29"),  # shown as typed, not escaped
+])
+def test_a_report_date_out_of_range_is_one_line(typed: str, line: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.html"
+    err = _fail(capsys, ["report", str(TEHRAN), "--lang", "fa", "--html", str(out),
+                         "--date", typed])
+    assert err.startswith(line), err
+    assert not out.exists()
+
+
+def test_a_source_date_epoch_out_of_range_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # 99999999999 s after 1970 is 5138-11-16 (99999999999 / 86400 / 365.2425 = 3168.8 years)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999")
+    err = _fail(capsys, ["report", str(TEHRAN), "--lang", "fa", "--html",
+                         str(tmp_path / "r.html")])
+    assert err == ("SOURCE_DATE_EPOCH: '99999999999' (5138-11-16) is not a date from 1900 "
+                   "to 2999")

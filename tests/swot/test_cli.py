@@ -319,3 +319,64 @@ def test_closed_stdout_is_no_traceback(args: list[str]) -> None:
                             cwd=Path(__file__).resolve().parents[2])
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize("command", [
+    ["rank", "--csv"], ["sensitivity", "--group", "S", "--csv"], ["robustness", "--csv"],
+    ["migrate", "-o"], ["report", "--pdf"], ["report", "--html"], ["export", "--xlsx"]])
+def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, command: list[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # `--csv ""` (an unset shell variable) was taken as "no file": exit 0, nothing written
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(command[0], TEHRAN, *command[1:], "")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].endswith(": an empty file name; give a file name")
+    assert "Traceback" not in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_migrate_does_not_replace_a_file_of_another_kind(tmp_path: Path) -> None:
+    # `-o report.pdf` (a slip for report.json) would have replaced the PDF with JSON
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n...")
+    result = run_cli("migrate", TEHRAN, "-o", pdf)
+    assert result.returncode == 1
+    assert result.stderr == (f"{pdf}: exists and is not a JSON file; not overwriting it "
+                             "(remove it or choose another name)\n")
+    assert pdf.read_bytes() == b"%PDF-1.7\n..."
+    assert os.listdir(tmp_path) == ["report.pdf"]
+    # a JSON file (another model, the input itself) and an empty file are replaced
+    for name, before in (("old.json", b"\xef\xbb\xbf  {\"format\": 1}"), ("empty.json", b"")):
+        target = tmp_path / name
+        target.write_bytes(before)
+        assert run_cli("migrate", TEHRAN, "-o", target).returncode == 0
+        assert load_model(target) == load_model(TEHRAN)
+
+
+@pytest.mark.parametrize("command", [["rank"], ["sensitivity", "--group", "S"],
+                                     ["robustness", "-n", "10"]])
+@pytest.mark.parametrize(("name", "before"), [
+    ("other.json", b'{"format": "swot-anp-model"}'),  # another model: --csv other.json
+    ("report.pdf", b"%PDF-1.7\n"),
+    ("book.xlsx", b"PK\x03\x04\x14\x00\x00\x00"),
+])
+def test_csv_does_not_replace_a_file_of_another_kind(tmp_path: Path, command: list[str],
+                                                     name: str, before: bytes) -> None:
+    target = tmp_path / name
+    target.write_bytes(before)
+    result = run_cli(command[0], TEHRAN, *command[1:], "--csv", target)
+    assert result.returncode == 1
+    assert result.stderr == (f"{target}: exists and is not a CSV file; not overwriting it "
+                             "(remove it or choose another name)\n")
+    assert target.read_bytes() == before
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_csv_replaces_an_earlier_table_in_any_text_encoding(tmp_path: Path) -> None:
+    # an earlier ranking, also one saved again by a spreadsheet as CSV in a code page
+    target = tmp_path / "ranking.csv"
+    for before in (b"", "rank,id\n1,SO1\n".encode("utf-8-sig"),
+                   "رتبه,شناسه\n".encode("cp1256")):
+        target.write_bytes(before)
+        assert run_cli("rank", TEHRAN, "--csv", target).returncode == 0
+        assert target.read_bytes().startswith(b"\xef\xbb\xbfrank,id,")
