@@ -122,8 +122,9 @@ def write_files(model_path: str, files: Sequence[tuple[str | os.PathLike[str], b
             same = False
         if same:
             raise CliError([f"{path}: this is the model file; choose another output file"])
-    for path, _ in files if kind is not None else ():
-        refuse_other_kind(path, kind)
+    if kind is not None:
+        for path, _ in files:
+            refuse_other_kind(path, kind)
     try:
         atomic_write_all(files)  # all or none: a failed file leaves every earlier one as it was
     except OSError as exc:
