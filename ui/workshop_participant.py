@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
@@ -46,6 +45,7 @@ from ui.store_view import db_path
 from ui.strings import family, t
 from ui.tables import show_table
 from ui.workshop_labels import item_label, status_mark
+from ui.workshop_view import app_url
 
 TOKEN_PARAM = "p"
 TOKEN_KEY = "wsp_token"  # (workshop code, token) of the participant who joined in this tab
@@ -62,10 +62,8 @@ class _Draft:
 
 
 def private_link(token: str) -> str:
-    """This app's address with the private-link parameter."""
-    parts = urlsplit(st.context.url or "http://localhost:8501")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/",
-                       urlencode({TOKEN_PARAM: token}), ""))
+    """This app's address with the private-link parameter (built as the facilitator's links)."""
+    return app_url(**{TOKEN_PARAM: token})
 
 
 def _say(kind: str, text: str) -> None:
