@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from anp import CONSENSUS_BANDS
-from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.store import Store, workshop_link
 from ui.charts import FONT_FA, persian_numbers, ranking_chart, title_layout
@@ -21,7 +20,7 @@ from ui.i18n import isolate
 from ui.literal import literal
 from ui.strings import family, t
 from ui.workshop_labels import item_label, matrix_label
-from ui.workshop_results import Snapshot, qr_png, snapshot
+from ui.workshop_results import Snapshot, live_workshop, qr_png
 from ui.workshop_view import REFRESH_SECONDS, app_url
 
 BIG = 20  # font size on the projector
@@ -114,11 +113,7 @@ def render_projector(path: Path | str, code: str, language: str) -> None:
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:
-        with Store(path) as store:
-            current = store.get_workshop(code)
-        snap = snapshot(path, code, current.anonymous,
-                        t("workshop.participant_n", ascii_digits=True, n="{n}"))
-        model = model_from_dict(current.model, source=f"workshop {code}")
+        _, snap, model = live_workshop(path, code)
         left, right = st.columns([3, 1])
         with right:
             st.image(qr_png(workshop_link(app_url(), code)), caption=t("workshop.qr_caption"),

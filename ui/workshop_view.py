@@ -20,7 +20,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from swot.export import dataframe_csv, ranking_csv
-from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.scenarios import GROUP_COLUMN, priority_column, rank_column
 from swot.store import Store, Workshop, workshop_link
@@ -42,7 +41,7 @@ from ui.workshop_labels import (
     matrix_label,
     status_mark,
 )
-from ui.workshop_results import Snapshot, qr_png, snapshot
+from ui.workshop_results import Snapshot, live_workshop, qr_png
 
 REFRESH_SECONDS = 4
 MEMO_KEY = "ws_memo"  # (key, labelled judgments, CSV files) of the results last shown
@@ -387,11 +386,8 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:
+        workshop, snap, model = live_workshop(path, code)
         with Store(path) as store:
-            workshop = store.get_workshop(code)
-            snap = snapshot(path, code, workshop.anonymous,
-                            t("workshop.participant_n", ascii_digits=True, n="{n}"))
-            model = model_from_dict(workshop.model, source=f"workshop {code}")
             _participants(path, workshop, snap, language)
             _status_grid(snap, model, language)
             _subgroups(path, workshop, snap, language)
