@@ -40,6 +40,7 @@ from swot.workshop_text import saaty_text
 from ui.i18n import isolate, lang
 from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title, pair_label, token_of
+from ui.routes import LANG_PARAM
 from ui.state import ModelSlot
 from ui.store_view import db_path
 from ui.strings import family, t
@@ -61,9 +62,10 @@ class _Draft:
     judged: tuple[str, ...]
 
 
-def private_link(token: str) -> str:
-    """This app's address with the private-link parameter (built as the facilitator's links)."""
-    return app_url(**{TOKEN_PARAM: token})
+def private_link(token: str, language: str) -> str:
+    """This app's address with the private-link parameter (built as the facilitator's links)
+    and the page's language unless English (the link is for a bookmark: it opened in English)."""
+    return app_url(**{TOKEN_PARAM: token}, **({LANG_PARAM: language} if language != "en" else {}))
 
 
 def _say(kind: str, text: str) -> None:
@@ -303,7 +305,7 @@ def render_private(token: str) -> None:
         st.error(t("workshop.is_closed"))
         return
     st.caption(t("workshop.your_link"))
-    st.code(private_link(token), language=None)
+    st.code(private_link(token, language), language=None)
     st.markdown(t("workshop.hello_plain", ascii_digits=True, name=literal(person.name)))
     _judging(path, workshop, person, language)
 

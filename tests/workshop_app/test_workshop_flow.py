@@ -515,6 +515,9 @@ def test_a_participants_language_outlives_a_reload(db: Path) -> None:
     ann.sidebar.radio(key="lang").set_value("fa")
     _run(ann)
     assert ann.query_params.get("lang") in ("fa", ["fa"]), dict(ann.query_params)
+    # the private link to bookmark opens in Persian too (it had no &lang and opened in English)
+    assert any(re.fullmatch(r"http://[^/?]+/\?p=[0-9a-f]+&lang=fa", c.value) for c in ann.code), [
+        c.value for c in ann.code]
     reload = AppTest.from_file(APP, default_timeout=60)
     for key, value in ann.query_params.items():
         reload.query_params[key] = value if isinstance(value, str) else value[0]
