@@ -40,7 +40,7 @@ from swot.workshop_text import saaty_text
 from ui.i18n import isolate, lang
 from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title, pair_label, token_of
-from ui.routes import LANG_PARAM
+from ui.routes import language_param
 from ui.state import ModelSlot
 from ui.store_view import db_path
 from ui.strings import family, t
@@ -65,7 +65,7 @@ class _Draft:
 def private_link(token: str, language: str) -> str:
     """This app's address with the private-link parameter (built as the facilitator's links)
     and the page's language unless English (the link is for a bookmark: it opened in English)."""
-    return app_url(**{TOKEN_PARAM: token}, **({LANG_PARAM: language} if language != "en" else {}))
+    return app_url(**{TOKEN_PARAM: token}, **language_param(language))
 
 
 def _say(kind: str, text: str) -> None:

@@ -27,9 +27,10 @@ from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
 from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
 from ui.comparison import comparison_chart, comparison_view
-from ui.i18n import isolate, shown_number
+from ui.i18n import isolate, lang, shown_number
 from ui.literal import literal, plain
 from ui.report_buttons import workshop_report_buttons
+from ui.routes import language_param
 from ui.state import flash
 from ui.store_view import store_action
 from ui.strings import family, t
@@ -85,10 +86,10 @@ def _links(workshop: Workshop) -> None:
         st.caption(t("workshop.join_link"))
         st.code(join, language=None)
         st.caption(t("workshop.facilitator_link"))
-        st.code(app_url(**{FACILITATE_PARAM: workshop.facilitator_token}), language=None)
+        own = {FACILITATE_PARAM: workshop.facilitator_token, **language_param(lang())}
+        st.code(app_url(**own), language=None)  # opens in the facilitator's language
         st.caption(t("workshop.projector_link"))
-        st.code(app_url(**{FACILITATE_PARAM: workshop.facilitator_token, VIEW_PARAM: "projector"}),
-                language=None)
+        st.code(app_url(**own, **{VIEW_PARAM: "projector"}), language=None)
     with right:
         st.image(qr_png(join), caption=t("workshop.qr_caption"), width=180)
 

@@ -577,3 +577,24 @@ def test_web_addresses_the_links_accept() -> None:
     for bad in ("http://[::1", "http://host:port/", "javascript:alert(1)", "ws.example.org",
                 "http://", "http://a b/"):
         assert _web_address(bad) is None, bad
+
+
+def test_the_facilitators_own_links_keep_the_language(db: Path) -> None:
+    """The facilitator and projector links, for the facilitator's own use, open in the
+    language the facilitator chose (they opened in English: links keep no draft); the join
+    link is left to each participant's choice."""
+    facilitator = _session()
+    code = _open(facilitator)
+    facilitator.sidebar.radio(key="lang").set_value("fa")
+    _run(facilitator)
+    shown = [c.value for c in facilitator.code if c.value.startswith("http")]
+    token = r"[0-9a-zA-Z_-]+"
+    assert any(re.fullmatch(rf"http://[^/?]+/\?facilitate={token}&lang=fa", v)
+               for v in shown), shown
+    assert any(re.fullmatch(rf"http://[^/?]+/\?facilitate={token}&lang=fa&view=projector", v)
+               for v in shown), shown
+    assert any(v.endswith(f"/?workshop={code}") for v in shown), shown
+    facilitator.sidebar.radio(key="lang").set_value("en")
+    _run(facilitator)
+    shown = [c.value for c in facilitator.code]
+    assert not any("lang=" in v for v in shown), shown
