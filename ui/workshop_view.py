@@ -25,7 +25,7 @@ from swot.scenarios import GROUP_COLUMN, priority_column, rank_column
 from swot.store import Store, Workshop, workshop_link
 from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
-from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
+from ui.charts import FONT_FA, legend_below, persian_numbers, show_figure, title_layout
 from ui.comparison import comparison_chart, comparison_view
 from ui.i18n import isolate, lang, shown_number
 from ui.literal import literal, plain
@@ -265,7 +265,7 @@ def _rounds(path: Path | str, workshop: Workshop, snap: Snapshot, language: str)
             t("workshop.col_mean_consensus"): rounds["mean_consensus"],
             t("workshop.col_lowest_consensus"): rounds["lowest_consensus"],
         }), digits=3)
-        st.plotly_chart(_rounds_chart(snap, language), key="ws_rounds_chart")
+        show_figure(_rounds_chart(snap, language), key="ws_rounds_chart")
     st.checkbox(t("workshop.next_round_confirm"), key="ws_round_ok")
     st.button(t("workshop.next_round", n=workshop.round, m=workshop.round + 1),
               key="ws_next_round",
@@ -292,7 +292,7 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
     st.markdown(f"**{t('workshop.group_ranking')}**")
     table, names = _translated(report.rankings, report.ranking_names)
     show_table(comparison_view(table, names, language))
-    st.plotly_chart(comparison_chart(table, names, language, title=t("workshop.ws_chart_title")),
+    show_figure(comparison_chart(table, names, language, title=t("workshop.ws_chart_title")),
                     key="ws_chart")
     st.markdown(f"**{t('workshop.consensus', ascii_digits=True)}**")
     st.caption(t("workshop.consensus_note", ascii_digits=True))
