@@ -9,7 +9,7 @@ pairwise or ratings for a new factor's strategies), ``factor_save``,
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -121,15 +121,21 @@ def _remove(kind: str) -> None:
     st.session_state[f"{kind}_pick"] = NEW
 
 
+def _pick(kind: str, title: str, ids: Sequence[str], label: Callable[[str], str],
+          language: str) -> str:
+    """The ``kind`` ("factor" or "strategy") to edit, in a box titled ``title``: one of ``ids``,
+    or NEW (also when the one picked before is gone)."""
+    ids, new = [NEW, *ids], t("model.new_item")
+    if st.session_state.get(f"{kind}_pick") not in ids:
+        st.session_state[f"{kind}_pick"] = NEW
+    resend(f"{kind}_pick", NEW)
+    return st.selectbox(title, ids, key=f"{kind}_pick",
+                        format_func=lambda i: isolate(f"{i} · {label(i)}" if i else new, language))
+
+
 def _factor_form(model: SwotModel, language: str) -> None:
-    ids, new = [NEW, *model.factor_ids()], t("model.new_item")
-    if st.session_state.get("factor_pick") not in ids:
-        st.session_state["factor_pick"] = NEW
-    resend("factor_pick", NEW)
-    item = st.selectbox(
-        t("model.choose_factor"), ids, key="factor_pick",
-        format_func=lambda i: isolate(f"{i} · {model.factor(i).label(language)}" if i else new,
-                                      language))
+    item = _pick("factor", t("model.choose_factor"), model.factor_ids(),
+                 lambda i: model.factor(i).label(language), language)
     old = model.factor(item) if item else Factor("", "S", "", "", provenance="user")
     with st.form(f"factor_form_{revision()}_{item or 'new'}"):
         resend(_factor_key(item, "group"), old.group)
@@ -187,14 +193,8 @@ def _save_strategy(item: str) -> None:
 
 
 def _strategy_form(model: SwotModel, language: str) -> None:
-    ids, new = [NEW, *model.strategy_ids()], t("model.new_item")
-    if st.session_state.get("strategy_pick") not in ids:
-        st.session_state["strategy_pick"] = NEW
-    resend("strategy_pick", NEW)
-    item = st.selectbox(
-        t("model.choose_strategy"), ids, key="strategy_pick",
-        format_func=lambda i: isolate(
-            f"{i} · {model.strategy(i).label(language)}" if i else new, language))
+    item = _pick("strategy", t("model.choose_strategy"), model.strategy_ids(),
+                 lambda i: model.strategy(i).label(language), language)
     old = model.strategy(item) if item else Strategy("", "", "", "other")
     with st.form(f"strategy_form_{revision()}_{item or 'new'}"):
         st.text_input(t("model.field_id"), old.id, key=_strategy_key(item, "id"))

@@ -8,7 +8,7 @@ import streamlit as st
 
 from swot.analysis import Evaluation
 from swot.model import GROUPS, SwotModel
-from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label
+from ui.charts import factor_weights_chart, heatmap, ranking_chart, row_label, show_figure
 from ui.i18n import lang
 from ui.influence import results_section
 from ui.report_buttons import model_report_buttons
@@ -35,7 +35,7 @@ def _ranking(model: SwotModel, result: Evaluation, language: str) -> None:
     headline(result, language)
     consistency_note(model, result, language, "res")
     unjudged_warning(model)
-    st.plotly_chart(ranking_chart(table, language), key="chart_ranking")
+    show_figure(ranking_chart(table, language), key="chart_ranking")
     show_table(pd.DataFrame({
         t("results.col_rank"): table["rank"],
         t("common.col_id"): table["id"],
@@ -87,7 +87,7 @@ def _supermatrices(model: SwotModel, result: Evaluation, language: str) -> None:
         (result.unweighted, result.weighted, result.limit), strict=True,
     ):
         with tab:
-            st.plotly_chart(heatmap(matrix, names, language), key=f"heat_{key}")
+            show_figure(heatmap(matrix, names, language), key=f"heat_{key}")
 
 
 def render() -> None:
@@ -103,7 +103,7 @@ def render() -> None:
     _ranking(model, result, language)
     results_section(model, result, language)
     model_report_buttons(model, language)
-    st.plotly_chart(factor_weights_chart(result.factors, language), key="chart_factors")
+    show_figure(factor_weights_chart(result.factors, language), key="chart_factors")
     st.subheader(t("results.steps"))
     _steps(result, language)
     st.subheader(t("results.supermatrices"))

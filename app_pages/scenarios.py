@@ -25,6 +25,7 @@ from swot.scenarios import (
     scenario_consistency,
 )
 from swot.store import ScenarioInfo, Store, StoreError
+from ui.charts import show_figure
 from ui.comparison import comparison_chart, comparison_view, differences_view
 from ui.i18n import lang
 from ui.literal import literal
@@ -211,7 +212,7 @@ def _compare(path: Path | str, store: Store, names: list[str], language: str) ->
                           lambda name: _on_load(path, name))
     show_table(comparison_view(table, chosen, language, changes=True))
     st.caption(t("trust.moved_note", first=literal(chosen[0])))
-    st.plotly_chart(comparison_chart(table, chosen, language), key="sc_chart")
+    show_figure(comparison_chart(table, chosen, language), key="sc_chart")
     st.download_button(t("scenarios.dl_comparison"),
                        dataframe_csv(comparison_for_file(table, chosen)),
                        file_name="comparison.csv", mime="text/csv", key="sc_dl_compare",

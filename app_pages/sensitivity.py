@@ -27,7 +27,7 @@ from swot.sensitivity import (
     sweep_factor,
     sweep_group,
 )
-from ui.charts import FONT_FA, legend_below, persian_numbers, short, title_layout
+from ui.charts import FONT_FA, legend_below, persian_numbers, short, show_figure, title_layout
 from ui.i18n import isolate, lang, resend
 from ui.influence import cluster_sweep_available, cluster_sweep_choice
 from ui.literal import literal
@@ -181,7 +181,7 @@ def _one_way(model: SwotModel, result: Evaluation, language: str) -> None:
     except PROJECT_ERRORS as exc:  # swot's and anp's errors (never a traceback in the UI)
         st.error(literal(str(exc), 600))
         return
-    st.plotly_chart(sweep_chart(sweep, name, language), key="sens_chart")
+    show_figure(sweep_chart(sweep, name, language), key="sens_chart")
     left, right = st.columns(2)
     left.download_button(tr("sensitivity.dl_sweep", language), sweep_csv(sweep, language),
                          file_name=f"sweep-{sweep.target}.csv", mime="text/csv",
@@ -283,8 +283,8 @@ def _monte_carlo(model: SwotModel, language: str) -> None:
                               s=seconds),
                            tr("sensitivity.std_error", language, ascii_digits=False,
                               se=result.standard_error), *stopped]))
-    st.plotly_chart(rank_heatmap(result, language), key="sens_heat")
-    st.plotly_chart(intervals_chart(result, language), key="sens_intervals")
+    show_figure(rank_heatmap(result, language), key="sens_heat")
+    show_figure(intervals_chart(result, language), key="sens_intervals")
     s = result.summary
     show_table(pd.DataFrame({
         tr("sensitivity.strategy", language): [_name(model, sid, language) for sid in s["id"]],

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from swot.analysis import Evaluation
 
-__all__ = ["NEAR_TIE_MARGIN", "Verdict", "doubts", "verdict", "warn_doubts"]
+__all__ = ["NEAR_TIE_MARGIN", "Verdict", "doubts", "top_moves", "verdict", "warn_doubts"]
 
 NEAR_TIE_MARGIN = 0.02
 
@@ -79,3 +79,25 @@ def warn_doubts(result: Evaluation, margin: float = NEAR_TIE_MARGIN) -> Verdict:
     for sentence in doubts(v):
         warnings.warn(sentence, DoubtfulResultWarning, stacklevel=2)
     return v
+
+
+def top_moves(strategies: pd.DataFrame, before: pd.DataFrame | None,
+              shown: int = 3) -> pd.DataFrame:
+    """The first ``shown`` strategies of a ranking (``rank``, ``id``, ``priority`` rows, as
+    :attr:`Evaluation.strategies`), and any tied with the last of them, with how they moved
+    since the ranking ``before`` (indexed by ``id``, with ``rank`` and ``priority``; None: no
+    earlier ranking): ``moved`` = old rank - rank (+ = up; NA for a strategy ``before`` lacks;
+    0 without ``before``) and ``delta`` = the change of priority."""
+    import pandas as pd
+
+    cutoff = strategies["rank"].iloc[min(shown, len(strategies)) - 1]
+    top = strategies[strategies["rank"] <= cutoff][["rank", "id", "priority"]]
+    top = top.reset_index(drop=True)
+    if before is None:
+        top["moved"] = pd.array([0] * len(top), dtype="Int64")
+        top["delta"] = 0.0
+        return top
+    old = before.reindex(top["id"])
+    top["moved"] = pd.array(old["rank"].to_numpy(), dtype="Int64") - top["rank"].to_numpy()
+    top["delta"] = top["priority"].to_numpy() - old["priority"].to_numpy()
+    return top

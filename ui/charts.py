@@ -6,11 +6,14 @@ and use a font stack with Persian glyphs.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from anp import LabelledMatrix
 from swot.model import GROUPS
@@ -20,6 +23,57 @@ from ui.strings import group_name, tr
 GROUP_COLOURS: dict[str, str] = {"S": "#2e7d32", "W": "#c62828", "O": "#1565c0", "T": "#ef6c00"}
 FONT_FA = "Vazirmatn, 'Noto Naskh Arabic', 'Noto Sans Arabic', Tahoma, 'DejaVu Sans', sans-serif"
 BAR_HEIGHT = 26  # pixels per bar of a horizontal bar chart
+
+
+# trace properties that may hold text a user typed (labels, scenario and participant names):
+# plotly draws <b>, <i>, <br> and <a href> in them as markup
+_TRACE_TEXT = ("x", "y", "text", "name", "customdata", "hovertext", "labels")
+
+
+def _escaped(value: Any) -> Any:
+    """``value`` with every string in it escaped for plotly (which decodes &lt; &gt; &amp;)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "OUS":  # objects, or fixed-width strings (np.array of labels)
+            return np.frompyfunc(_escaped, 1, 1)(value)
+        return value
+    if isinstance(value, (list, tuple)) and any(isinstance(v, (str, list, tuple, np.ndarray))
+                                                for v in value):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def literal_figure(fig: go.Figure) -> go.Figure:
+    """``fig`` with its texts shown as typed: plotly reads <b>, <a href=...> and the like in
+    trace texts, names, axis labels, titles and annotations as markup (a strategy labelled
+    "<a href='http://evil.example'>x</a>" became a link in the Results chart). The app's own
+    markup is only in hover templates, left as they are. ``fig`` itself is left unchanged."""
+    fig = go.Figure(fig)  # a copy: escaping a figure twice would show "&amp;lt;"
+    for trace in fig.data:
+        for prop in _TRACE_TEXT:
+            if prop in trace and trace[prop] is not None:
+                trace[prop] = _escaped(trace[prop])
+    layout = fig.layout
+    if layout.title.text:
+        layout.title.text = _escaped(layout.title.text)
+    for note in layout.annotations:
+        if note.text:
+            note.text = _escaped(note.text)
+    for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        axis = layout[name]
+        if axis.title.text:
+            axis.title.text = _escaped(axis.title.text)
+        if axis.ticktext is not None:
+            axis.ticktext = _escaped(axis.ticktext)
+        if axis.categoryarray is not None:  # the order of the categories: as escaped as they
+            axis.categoryarray = _escaped(axis.categoryarray)
+    return fig
+
+
+def show_figure(fig: go.Figure, **kwargs: Any) -> None:
+    """``st.plotly_chart`` of :func:`literal_figure`: every chart of the app goes through it."""
+    st.plotly_chart(literal_figure(fig), **kwargs)
 
 
 def short(text: str, limit: int = 48) -> str:

@@ -66,7 +66,7 @@ def comparison_chart(table: pd.DataFrame, names: Sequence[str], language: str,
     fig = go.Figure([
         go.Bar(name=name, x=list(table["id"]), y=table[priority_column(name)],
                customdata=labels,
-               hovertemplate="%{customdata}<br>%{y:.4f}<extra>" + name + "</extra>")
+               hovertemplate="%{customdata}<br>%{y:.4f}<extra>%{fullData.name}</extra>")
         for name in names
     ])
     rtl = language == "fa"

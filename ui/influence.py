@@ -21,7 +21,7 @@ from swot.errors import PROJECT_ERRORS
 from swot.model import CLUSTER_KEYS, GROUPS, STRUCTURES, ClusterComparison, SwotModel
 from swot.network import cluster_name, compare_dependence, linked_cluster_keys
 from swot.sensitivity import Sweep, sweep_cluster
-from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label
+from ui.charts import FONT_FA, GROUP_COLOURS, bar_label, legend_below, row_label, show_figure
 from ui.i18n import isolate
 from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title
@@ -216,7 +216,7 @@ def network_editor(model: SwotModel, result: Evaluation | list[str], language: s
     _judge(model, language)
     st.subheader(tr("network.diagram_title", language))
     st.caption(tr("network.diagram_note", language))
-    st.plotly_chart(network_diagram(model, language), key="net_diagram")
+    show_figure(network_diagram(model, language), key="net_diagram")
 
 
 def network_diagram(model: SwotModel, language: str) -> go.Figure:
@@ -301,7 +301,7 @@ def results_section(model: SwotModel, result: Evaluation, language: str) -> None
         return
     ranking, factors = compare_dependence(result, without)
     st.subheader(tr("network.with_without", language))
-    st.plotly_chart(_with_without_chart(ranking, language), key="chart_with_without")
+    show_figure(_with_without_chart(ranking, language), key="chart_with_without")
     show_table(pd.DataFrame({
         "id": ranking["id"],
         tr("common.col_label", language): [row_label(row, language)

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from swot.analysis import Evaluation
-from swot.verdict import verdict
+from swot.verdict import top_moves, verdict
 from ui.i18n import shown_number
 from ui.strings import tr
 
@@ -36,22 +36,6 @@ def before_last_edit(result: Evaluation) -> pd.DataFrame | None:
     return None if before is None else before[1]
 
 
-def moves(result: Evaluation, before: pd.DataFrame | None) -> pd.DataFrame:
-    """The first :data:`SHOWN` strategies (and any tied with the last shown): rank, id,
-    priority, places moved since ``before`` (+ = up; NA when new) and the change of priority."""
-    table = result.strategies
-    cutoff = table["rank"].iloc[min(SHOWN, len(table)) - 1]
-    top = table[table["rank"] <= cutoff][["rank", "id", "priority"]].reset_index(drop=True)
-    if before is None:
-        top["moved"] = pd.array([0] * len(top), dtype="Int64")
-        top["delta"] = 0.0
-        return top
-    old = before.reindex(top["id"])
-    top["moved"] = pd.array(old["rank"].to_numpy(), dtype="Int64") - top["rank"].to_numpy()
-    top["delta"] = top["priority"].to_numpy() - old["priority"].to_numpy()
-    return top
-
-
 def _moved(change: Any) -> str:  # a cell of an Int64 column: an int, or pd.NA
     if pd.isna(change):
         return "·"
@@ -66,7 +50,7 @@ def live_ranking(result: Evaluation | list[str], language: str) -> None:
     if not isinstance(result, Evaluation):
         box.caption(tr("trust.live_unrankable", language))
         return
-    rows = moves(result, before_last_edit(result))
+    rows = top_moves(result.strategies, before_last_edit(result), SHOWN)
     for row in rows.itertuples():
         numbers = shown_number(f"{row.priority:.4f} ({_moved(row.moved)}, {row.delta:+.4f})",
                                language)

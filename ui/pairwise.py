@@ -21,7 +21,7 @@ import anp
 from anp.pairwise import RECIPROCAL_RTOL
 from swot import todo
 from swot.model import GROUPS, STRATEGY_CLUSTER, SwotModel
-from ui.charts import priorities_chart, short
+from ui.charts import priorities_chart, short, show_figure
 from ui.i18n import columns, isolate, persian_digits, persian_digits_on, shown_number
 from ui.literal import literal
 from ui.state import ModelSlot
@@ -246,7 +246,7 @@ def _weights_and_consistency(slot: ModelSlot, path: str, lang: str, key_prefix: 
         except anp.ANPError as exc:
             st.error(tr("pairwise.cannot_weigh", lang, message=literal(str(exc), 600)))
             return
-        st.plotly_chart(priorities_chart(titles, weights, lang, axis=names),
+        show_figure(priorities_chart(titles, weights, lang, axis=names),
                         key=f"{key_prefix}:{path}:chart")
         text = shown_number(tr("pairwise.consistency", lang, lam=result.lambda_max, cr=result.cr,
                                thr=result.threshold), lang)

@@ -85,6 +85,11 @@ def is_link() -> bool:
 LANG_PARAM = "lang"  # a link's language (links keep no draft): ``&lang=fa``
 
 
+def language_param(language: str) -> dict[str, str]:
+    """The query parameter that opens a link in ``language`` (none for English, the default)."""
+    return {} if language == "en" else {LANG_PARAM: language}
+
+
 def restore_link_language() -> None:
     """On a link, in a new session (a reload), the language its address names (before the
     language box is drawn)."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
@@ -41,11 +40,13 @@ from swot.workshop_text import saaty_text
 from ui.i18n import isolate, lang
 from ui.literal import literal
 from ui.pairwise import judgment_editor, matrix_title, pair_label, token_of
+from ui.routes import language_param
 from ui.state import ModelSlot
 from ui.store_view import db_path
 from ui.strings import family, t
 from ui.tables import show_table
 from ui.workshop_labels import item_label, status_mark
+from ui.workshop_view import app_url
 
 TOKEN_PARAM = "p"
 TOKEN_KEY = "wsp_token"  # (workshop code, token) of the participant who joined in this tab
@@ -61,11 +62,10 @@ class _Draft:
     judged: tuple[str, ...]
 
 
-def private_link(token: str) -> str:
-    """This app's address with the private-link parameter."""
-    parts = urlsplit(st.context.url or "http://localhost:8501")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/",
-                       urlencode({TOKEN_PARAM: token}), ""))
+def private_link(token: str, language: str) -> str:
+    """This app's address with the private-link parameter (built as the facilitator's links)
+    and the page's language unless English (the link is for a bookmark: it opened in English)."""
+    return app_url(**{TOKEN_PARAM: token}, **language_param(language))
 
 
 def _say(kind: str, text: str) -> None:
@@ -305,7 +305,7 @@ def render_private(token: str) -> None:
         st.error(t("workshop.is_closed"))
         return
     st.caption(t("workshop.your_link"))
-    st.code(private_link(token), language=None)
+    st.code(private_link(token, language), language=None)
     st.markdown(t("workshop.hello_plain", ascii_digits=True, name=literal(person.name)))
     _judging(path, workshop, person, language)
 

@@ -13,15 +13,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from anp import CONSENSUS_BANDS
-from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.store import Store, workshop_link
-from ui.charts import FONT_FA, persian_numbers, ranking_chart, title_layout
+from ui.charts import FONT_FA, persian_numbers, ranking_chart, show_figure, title_layout
 from ui.i18n import isolate
 from ui.literal import literal
 from ui.strings import family, t
 from ui.workshop_labels import item_label, matrix_label
-from ui.workshop_results import Snapshot, qr_png, snapshot
+from ui.workshop_results import Snapshot, live_workshop, qr_png
 from ui.workshop_view import REFRESH_SECONDS, app_url
 
 BIG = 20  # font size on the projector
@@ -114,17 +113,13 @@ def render_projector(path: Path | str, code: str, language: str) -> None:
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:
-        with Store(path) as store:
-            current = store.get_workshop(code)
-        snap = snapshot(path, code, current.anonymous,
-                        t("workshop.participant_n", ascii_digits=True, n="{n}"))
-        model = model_from_dict(current.model, source=f"workshop {code}")
+        _, snap, model = live_workshop(path, code)
         left, right = st.columns([3, 1])
         with right:
             st.image(qr_png(workshop_link(app_url(), code)), caption=t("workshop.qr_caption"),
                      width="stretch")
         with left:
-            st.plotly_chart(progress_chart(snap, language), key="pj_progress")
+            show_figure(progress_chart(snap, language), key="pj_progress")
         report = snap.report
         if report.error:
             st.error(literal(t("workshop.cannot_group", ascii_digits=True, message=report.error),
@@ -137,13 +132,13 @@ def render_projector(path: Path | str, code: str, language: str) -> None:
         with first:
             fig = ranking_chart(report.ranking, language)
             fig.update_layout(font={"size": BIG})
-            st.plotly_chart(fig, key="pj_ranking")
+            show_figure(fig, key="pj_ranking")
         assert report.consensus is not None  # a report without an error
         if report.consensus["consensus"].isna().all():  # no matrix has two judges yet:
             second.info(t("workshop.no_consensus_yet"))  # say so, not two empty charts
             return
         with second:
-            st.plotly_chart(consensus_chart(snap, model, language), key="pj_consensus")
-        st.plotly_chart(disputed_chart(snap, model, language), key="pj_disputed")
+            show_figure(consensus_chart(snap, model, language), key="pj_consensus")
+        show_figure(disputed_chart(snap, model, language), key="pj_disputed")
 
     live()

@@ -12,9 +12,12 @@ from typing import Any
 import segno
 import streamlit as st
 
-from swot.store import Store
+from swot.io import model_from_dict
+from swot.model import SwotModel
+from swot.store import Store, Workshop
 from swot.workshop_report import WorkshopReport, build_report
 from swot.workshop_text import display_names
+from ui.strings import t
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,6 +47,16 @@ def _snapshot(path: str, code: str, version: tuple[Any, ...], anonymous: bool,
                   for r in range(1, workshop.round + 1)}
     return Snapshot(version, names, people, build_report(workshop.model, everyone, included,
                                                          rounds))
+
+
+def live_workshop(path: Path | str, code: str) -> tuple[Workshop, Snapshot, SwotModel]:
+    """The workshop ``code`` as stored now, its :func:`snapshot` (people named as its anonymity
+    setting says) and its model: what the facilitator's and the projector's views redraw."""
+    with Store(path) as store:
+        workshop = store.get_workshop(code)
+    snap = snapshot(path, code, workshop.anonymous,
+                    t("workshop.participant_n", ascii_digits=True, n="{n}"))
+    return workshop, snap, model_from_dict(workshop.model, source=f"workshop {code}")
 
 
 def snapshot(path: Path | str, code: str, anonymous: bool, label: str) -> Snapshot:

@@ -20,17 +20,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from swot.export import dataframe_csv, ranking_csv
-from swot.io import model_from_dict
 from swot.model import SwotModel
 from swot.scenarios import GROUP_COLUMN, priority_column, rank_column
 from swot.store import Store, Workshop, workshop_link
 from swot.workshop_report import EVERYONE, INCLUDED, OVERALL, WorkshopReport
 from swot.workshop_text import local_time, saaty_text
-from ui.charts import FONT_FA, legend_below, persian_numbers, title_layout
+from ui.charts import FONT_FA, legend_below, persian_numbers, show_figure, title_layout
 from ui.comparison import comparison_chart, comparison_view
-from ui.i18n import isolate, shown_number
+from ui.i18n import isolate, lang, shown_number
 from ui.literal import literal, plain
 from ui.report_buttons import workshop_report_buttons
+from ui.routes import language_param
 from ui.state import flash
 from ui.store_view import store_action
 from ui.strings import family, t
@@ -42,7 +42,7 @@ from ui.workshop_labels import (
     matrix_label,
     status_mark,
 )
-from ui.workshop_results import Snapshot, qr_png, snapshot
+from ui.workshop_results import Snapshot, live_workshop, qr_png
 
 REFRESH_SECONDS = 4
 MEMO_KEY = "ws_memo"  # (key, labelled judgments, CSV files) of the results last shown
@@ -86,10 +86,10 @@ def _links(workshop: Workshop) -> None:
         st.caption(t("workshop.join_link"))
         st.code(join, language=None)
         st.caption(t("workshop.facilitator_link"))
-        st.code(app_url(**{FACILITATE_PARAM: workshop.facilitator_token}), language=None)
+        own = {FACILITATE_PARAM: workshop.facilitator_token, **language_param(lang())}
+        st.code(app_url(**own), language=None)  # opens in the facilitator's language
         st.caption(t("workshop.projector_link"))
-        st.code(app_url(**{FACILITATE_PARAM: workshop.facilitator_token, VIEW_PARAM: "projector"}),
-                language=None)
+        st.code(app_url(**own, **{VIEW_PARAM: "projector"}), language=None)
     with right:
         st.image(qr_png(join), caption=t("workshop.qr_caption"), width=180)
 
@@ -265,7 +265,7 @@ def _rounds(path: Path | str, workshop: Workshop, snap: Snapshot, language: str)
             t("workshop.col_mean_consensus"): rounds["mean_consensus"],
             t("workshop.col_lowest_consensus"): rounds["lowest_consensus"],
         }), digits=3)
-        st.plotly_chart(_rounds_chart(snap, language), key="ws_rounds_chart")
+        show_figure(_rounds_chart(snap, language), key="ws_rounds_chart")
     st.checkbox(t("workshop.next_round_confirm"), key="ws_round_ok")
     st.button(t("workshop.next_round", n=workshop.round, m=workshop.round + 1),
               key="ws_next_round",
@@ -292,7 +292,7 @@ def _results(workshop: Workshop, snap: Snapshot, model: SwotModel, language: str
     st.markdown(f"**{t('workshop.group_ranking')}**")
     table, names = _translated(report.rankings, report.ranking_names)
     show_table(comparison_view(table, names, language))
-    st.plotly_chart(comparison_chart(table, names, language, title=t("workshop.ws_chart_title")),
+    show_figure(comparison_chart(table, names, language, title=t("workshop.ws_chart_title")),
                     key="ws_chart")
     st.markdown(f"**{t('workshop.consensus', ascii_digits=True)}**")
     st.caption(t("workshop.consensus_note", ascii_digits=True))
@@ -387,11 +387,8 @@ def render_workshop(path: Path | str, code: str, language: str) -> None:
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:
+        workshop, snap, model = live_workshop(path, code)
         with Store(path) as store:
-            workshop = store.get_workshop(code)
-            snap = snapshot(path, code, workshop.anonymous,
-                            t("workshop.participant_n", ascii_digits=True, n="{n}"))
-            model = model_from_dict(workshop.model, source=f"workshop {code}")
             _participants(path, workshop, snap, language)
             _status_grid(snap, model, language)
             _subgroups(path, workshop, snap, language)

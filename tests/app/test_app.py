@@ -19,6 +19,7 @@ import dataclasses
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -138,30 +139,30 @@ def test_blank_judgment_is_allowed_and_disconnection_is_reported(app: AppTest) -
     assert not any("judgments." in e.value for e in [*app.error, *app.markdown])
 
 
-def test_invalid_upload_shows_problems_and_keeps_the_model(app: AppTest) -> None:
+def _upload_refused(app: AppTest, name: str, data: dict[str, Any]) -> str:
+    """Upload ``data`` as ``name`` on the import page; the model must stay the one before it.
+    Returns the page's errors, joined."""
     model = app.session_state["model"]
     app.switch_page(IO).run()
-    bad = json.loads(TEHRAN.read_text(encoding="utf-8"))
-    bad["judgments"]["groups"][0][1] = 0
-    app.file_uploader[0].set_value(("bad.json", json.dumps(bad).encode(), "application/json"))
+    app.file_uploader[0].set_value((name, json.dumps(data).encode(), "application/json"))
     app.run()
     assert not app.exception, app.exception
-    errors = " ".join(e.value for e in app.error)
-    assert "bad.json" in errors and "judgments.groups[0][1]" in errors
     assert app.session_state["model"] is model
+    return " ".join(e.value for e in app.error)
+
+
+def test_invalid_upload_shows_problems_and_keeps_the_model(app: AppTest) -> None:
+    bad = json.loads(TEHRAN.read_text(encoding="utf-8"))
+    bad["judgments"]["groups"][0][1] = 0
+    errors = _upload_refused(app, "bad.json", bad)
+    assert "bad.json" in errors and "judgments.groups[0][1]" in errors
 
 
 def test_upload_with_a_lone_surrogate_names_its_path(app: AppTest) -> None:
-    model = app.session_state["model"]
-    app.switch_page(IO).run()
     bad = json.loads(TEHRAN.read_text(encoding="utf-8"))
     bad["factors"]["S"][0]["label_en"] = "\ud800"
-    app.file_uploader[0].set_value(("lone.json", json.dumps(bad).encode(), "application/json"))
-    app.run()
-    assert not app.exception, app.exception
-    errors = " ".join(e.value for e in app.error)
+    errors = _upload_refused(app, "lone.json", bad)
     assert "factors.S[0].label_en" in errors and "lone surrogate" in errors
-    assert app.session_state["model"] is model
 
 
 def test_valid_upload_replaces_the_model(app: AppTest) -> None:

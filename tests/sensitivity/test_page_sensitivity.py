@@ -35,6 +35,12 @@ def test_sweep_chart_marks_the_current_weight(tehran: SwotModel, language: str) 
     assert len(tops[0].x) == int(sweep.reversals["top_change"].sum())
     if language == "fa":
         assert tehran.strategies[0].label_fa in lines[0].name or "…" in lines[0].name
+    # the legend names the strategy in the chart's language (cut with "…" when long): the
+    # "…" alone also held for an English label in a Persian chart
+    strategy = tehran.strategy(str(sweep.priorities.columns[0]))
+    shown = lines[0].name.strip("\u2066\u2067\u2068\u2069")
+    assert shown.startswith(f"{strategy.id} · ")
+    assert strategy.label(language).startswith(shown.removeprefix(f"{strategy.id} · ").rstrip("…"))
 
 
 def test_robustness_charts_show_the_results(tehran: SwotModel) -> None:

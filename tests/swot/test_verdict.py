@@ -14,7 +14,7 @@ from swot.analysis import evaluate
 from swot.cli import main
 from swot.errors import DoubtfulResultWarning, SwotError
 from swot.io import load_model, save_model
-from swot.verdict import NEAR_TIE_MARGIN, doubts, verdict, warn_doubts
+from swot.verdict import NEAR_TIE_MARGIN, doubts, top_moves, verdict, warn_doubts
 
 
 def _with_priorities(result, priorities: list[float]):
@@ -102,3 +102,22 @@ def test_cli_rank_reports_doubts_as_warnings_on_stderr(
 def test_margin_out_of_range_is_refused() -> None:
     with pytest.raises(SwotError, match="margin must be in"):
         verdict(evaluate(load_model(TEHRAN)), margin=1.5)
+
+
+def test_top_moves_shows_ties_with_the_last_place_and_moves_since_before() -> None:
+    """Hand-made rankings: C and D share the third place, so four rows; A rose from 2 to 1
+    (+1, 0.30 - 0.28 = +0.02), B fell from 1 to 2 (-1, 0.25 - 0.30 = -0.05), C stayed (0, 0),
+    D is new (no move, no change)."""
+    now = pd.DataFrame({"rank": [1, 2, 3, 3, 5], "id": list("ABCDE"),
+                        "priority": [0.30, 0.25, 0.20, 0.20, 0.05]})
+    before = pd.DataFrame({"rank": [2, 1, 3, 4], "priority": [0.28, 0.30, 0.20, 0.12]},
+                          index=pd.Index(list("ABCE"), name="id"))
+    top = top_moves(now, before)
+    assert list(top["id"]) == list("ABCD")
+    assert top["moved"].tolist()[:3] == [1, -1, 0] and pd.isna(top["moved"].iloc[3])
+    assert top["delta"].iloc[:3].tolist() == pytest.approx([0.02, -0.05, 0.0])
+    assert pd.isna(top["delta"].iloc[3])
+    first = top_moves(now, None, shown=2)  # no earlier ranking: nothing moved
+    assert list(first["id"]) == ["A", "B"]
+    assert first["moved"].tolist() == [0, 0] and first["delta"].tolist() == [0.0, 0.0]
+    assert list(top_moves(now.head(2), None)["id"]) == ["A", "B"]  # fewer than shown

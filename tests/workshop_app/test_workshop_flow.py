@@ -515,6 +515,9 @@ def test_a_participants_language_outlives_a_reload(db: Path) -> None:
     ann.sidebar.radio(key="lang").set_value("fa")
     _run(ann)
     assert ann.query_params.get("lang") in ("fa", ["fa"]), dict(ann.query_params)
+    # the private link to bookmark opens in Persian too (it had no &lang and opened in English)
+    assert any(re.fullmatch(r"http://[^/?]+/\?p=[0-9a-f]+&lang=fa", c.value) for c in ann.code), [
+        c.value for c in ann.code]
     reload = AppTest.from_file(APP, default_timeout=60)
     for key, value in ann.query_params.items():
         reload.query_params[key] = value if isinstance(value, str) else value[0]
@@ -574,3 +577,24 @@ def test_web_addresses_the_links_accept() -> None:
     for bad in ("http://[::1", "http://host:port/", "javascript:alert(1)", "ws.example.org",
                 "http://", "http://a b/"):
         assert _web_address(bad) is None, bad
+
+
+def test_the_facilitators_own_links_keep_the_language(db: Path) -> None:
+    """The facilitator and projector links, for the facilitator's own use, open in the
+    language the facilitator chose (they opened in English: links keep no draft); the join
+    link is left to each participant's choice."""
+    facilitator = _session()
+    code = _open(facilitator)
+    facilitator.sidebar.radio(key="lang").set_value("fa")
+    _run(facilitator)
+    shown = [c.value for c in facilitator.code if c.value.startswith("http")]
+    token = r"[0-9a-zA-Z_-]+"
+    assert any(re.fullmatch(rf"http://[^/?]+/\?facilitate={token}&lang=fa", v)
+               for v in shown), shown
+    assert any(re.fullmatch(rf"http://[^/?]+/\?facilitate={token}&lang=fa&view=projector", v)
+               for v in shown), shown
+    assert any(v.endswith(f"/?workshop={code}") for v in shown), shown
+    facilitator.sidebar.radio(key="lang").set_value("en")
+    _run(facilitator)
+    shown = [c.value for c in facilitator.code]
+    assert not any("lang=" in v for v in shown), shown
